@@ -1,0 +1,72 @@
+"""Checks of logged records against the plan: what `gdz log` refuses, and what `gdz check` reports."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from datetime import date
+
+from .errors import Message, Problem, msg
+from .ledger import Scan
+from .model import City, Entry, Kind, Plan, Target, Void
+from .values import check_bounds
+
+
+def unknown_target(plan: Plan, target_id: str) -> Message:
+    close = difflib.get_close_matches(target_id, [t.id for t in plan.targets], n=3, cutoff=0.5)
+    hint = msg("hint.did_you_mean", word="', '".join(close)) if close else msg("hint.list_targets")
+    return msg("entry.unknown_target", target=target_id, hint=hint)
+
+
+def value_problem(plan: Plan, target: Target, value: float, is_milestone_word: bool) -> Message | None:
+    """Why a value cannot be logged for this target, or None."""
+    if target.kind is Kind.MILESTONE:
+        return None if is_milestone_word else msg("entry.milestone_value", target=target.id)
+    if is_milestone_word:
+        return msg("entry.numeric_value", target=target.id)
+    unit = plan.unit_of(target)
+    return check_bounds(unit, value) if unit is not None else None
+
+
+def date_problem(target: Target, city: City, day: date, today: date, issued: date) -> Message | None:
+    """A date refused without --force: in the future, or (for Dongguan) before the target's baseline, else
+    before the plan's issue; a date known only to the month or year counts from the period's start."""
+    if day > today:
+        return msg("entry.future_date", date=day.isoformat(), today=today.isoformat())
+    if city is City.DONGGUAN:
+        floor = target.baseline.as_of.first_day if target.baseline else issued
+        if day < floor:
+            key = "entry.before_baseline" if target.baseline else "entry.before_plan"
+            return msg(key, date=day.isoformat(), floor=floor.isoformat())
+    return None
+
+
+def check_records(plan: Plan, result: Scan, path: str) -> list[Problem]:
+    """Plan-aware problems of a scanned log: unknown targets, impossible values, voids of nothing, clashes."""
+    problems: list[Problem] = []
+    entries: dict[str, tuple[int, Entry]] = {}
+    voids: list[tuple[int, Void]] = []
+    for _, line, record in result.records:
+        if isinstance(record, Void):
+            voids.append((line, record))
+            continue
+        earlier = entries.get(record.id)
+        if earlier is not None and earlier[1] != record:
+            problems.append(Problem(path, msg("log.conflicting_duplicate", id=record.id), line, 1))
+        entries.setdefault(record.id, (line, record))
+        target = plan.target(record.target)
+        if target is None:
+            problems.append(Problem(path, unknown_target(plan, record.target), line, None))
+            continue
+        problem = value_problem(plan, target, record.value, isinstance(record.value, bool))
+        if problem is not None:
+            problems.append(Problem(path, problem, line, None))
+    for line, void in voids:
+        if void.entry not in entries:
+            problems.append(Problem(path, msg("log.void_unknown", entry=void.entry), line, None))
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def records_summary(records: Sequence[tuple[int, int, Entry | Void]]) -> tuple[int, int]:
+    entries = sum(1 for _, _, record in records if isinstance(record, Entry))
+    return entries, len(records) - entries

@@ -1,0 +1,137 @@
+"""What every command shares: options, the session (language, plan, log), and plain output."""
+
+import contextvars
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from gdz_targets.i18n import render, resolve_lang
+from gdz_targets.locations import Located, cache_home, locate_log, locate_plan
+from gdz_targets.plan import shipped_plan_path
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from gdz_targets.errors import Message
+    from gdz_targets.logindex import LogState
+    from gdz_targets.model import Plan
+
+CURRENT_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("gdz_lang", default=None)
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+PlanOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads Optional[...] on every supported version
+    typer.Option(
+        "--plan",
+        help="Plan file. Default: $GDZ_PLAN, the workspace's plan, else the shipped plan.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+LedgerOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--ledger",
+        help="Progress log. Default: $GDZ_LEDGER, the workspace's log, else your data directory.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+LangOption = Annotated[
+    Optional[Lang],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        help="Language of the output: zh or en. Default: $GDZ_LANG, else the locale.",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+
+
+@dataclass
+class Session:
+    """One command's view of the world: language, and where the plan and the log are."""
+
+    lang: str
+    plan_option: Path | None = None
+    ledger_option: Path | None = None
+    _plan: "Plan | None" = field(default=None, repr=False)
+
+    def plan_location(self) -> Located:
+        return locate_plan(self.plan_option, shipped_plan_path(), Path.cwd())
+
+    def log_location(self) -> Located:
+        return locate_log(self.ledger_option, Path.cwd())
+
+    def plan(self) -> "Plan":
+        if self._plan is None:
+            from gdz_targets.plan import load_plan
+
+            self._plan = load_plan(self.plan_location().path)
+        return self._plan
+
+    def open_log(self) -> "LogState":
+        from gdz_targets.logindex import open_log
+
+        state = open_log(self.log_location().path, cache_home())
+        if state.torn is not None:
+            from gdz_targets.i18n import render_problem
+
+            warn(render_problem(state.torn, self.lang) + " — " + self.text("log.torn_hint"))
+        return state
+
+    def text(self, key: str, **params: object) -> str:
+        from gdz_targets.errors import msg
+
+        return render(msg(key, **params), self.lang)
+
+    def say(self, message: "Message") -> str:
+        return render(message, self.lang)
+
+    def console(self, record: bool = False) -> "Console":
+        from gdz_targets.render import make_console
+
+        return make_console(record=record)
+
+
+def session(lang: Lang | None = None, plan: Path | None = None, ledger: Path | None = None) -> Session:
+    chosen = resolve_lang(lang.value if lang else None)
+    CURRENT_LANG.set(chosen)
+    return Session(chosen, plan, ledger)
+
+
+def error_lang() -> str:
+    return CURRENT_LANG.get() or resolve_lang(None)
+
+
+def out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def warn(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def today() -> date:
+    """The only clock gdz reads; GDZ_TODAY pins it (YYYY-MM-DD) for reproducible scripts and tests."""
+    pinned = os.environ.get("GDZ_TODAY")
+    if not pinned:
+        return date.today()
+    from gdz_targets.errors import UsageError
+    from gdz_targets.values import ValueRefused, parse_day
+
+    try:
+        return parse_day(pinned, date.today())
+    except ValueRefused as refused:
+        raise UsageError(refused.message) from None

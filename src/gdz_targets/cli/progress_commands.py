@@ -1,0 +1,260 @@
+"""`gdz log`, `void`, `undo`, `history` and `import`: recording progress, and correcting it without loss."""
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from gdz_targets.locations import cache_home
+
+from .common import LangOption, LedgerOption, PlanOption, Session, out, session, today
+
+if TYPE_CHECKING:
+    from gdz_targets.model import Entry, Plan
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log")(log)
+    app.command("void")(void)
+    app.command("undo")(undo)
+    app.command("history")(history)
+    app.command("import")(import_csv)
+
+
+def _complete_target(incomplete: str) -> list[str]:
+    from gdz_targets.errors import GdzError
+
+    try:
+        loaded = session().plan()
+    except GdzError:
+        return []
+    return [t.id for t in loaded.targets if t.id.startswith(incomplete)]
+
+
+ByOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--by", help="Who records it. Default: $GDZ_USER, else your login name.", show_default=False
+    ),
+]
+CityOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--city",
+        "-c",
+        help="dongguan, guangzhou or shenzhen (also dg/gz/sz, 东莞/广州/深圳).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Accept a date in the future, or before the target's baseline.")
+]
+
+
+def log(
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="Target id (see `gdz targets`).",
+            show_default=False,
+            autocompletion=_complete_target,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="The figure in the target's unit; done or not-done for a milestone. "
+            "Cumulative figures are the running total as of the date.",
+            show_default=False,
+        ),
+    ],
+    date: Annotated[
+        str, typer.Option("--date", "-d", help="As-of date of the figure: YYYY-MM-DD, today or yesterday.")
+    ] = "today",
+    city: CityOption = None,
+    note: Annotated[Optional[str], typer.Option("--note", "-n", help="A note.")] = None,  # noqa: UP045
+    source: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--source", "-s", help="Where the figure comes from: document, URL or file."),
+    ] = None,
+    by: ByOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Record a figure for a target (Dongguan unless --city says otherwise).
+
+    Example: gdz log cross-city-total 1020 --date 2023-12-31 --source "市政数局通报"
+    """
+    s = session(lang, plan, ledger)
+    from gdz_targets.recording import EntryInput, append_records, build_entry, recorder_name
+
+    loaded = s.plan()
+    now = datetime.now().astimezone().replace(microsecond=0)
+    entry = build_entry(
+        loaded,
+        EntryInput(target, value, date, city or "dongguan", note, source),
+        recorder_name(by),
+        now,
+        today(),
+        force,
+    )
+    state = append_records(s.log_location().path, cache_home(), [entry])
+    from gdz_targets.display import standing_line
+
+    out(standing_line(loaded, entry, state.history(), today(), s.lang))
+
+
+def void(
+    entry_id: Annotated[
+        str, typer.Argument(help="The entry's id, or a unique start of it.", show_default=False)
+    ],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why the entry no longer counts.")],
+    by: ByOption = None,
+    plan: PlanOption = None,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Void an entry: it stops counting but stays in the history. Log the right figure afterwards.
+
+    Example: gdz void 01JDQ3ZK --reason "typo: 1200 should be 1020"
+    """
+    s = session(lang, plan, ledger)
+    from gdz_targets.recording import find_entry, recorder_name
+
+    loaded = s.plan()
+    entry = find_entry(s.open_log(), entry_id)
+    _void(s, loaded, entry, reason, recorder_name(by))
+
+
+def _void(s: Session, loaded: "Plan", entry: "Entry", reason: str, by: str) -> None:
+    from gdz_targets.display import entry_summary
+    from gdz_targets.errors import UsageError, msg
+    from gdz_targets.recording import append_records, new_void, voids_by_entry
+
+    state = s.open_log()
+    earlier = voids_by_entry(state).get(entry.id)
+    if earlier is not None:
+        raise UsageError(msg("void.already", id=entry.id, reason=earlier.reason))
+    record = new_void(entry, reason, by, datetime.now().astimezone().replace(microsecond=0))
+    append_records(state.path, cache_home(), [record])
+    out(s.text("void.done", entry=entry_summary(loaded, entry, s.lang), reason=record.reason))
+
+
+def undo(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why the entry no longer counts.")] = "undo",
+    by: ByOption = None,
+    plan: PlanOption = None,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Void the last entry you recorded (asks first).
+
+    Example: gdz undo --yes
+    """
+    s = session(lang, plan, ledger)
+    from gdz_targets.display import entry_summary
+    from gdz_targets.errors import Declined, UsageError, msg
+    from gdz_targets.recording import last_entry_by, recorder_name
+
+    loaded = s.plan()
+    me = recorder_name(by)
+    entry = last_entry_by(s.open_log(), me)
+    if entry is None:
+        raise UsageError(msg("undo.nothing", by=me))
+    if not yes and not typer.confirm(
+        s.text("undo.confirm", entry=entry_summary(loaded, entry, s.lang)), default=False
+    ):
+        raise Declined(msg("undo.declined"))
+    _void(s, loaded, entry, reason, me)
+
+
+def history(
+    target: Annotated[Optional[str], typer.Argument(help="Only this target.", show_default=False)] = None,  # noqa: UP045
+    city: CityOption = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,  # noqa: UP045
+    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,  # noqa: UP045
+    all_entries: Annotated[bool, typer.Option("--all", help="Include voided entries (marked).")] = False,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", min=1, help="Only the last N entries.", show_default=False),
+    ] = None,
+    plan: PlanOption = None,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List logged entries by date, oldest first; voided entries only with --all.
+
+    Example: gdz history cross-city-total --since 2024-01-01 --all
+    """
+    s = session(lang, plan, ledger)
+    from gdz_targets.recording import city_filter, day_option, entries_at, voids_by_entry
+    from gdz_targets.selection import require_target
+
+    loaded = s.plan()
+    if target is not None:
+        require_target(loaded, target)
+    wanted_city, start, end = city_filter(city), day_option(since, today()), day_option(until, today())
+    state = s.open_log()
+    entries = [
+        entry
+        for entry in entries_at(state, state.index.entry_offsets(target, include_voided=all_entries))
+        if (wanted_city is None or entry.city is wanted_city)
+        and (start is None or entry.date >= start)
+        and (end is None or entry.date <= end)
+    ]
+    entries.sort(key=lambda entry: (entry.date, entry.id))
+    if limit is not None:
+        entries = entries[-limit:]
+    voids = voids_by_entry(state) if all_entries else {}
+    if not entries:
+        out(s.text("ui.no_entries"))
+        return
+    from gdz_targets.render import history_table
+
+    console = s.console()
+    console.print(history_table(loaded, entries, voids, s.lang, console.width, show_target=target is None))
+
+
+def import_csv(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.",
+            show_default=False,
+            exists=False,
+            dir_okay=False,
+        ),
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; write nothing.")] = False,
+    by: ByOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Import entries from a CSV file: all rows or none; rows already in the log are skipped.
+
+    Example: gdz import 2024Q1.csv --dry-run
+    """
+    s = session(lang, plan, ledger)
+    from gdz_targets.errors import UsageError, msg
+    from gdz_targets.importing import plan_import
+    from gdz_targets.recording import append_records, recorder_name
+
+    loaded = s.plan()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(msg("file.unreadable", path=str(file), reason=exc.strerror or str(exc))) from None
+    now = datetime.now().astimezone().replace(microsecond=0)
+    outcome = plan_import(loaded, s.open_log(), data, str(file), recorder_name(by), now, today(), force)
+    if outcome.problems:
+        raise UsageError(msg("import.refused", path=str(file), count=len(outcome.problems)), outcome.problems)
+    if not dry_run and outcome.new:
+        append_records(s.log_location().path, cache_home(), outcome.new)
+    key = "import.dry_run" if dry_run else "import.done"
+    out(s.text(key, count=len(outcome.new), present=outcome.already_present))

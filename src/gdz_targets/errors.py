@@ -1,0 +1,67 @@
+"""Domain errors, exit codes, and located problems; messages are keys into `i18n`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented in the README; scripts may rely on them."""
+
+    OK = 0
+    PROBLEMS = 1  # `gdz check` found problems; a confirmation was declined
+    USAGE = 2  # bad input on the command line or in an imported file; nothing was written
+    DATA = 3  # the plan, the log or a workspace file cannot be read or is invalid
+    WRITE = 4  # a file could not be written (disk full, read-only, lock held too long)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A translatable message: a catalogue key and its parameters."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def msg(key: str, /, **params: object) -> Message:
+    return Message(key, params)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a file, located as precisely as the parser allows."""
+
+    path: str
+    message: Message
+    line: int | None = None
+    column: int | None = None
+    target: str | None = None  # where no line is known, the target id names the place
+
+
+class GdzError(Exception):
+    """An error the user can fix; the CLI prints it as one line per problem and exits."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: Message, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message.key)
+        self.message = message
+        self.problems = tuple(problems)
+
+
+class UsageError(GdzError):
+    exit_code = ExitCode.USAGE
+
+
+class DataError(GdzError):
+    exit_code = ExitCode.DATA
+
+
+class WriteError(GdzError):
+    exit_code = ExitCode.WRITE
+
+
+class Declined(GdzError):
+    exit_code = ExitCode.PROBLEMS

@@ -1,0 +1,434 @@
+"""Reports out: CSV for Excel, strict JSON, Markdown for briefings, and HTML/SVG of the terminal table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from . import __version__
+from .analysis import AT_RISK_SHARE, Benchmark, Figure, StatusReport, TargetStatus
+from .entries_csv import ENTRY_COLUMNS, entry_row, neutralise
+from .entries_csv import header as entry_header
+from .errors import UsageError, msg
+from .logindex import LogState
+from .model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
+from .recording import entries_at
+from .selection import select_targets
+from .values import format_number
+
+SCHEMA_VERSION: Final = 1
+FORMATS: Final = ("csv", "json", "md", "html", "svg")
+EXTENSIONS: Final = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+}
+PICTURE_WIDTH: Final = 150  # columns of the HTML/SVG rendering: every column fits
+BOM: Final = "\ufeff"
+
+METHOD: Final = {
+    "current": "latest non-voided Dongguan entry dated on or before as_of, else the plan's baseline",
+    "gap": "s * (target - current); s = +1 if higher is better, -1 if lower; positive = still to go",
+    "city_gap": "s * (city value - current): positive = Dongguan behind that city",
+    "benchmark": "latest logged value for the city on or before as_of, else the plan's sourced figure",
+    "progress_pct": "100 * (current - start) / (target - start); start = baseline, else 0 if zero-based",
+    "score": "100 * (current - worst) / (frontier - worst), clipped to 0..100 (distance to frontier); "
+    "worst = Dongguan's baseline, else 0 for zero-based units; frontier = better of Guangzhou and Shenzhen, "
+    "else the target; milestones score 0 or 100; area = mean of its targets, plan = mean of areas",
+    "pace": "needed = (target - current) / days left; observed = change per day since the baseline, else the "
+    "first entry; projected = current + observed * days from the current figure to the deadline",
+    "status": "achieved; overdue after the deadline; on-track if the projection meets the target; "
+    f"at-risk if it closes >= {AT_RISK_SHARE:.0%} of the remaining gap; off-track otherwise; "
+    "open without a deadline or pace; no-data without any figure; "
+    "stale = newest figure older than the target's reporting interval",
+}
+
+
+def choose_format(option: str | None, output: Path | None) -> str:
+    """An explicit --format wins; else the output's extension; else CSV."""
+    if option is not None:
+        return option
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix in EXTENSIONS:
+            return EXTENSIONS[suffix]
+        if suffix:
+            raise UsageError(msg("export.unknown_extension", suffix=suffix, formats=", ".join(FORMATS)))
+    return "csv"
+
+
+# --- cells --------------------------------------------------------------------------------------
+
+
+def _num(value: float | None, digits: int | None = None) -> str:
+    if value is None:
+        return ""
+    return format_number(round(value, digits) if digits is not None else value)
+
+
+def _json_num(value: float | None, digits: int | None = None) -> float | int | None:
+    if value is None:
+        return None
+    number = round(value, digits) if digits is not None else value
+    return int(number) if float(number).is_integer() and abs(number) < 2**53 else number
+
+
+def _figure_fields(prefix: str, figure: Figure | None) -> dict[str, Any]:
+    observation = figure.observation if figure else None
+    return {
+        prefix: figure.value if figure else None,
+        f"{prefix}_as_of": figure.as_of if figure else None,
+        f"{prefix}_qualifier": observation.qualifier.value if observation and observation.qualifier else None,
+        f"{prefix}_origin": figure.origin.value if figure else None,
+    }
+
+
+def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
+    """One target's report row as typed fields, in the documented column order (shared by CSV and JSON)."""
+    plan, target = report.plan, row.target
+    area = plan.area(target.area) if target.area else None
+    by_city: dict[City, Benchmark] = {benchmark.city: benchmark for benchmark in row.benchmarks}
+    record: dict[str, Any] = {
+        "area": target.area,
+        "area_title_zh": area.title_zh if area else None,
+        "area_title_en": area.title_en if area else None,
+        "target": target.id,
+        "title_zh": target.title_zh,
+        "title_en": target.title_en,
+        "kind": target.kind.value,
+        "unit": target.unit,
+        "direction": target.direction.value,
+    }
+    record |= _figure_fields("baseline", Figure.from_plan(target.baseline) if target.baseline else None)
+    del record["baseline_origin"]
+    record |= _figure_fields("current", row.current)
+    record |= {
+        "target_value": 1 if target.kind is Kind.MILESTONE else target.target,
+        "target_strict": target.target_strict,
+        "deadline": target.deadline.isoformat() if target.deadline else None,
+        "days_left": row.pace.days_left,
+        "progress_pct": _json_num(row.progress, 2),
+        "gap_to_target": _json_num(row.gap_to_target, 6),
+    }
+    for city in BENCHMARK_CITIES:
+        benchmark = by_city.get(city)
+        record |= _figure_fields(city.value, benchmark.figure if benchmark else None)
+        record[f"{city.value}_gap"] = _json_num(benchmark.gap, 6) if benchmark else None
+    record |= {
+        "frontier_city": row.frontier.city.value if row.frontier else None,
+        "gap_to_frontier": _json_num(row.frontier.gap, 6) if row.frontier else None,
+        "score": _json_num(row.score.value, 2),
+        "score_frontier": row.score.frontier,
+        "score_frontier_source": row.score.frontier_source,
+        "score_worst": row.score.worst,
+        "score_worst_source": row.score.worst_source,
+        "needed_per_day": _json_num(row.pace.needed_per_day, 6),
+        "observed_per_day": _json_num(row.pace.observed_per_day, 6),
+        "projected": _json_num(row.pace.projected, 6),
+        "status": row.status.value if row.status else None,
+        "stale": row.stale,
+    }
+    return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
+
+
+# The status CSV's columns, in order; documented in the README and pinned by the tests.
+STATUS_COLUMNS: Final = (
+    "area",
+    "area_title_zh",
+    "area_title_en",
+    "target",
+    "title_zh",
+    "title_en",
+    "kind",
+    "unit",
+    "direction",
+    "baseline",
+    "baseline_as_of",
+    "baseline_qualifier",
+    "current",
+    "current_as_of",
+    "current_qualifier",
+    "current_origin",
+    "target_value",
+    "target_strict",
+    "deadline",
+    "days_left",
+    "progress_pct",
+    "gap_to_target",
+    "guangzhou",
+    "guangzhou_as_of",
+    "guangzhou_qualifier",
+    "guangzhou_origin",
+    "guangzhou_gap",
+    "shenzhen",
+    "shenzhen_as_of",
+    "shenzhen_qualifier",
+    "shenzhen_origin",
+    "shenzhen_gap",
+    "frontier_city",
+    "gap_to_frontier",
+    "score",
+    "score_frontier",
+    "score_frontier_source",
+    "score_worst",
+    "score_worst_source",
+    "needed_per_day",
+    "observed_per_day",
+    "projected",
+    "status",
+    "stale",
+)
+
+
+def _csv_cell(value: Any) -> str:
+    """Numbers raw; text neutralised against formula injection; booleans as true/false; None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return format_number(value)
+    return neutralise(str(value))
+
+
+def _write_csv(header: Sequence[str], rows: Sequence[Sequence[str]], bom: bool) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ((BOM if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+def _json_bytes(document: Any) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, allow_nan=False, indent=2) + "\n").encode("utf-8")
+
+
+def _plan_meta(plan: Plan) -> dict[str, Any]:
+    meta = plan.meta
+    source = plan.sources.get(meta.source)
+    return {
+        "title_zh": meta.title_zh,
+        "title_en": meta.title_en,
+        "issuer_zh": meta.issuer_zh,
+        "issuer_en": meta.issuer_en,
+        "issued": str(meta.issued),
+        "policies": meta.policies,
+        "source": {
+            "publisher": source.publisher,
+            "title": source.title,
+            "published": str(source.published) if source.published else None,
+        }
+        if source
+        else None,
+        "quote": meta.quote,
+    }
+
+
+# --- status -------------------------------------------------------------------------------------
+
+
+def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | None, bom: bool) -> bytes:
+    rows = [status_record(report, row) for row in report.all_targets()]
+    if fmt == "csv":
+        return _records_csv(STATUS_COLUMNS, rows, header_lang, bom)
+    if fmt == "json":
+        return _json_bytes(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "generator": f"gdz {__version__}",
+                "as_of": report.as_of.isoformat(),
+                "plan": _plan_meta(report.plan),
+                "method": METHOD,
+                "summary": {
+                    "plan_score": _json_num(report.score, 2),
+                    "targets_scored": report.scored,
+                    "area_scores": {area.area_id: _json_num(area.score, 2) for area in report.areas},
+                    "area_targets_scored": {area.area_id: area.scored for area in report.areas},
+                    "counts": {status.value: count for status, count in report.counts.items()},
+                },
+                "targets": rows,
+            }
+        )
+    if fmt == "md":
+        from .markdown import status_markdown
+
+        return status_markdown(report, lang).encode("utf-8")
+    from .render import status_view
+
+    return _picture(
+        lambda width: status_view(report, lang, width, None, False), fmt, report.plan.meta.title(lang)
+    )
+
+
+def _records_csv(
+    columns: Sequence[str], records: Sequence[dict[str, Any]], header_lang: str | None, bom: bool
+) -> bytes:
+    from .i18n import column_title
+
+    header = [column_title(column, header_lang) for column in columns]
+    return _write_csv(header, [[_csv_cell(record[column]) for column in columns] for record in records], bom)
+
+
+# --- entries and targets ------------------------------------------------------------------------
+
+
+def export_entries(
+    plan: Plan,
+    state: LogState,
+    fmt: str,
+    lang: str,
+    header_lang: str | None,
+    bom: bool,
+    as_of: date | None,
+    area: str | None,
+) -> bytes:
+    wanted = {target.id for target in select_targets(plan, area=area)} if area else None
+    entries = [
+        entry
+        for entry in entries_at(state, state.index.entry_offsets())
+        if (as_of is None or entry.date <= as_of) and (wanted is None or entry.target in wanted)
+    ]
+    entries.sort(key=lambda entry: (entry.date, entry.id))
+    if fmt == "csv":
+        return _write_csv(
+            entry_header(header_lang or "en"), [entry_row(plan, entry) for entry in entries], bom
+        )
+    if fmt == "json":
+        return _json_bytes(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "generator": f"gdz {__version__}",
+                "entries": [_entry_record(plan, entry) for entry in entries],
+            }
+        )
+    if fmt == "md":
+        from .markdown import entries_markdown
+
+        return entries_markdown(plan, entries, lang).encode("utf-8")
+    from .render import history_table
+
+    return _picture(lambda width: history_table(plan, entries, {}, lang, width), fmt, plan.meta.title(lang))
+
+
+def _entry_record(plan: Plan, entry: Entry) -> dict[str, Any]:
+    cells = dict(zip(ENTRY_COLUMNS, entry_row(plan, entry), strict=True))
+    record: dict[str, Any] = {key: cells[key] or None for key in ENTRY_COLUMNS}
+    record["value"] = entry.value if isinstance(entry.value, bool) else _json_num(entry.value)
+    record["note"], record["source"], record["recorded_by"] = entry.note, entry.source, entry.recorded_by
+    return record
+
+
+def export_targets(
+    plan: Plan, area: str | None, fmt: str, lang: str, header_lang: str | None, bom: bool
+) -> bytes:
+    targets = select_targets(plan, area=area)
+    records = [_target_record(plan, target) for target in targets]
+    if fmt == "csv":
+        return _records_csv(TARGET_COLUMNS, records, header_lang, bom)
+    if fmt == "json":
+        return _json_bytes(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "generator": f"gdz {__version__}",
+                "plan": _plan_meta(plan),
+                "targets": records,
+            }
+        )
+    if fmt == "md":
+        from .markdown import targets_markdown
+
+        return targets_markdown(plan, targets, lang).encode("utf-8")
+    from .render import targets_view
+
+    return _picture(lambda width: targets_view(plan, targets, lang, width), fmt, plan.meta.title(lang))
+
+
+TARGET_COLUMNS: Final = (
+    "area",
+    "target",
+    "title_zh",
+    "title_en",
+    "kind",
+    "unit",
+    "direction",
+    "baseline",
+    "baseline_as_of",
+    "baseline_qualifier",
+    "baseline_source",
+    "baseline_quote",
+    "target_value",
+    "target_strict",
+    "deadline",
+    "guangzhou",
+    "guangzhou_as_of",
+    "guangzhou_qualifier",
+    "guangzhou_source",
+    "guangzhou_quote",
+    "shenzhen",
+    "shenzhen_as_of",
+    "shenzhen_qualifier",
+    "shenzhen_source",
+    "shenzhen_quote",
+    "source",
+    "quote",
+)
+
+
+def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "area": target.area,
+        "target": target.id,
+        "title_zh": target.title_zh,
+        "title_en": target.title_en,
+        "kind": target.kind.value,
+        "unit": target.unit,
+        "direction": target.direction.value,
+    }
+    record |= _observation_fields("baseline", target.baseline)
+    record |= {
+        "target_value": target.target,
+        "target_strict": target.target_strict,
+        "deadline": target.deadline.isoformat() if target.deadline else None,
+    }
+    for city in BENCHMARK_CITIES:
+        record |= _observation_fields(city.value, target.benchmarks.get(city))
+    record |= {"source": target.source, "quote": target.quote}
+    return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
+
+
+def _observation_fields(prefix: str, observation: Any) -> dict[str, Any]:
+    return {
+        prefix: observation.value if observation else None,
+        f"{prefix}_as_of": str(observation.as_of) if observation else None,
+        f"{prefix}_qualifier": observation.qualifier.value if observation and observation.qualifier else None,
+        f"{prefix}_source": observation.source if observation else None,
+        f"{prefix}_quote": observation.quote if observation else None,
+    }
+
+
+def _picture(draw: Callable[[int], Any], fmt: str, title: str) -> bytes:
+    """The terminal rendering, in colour, as a standalone HTML page or SVG picture."""
+    from rich.console import Console
+
+    console = Console(
+        record=True,
+        width=PICTURE_WIDTH,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        emoji=False,
+    )
+    console.print(draw(PICTURE_WIDTH))
+    if fmt == "html":
+        return console.export_html(inline_styles=True).encode("utf-8")
+    return console.export_svg(title=title).encode("utf-8")

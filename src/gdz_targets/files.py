@@ -1,0 +1,103 @@
+"""Reading text files strictly and replacing files atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .errors import DataError, Problem, WriteError, msg
+
+_BOM = b"\xef\xbb\xbf"
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
+
+
+def decode_utf8(data: bytes, path: str) -> str:
+    """Decode UTF-8, dropping a BOM; non-UTF-8 bytes raise a DataError at their line and column."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = Problem(path, msg("file.not_utf8", byte=f"0x{data[exc.start]:02x}"), line, column)
+        raise DataError(problem.message, [problem]) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(msg("file.missing", path=str(path))) from None
+    except IsADirectoryError:
+        raise DataError(msg("file.is_directory", path=str(path))) from None
+    except OSError as exc:
+        raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
+    return decode_utf8(data, str(path))
+
+
+def toml_problem(path: str, exc: ValueError, text: str) -> Problem:
+    """Turn a tomllib error into a Problem at the line and column the parser names."""
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    line = column = None
+    if match:
+        message = message[: match.start()]
+        if match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+        else:
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+    return Problem(path, msg("toml.syntax", detail=message), line, column)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: a temporary file in the same directory, fsync, rename. On any error the
+    old file is left as it was and the temporary file removed."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
+    if path.is_dir():
+        raise WriteError(msg("file.is_directory", path=str(path)))
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_name, 0o666 & ~umask)
+        os.replace(temp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
+    fsync_directory(directory)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename or a new file in `directory` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,505 @@
+"""Every user-facing sentence, in English and Chinese, and how the language is chosen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Final
+
+from .errors import Message, Problem
+
+LANGS: Final = ("en", "zh")
+
+# key: (English, Chinese). Parameters in braces; a parameter may itself be a Message.
+CATALOGUE: Final[dict[str, tuple[str, str]]] = {
+    # files
+    "file.missing": ("{path}: no such file", "{path}:文件不存在"),
+    "file.is_directory": ("{path}: is a directory, not a file", "{path}:是目录,不是文件"),
+    "file.unreadable": ("{path}: cannot read: {reason}", "{path}:无法读取:{reason}"),
+    "file.not_utf8": (
+        "not UTF-8 text (byte {byte}); save the file as UTF-8",
+        "不是 UTF-8 文本(字节 {byte});请以 UTF-8 编码保存文件",
+    ),
+    "toml.syntax": ("TOML syntax error: {detail}", "TOML 语法错误:{detail}"),
+    "write.failed": (
+        "{path}: cannot write: {reason}; nothing was changed",
+        "{path}:无法写入:{reason};文件未作任何改动",
+    ),
+    # plan
+    "plan.invalid": (
+        "{path}: {count} problem(s) in the plan; fix them and run `gdz check`",
+        "{path}:方案文件有 {count} 处问题;修正后运行 `gdz check`",
+    ),
+    "plan.missing_key": (
+        "[{table}] lacks the required key '{key}'; add it",
+        "[{table}] 缺少必填键 '{key}';请补上",
+    ),
+    "plan.wrong_type": ("'{key}' must be a {expected}, not {got}", "'{key}' 应为 {expected},而不是 {got}"),
+    "plan.empty": ("'{key}' is empty; write the text or remove the key", "'{key}' 为空;请填写内容或删除该键"),
+    "plan.not_finite": ("'{key}' is {value}; write a finite number", "'{key}' 为 {value};请填写有限数值"),
+    "plan.too_large": (
+        "'{key}' is too large to hold exactly; check the figure",
+        "'{key}' 数值过大,无法精确保存;请核对数字",
+    ),
+    "plan.positive_integer": ("'{key}' must be a whole number above 0", "'{key}' 应为大于 0 的整数"),
+    "plan.bad_choice": (
+        "'{key}' is \"{value}\"; use one of {options}",
+        "'{key}' 为 \"{value}\";可选值:{options}",
+    ),
+    "plan.unknown_key": ("[{table}] has an unknown key '{key}'; {hint}", "[{table}] 含未知键 '{key}';{hint}"),
+    "plan.schema": (
+        "schema = {found} is not supported; this gdz reads schema = {expected}",
+        "不支持 schema = {found};本版本 gdz 读取 schema = {expected}",
+    ),
+    "plan.unknown_source": (
+        "'{key}' names an unknown source \"{source}\"; {hint}",
+        "'{key}' 引用了未知来源 \"{source}\";{hint}",
+    ),
+    "plan.bounds": (
+        "unit '{unit}' has minimum above maximum; swap them",
+        "单位 '{unit}' 的下限高于上限;请对调",
+    ),
+    "plan.bad_id": (
+        '{kind} id "{id}" must be kebab-case ASCII (like cross-city-total)',
+        '{kind} id "{id}" 须为小写英文短横线格式(如 cross-city-total)',
+    ),
+    "plan.duplicate_id": (
+        '{kind} id "{id}" is already used by {kind} #{first}; ids must be unique',
+        '{kind} id "{id}" 已被第 {first} 个 {kind} 使用;id 不能重复',
+    ),
+    "plan.unknown_area": ('unknown area "{area}"; {hint}', '未知领域 "{area}";{hint}'),
+    "plan.unknown_unit": (
+        'unknown unit "{unit}"; defined units: {units}',
+        '未知单位 "{unit}";已定义单位:{units}',
+    ),
+    "plan.unknown_city": (
+        "benchmarks.{city}: benchmarks are for guangzhou or shenzhen",
+        "benchmarks.{city}:对标城市只能是 guangzhou 或 shenzhen",
+    ),
+    "plan.milestone_key": (
+        "a milestone has no '{key}' (it is done or not done); remove it",
+        "里程碑没有 '{key}'(只有完成/未完成);请删除",
+    ),
+    "plan.context_key": (
+        "a context indicator has no '{key}'; make it kind = \"numeric\" or remove the key",
+        "背景指标没有 '{key}';改为 kind = \"numeric\" 或删除该键",
+    ),
+    "plan.out_of_bounds": ("'{key}': {reason}", "'{key}':{reason}"),
+    "plan.deadline_before_baseline": (
+        "deadline {deadline} is before the baseline date {baseline}; check both dates",
+        "截止日期 {deadline} 早于基线日期 {baseline};请核对日期",
+    ),
+    # hints
+    "hint.did_you_mean": ("did you mean '{word}'?", "是不是 '{word}'?"),
+    "hint.remove_key": ("remove it or check the spelling", "请删除或检查拼写"),
+    "hint.add_source": ("add it under [sources]", "请在 [sources] 下添加"),
+    "hint.areas": ("known areas: {areas}", "已有领域:{areas}"),
+    "hint.finite": ("write a finite number", "请填写有限数值"),
+    "hint.no_separators": ("write digits without separators, like 1000", "数字不要带分隔符,如 1000"),
+    "hint.no_exponent": ("write the digits out, like 0.001", "请写出完整数字,如 0.001"),
+    "hint.no_percent_sign": (
+        "leave out the % sign: the unit is recorded separately",
+        "去掉 % 号:单位会单独记录",
+    ),
+    "hint.number_example": ("write a plain number like 1020 or 85.5", "请填写普通数字,如 1020 或 85.5"),
+    # values
+    "value.not_number": ('"{value}" is not a number; {hint}', '"{value}" 不是数字;{hint}'),
+    "value.too_precise": (
+        '"{value}" has more than {digits} significant digits; round it',
+        '"{value}" 超过 {digits} 位有效数字;请取整',
+    ),
+    "value.not_milestone": (
+        '"{value}" is not a milestone state; use done or not-done',
+        '"{value}" 不是里程碑状态;请用 done(已完成)或 not-done(未完成)',
+    ),
+    "value.below_minimum": (
+        "{value} is below the smallest possible {unit} value, {minimum}",
+        "{value} 低于单位 {unit} 的最小值 {minimum}",
+    ),
+    "value.above_maximum": (
+        "{value} is above the largest possible {unit} value, {maximum}",
+        "{value} 超过单位 {unit} 的最大值 {maximum}",
+    ),
+    "value.not_integer": (
+        "{value} is not a whole number, and {unit} are counted whole",
+        "{value} 不是整数,而 {unit} 只能计整数",
+    ),
+    "value.not_date": (
+        '"{value}" is not a date; use YYYY-MM-DD, today or yesterday',
+        '"{value}" 不是日期;请用 YYYY-MM-DD、today 或 yesterday',
+    ),
+    "value.not_city": (
+        '"{value}" is not a city gdz tracks; use dongguan, guangzhou or shenzhen',
+        '"{value}" 不是可记录的城市;请用 dongguan、guangzhou 或 shenzhen',
+    ),
+    "value.bad_text": (
+        "{what} is not valid text (undecodable bytes); retype it",
+        "{what} 含无法识别的字节;请重新输入",
+    ),
+    # log records
+    "log.syntax": ("not a valid record: {detail}", "不是有效记录:{detail}"),
+    "log.not_record": (
+        "not a gdz record: each line must be `entry.ID = {{...}}` or `void.ID = {{...}}`",
+        "不是 gdz 记录:每行应为 `entry.ID = {{...}}` 或 `void.ID = {{...}}`",
+    ),
+    "log.bad_id": (
+        'record id "{id}" is not a gdz id (26 characters, 0-9 and A-Z)',
+        '记录编号 "{id}" 不是 gdz 编号(26 位 0-9、A-Z)',
+    ),
+    "log.unknown_field": ("unknown field '{field}'", "未知字段 '{field}'"),
+    "log.missing_field": ("the record lacks the field '{field}'", "记录缺少字段 '{field}'"),
+    "log.bad_field": ("field '{field}' must be {expected}", "字段 '{field}' 应为 {expected}"),
+    "log.incomplete": (
+        "incomplete record at line {line} (cut off by a crash or a full disk)",
+        "第 {line} 行记录不完整(可能因崩溃或磁盘已满而中断)",
+    ),
+    "log.incomplete_repair": (
+        "incomplete record at line {line}; `gdz check --repair` moves it to a side file",
+        "第 {line} 行记录不完整;`gdz check --repair` 会把它移到旁路文件",
+    ),
+    "log.torn_hint": (
+        "the entries before it still count; run `gdz check --repair`",
+        "此前的记录仍然有效;请运行 `gdz check --repair`",
+    ),
+    "log.torn_refuse": (
+        "the log ends in an incomplete record at line {line}; nothing was written. "
+        "Run `gdz check --repair` first",
+        "日志末尾第 {line} 行记录不完整,未写入任何内容。请先运行 `gdz check --repair`",
+    ),
+    "log.invalid": (
+        "{path}: {count} problem(s) in the progress log; nothing was changed. Fix them by hand, "
+        "then run `gdz check`",
+        "{path}:进度日志有 {count} 处问题,未作任何改动。请手工修正后运行 `gdz check`",
+    ),
+    "log.invalid_refuse": (
+        "the progress log has {count} problem(s); gdz does not write to a log it cannot read",
+        "进度日志有 {count} 处问题;gdz 不会写入无法读取的日志",
+    ),
+    "log.lock_timeout": (
+        "{path} is held by another gdz for over {seconds} s; try again, or set GDZ_LOCK_TIMEOUT",
+        "{path} 被另一个 gdz 占用超过 {seconds} 秒;请稍后重试,或设置 GDZ_LOCK_TIMEOUT",
+    ),
+    "log.conflicting_duplicate": (
+        "record id {id} appears twice with different content; keep the right one",
+        "记录编号 {id} 出现两次且内容不同;请保留正确的一条",
+    ),
+    "log.void_unknown": (
+        "this void names entry {entry}, which is not in the log",
+        "此作废记录指向的条目 {entry} 不在日志中",
+    ),
+    # entries
+    "entry.unknown_target": ('unknown target "{target}"; {hint}', '未知指标 "{target}";{hint}'),
+    "hint.list_targets": ("`gdz targets` lists them", "可用 `gdz targets` 查看"),
+    "entry.milestone_value": (
+        "{target} is a milestone: log done or not-done",
+        "{target} 是里程碑:请记录 done(已完成)或 not-done(未完成)",
+    ),
+    "entry.numeric_value": (
+        "{target} takes a number, not a milestone state",
+        "{target} 需要数值,而不是完成状态",
+    ),
+    "entry.future_date": ("the date {date} is after today ({today})", "日期 {date} 晚于今天({today})"),
+    "entry.before_baseline": (
+        "the date {date} is before the target's baseline date {floor}",
+        "日期 {date} 早于该指标的基线日期 {floor}",
+    ),
+    "entry.before_plan": (
+        "the date {date} is before the plan was issued ({floor})",
+        "日期 {date} 早于方案印发日期({floor})",
+    ),
+    "entry.needs_force": (
+        "{reason}; check it, or add --force if it is right",
+        "{reason};请核对,确认无误可加 --force",
+    ),
+    # void and undo
+    "void.prefix_short": (
+        '"{prefix}" is too short to name an entry; give at least 4 characters of its id',
+        '"{prefix}" 太短;请至少输入编号中的 4 位',
+    ),
+    "void.not_found": (
+        'no entry id contains "{id}"; see `gdz history --all`',
+        '没有包含 "{id}" 的条目编号;可用 `gdz history --all` 查看',
+    ),
+    "void.ambiguous": (
+        '"{id}" is part of {count} entry ids; give more characters',
+        '有 {count} 个条目编号包含 "{id}";请多输入几位',
+    ),
+    "void.already": ("entry {id} is already void ({reason})", "条目 {id} 已作废({reason})"),
+    "void.no_reason": ("give a reason with --reason", "请用 --reason 说明原因"),
+    "void.done": ("voided {entry}: {reason}", "已作废 {entry}:{reason}"),
+    "undo.nothing": ("no entry recorded by {by} is left to undo", "没有 {by} 记录的可撤销条目"),
+    "undo.confirm": ("Void {entry}?", "作废 {entry}?"),
+    "undo.declined": ("nothing was changed", "未作任何改动"),
+    # import
+    "import.not_utf8": ("{reason} (in Excel: Save As, CSV UTF-8)", "{reason}(Excel 中请另存为 “CSV UTF-8”)"),
+    "import.too_many_cells": (
+        "line {line} has {count} cells but there are {columns} columns",
+        "第 {line} 行有 {count} 个单元格,但只有 {columns} 列",
+    ),
+    "import.missing_cells": ("empty {cells}", "缺少 {cells}"),
+    "import.bad_id": ('"{id}" is not a gdz entry id', '"{id}" 不是 gdz 条目编号'),
+    "import.bad_recorded_at": (
+        'recorded_at "{value}" is not an ISO date-time with a UTC offset',
+        '记录时间 "{value}" 不是带时区的 ISO 日期时间',
+    ),
+    "import.unit_mismatch": (
+        'unit "{unit}" does not match {target}\'s unit "{expected}"',
+        '单位 "{unit}" 与 {target} 的单位 "{expected}" 不符',
+    ),
+    "import.refused": (
+        "{path}: {count} bad row(s); nothing was imported. Fix them and import again",
+        "{path}:{count} 行有误,未导入任何内容。修正后请重新导入",
+    ),
+    "import.done": (
+        "imported {count} entries ({present} already in the log)",
+        "已导入 {count} 条({present} 条已在日志中)",
+    ),
+    "import.dry_run": (
+        "would import {count} entries ({present} already in the log); nothing was written",
+        "将导入 {count} 条({present} 条已在日志中);未写入任何内容",
+    ),
+    # selection
+    "select.unknown_area": ('unknown area "{area}"; {hint}', '未知领域 "{area}";{hint}'),
+    "select.unknown_kind": (
+        'unknown kind "{kind}"; use numeric, milestone or context',
+        '未知类型 "{kind}";可选 numeric、milestone 或 context',
+    ),
+    "select.unknown_status": (
+        'unknown status "{status}"; use one of {known}',
+        '未知状态 "{status}";可选:{known}',
+    ),
+    # check
+    "check.failed": ("{count} problem(s) found", "发现 {count} 处问题"),
+    "check.plan_ok": (
+        "plan {path}: {count} targets in {areas} areas, all valid",
+        "方案 {path}:{areas} 个领域共 {count} 个指标,全部有效",
+    ),
+    "check.no_log": (
+        "log {path}: not created yet (the first `gdz log` creates it)",
+        "日志 {path}:尚未创建(首次 `gdz log` 时创建)",
+    ),
+    "check.log_summary": (
+        "log {path}: {entries} entries, {voids} voids",
+        "日志 {path}:{entries} 条记录,{voids} 条作废",
+    ),
+    "check.repaired": (
+        "moved the incomplete record at line {line} to {side}; the log now ends cleanly",
+        "已将第 {line} 行的不完整记录移至 {side};日志现已完整",
+    ),
+    # export
+    "export.unknown_extension": (
+        'cannot tell the format from "{suffix}"; use --format ({formats})',
+        '无法从 "{suffix}" 判断格式;请用 --format({formats})',
+    ),
+    "export.written": ("wrote {path} ({format}, {bytes} bytes)", "已写入 {path}({format},{bytes} 字节)"),
+    # workspace
+    "workspace.unknown_key": (
+        "unknown key '{key}'; gdz.toml takes log and plan",
+        "未知键 '{key}';gdz.toml 只接受 log 和 plan",
+    ),
+    "workspace.bad_path": ("'{key}' must be a file path in quotes", "'{key}' 应为带引号的文件路径"),
+    "workspace.exists": (
+        "{path} already exists: this is already a workspace",
+        "{path} 已存在:这里已经是工作区",
+    ),
+    "init.wrote": ("wrote {path}", "已写入 {path}"),
+    "init.done": (
+        "workspace ready in {path}: `gdz log` here records to its progress.toml",
+        "工作区已就绪:{path}。在此运行 `gdz log` 会记录到其中的 progress.toml",
+    ),
+    "where.plan": ("plan:   {path} ({rule})", "方案:{path}({rule})"),
+    "where.log": ("log:    {path} ({rule})", "日志:{path}({rule})"),
+    "where.lock": ("lock:   {path}", "锁:  {path}"),
+    "where.cache": ("cache:  {path}", "缓存:{path}"),
+    "where.user": (
+        "you:    {name} (--by, GDZ_USER, else the login name)",
+        "记录人:{name}(--by、GDZ_USER,否则为登录名)",
+    ),
+    "rule.option": ("from the command line", "来自命令行参数"),
+    "rule.env": ("from the environment", "来自环境变量"),
+    "rule.workspace": ("from the workspace's gdz.toml", "来自工作区的 gdz.toml"),
+    "rule.user": ("your data directory: no workspace found here", "个人数据目录:此处无工作区"),
+    "rule.shipped": ("shipped with gdz", "gdz 自带"),
+    # words
+    "city.dongguan": ("Dongguan", "东莞"),
+    "city.guangzhou": ("Guangzhou", "广州"),
+    "city.shenzhen": ("Shenzhen", "深圳"),
+    "status.achieved": ("achieved", "已达成"),
+    "status.on-track": ("on track", "进度正常"),
+    "status.at-risk": ("at risk", "有风险"),
+    "status.off-track": ("off track", "落后"),
+    "status.overdue": ("overdue", "已逾期"),
+    "status.open": ("open", "进行中"),
+    "status.no-data": ("no data", "无数据"),
+    "kind.numeric": ("numeric target", "数值目标"),
+    "kind.milestone": ("milestone", "里程碑"),
+    "kind.context": ("context indicator", "背景指标"),
+    "direction.higher": ("higher is better", "越高越好"),
+    "direction.lower": ("lower is better", "越低越好"),
+    "frontier.guangzhou": ("Guangzhou", "广州"),
+    "frontier.shenzhen": ("Shenzhen", "深圳"),
+    "frontier.target": ("the target", "目标值"),
+    "worst.baseline": ("the baseline", "基线"),
+    "worst.zero": ("zero", "零"),
+    "origin.plan": ("plan", "方案"),
+    "origin.log": ("log", "日志"),
+    "ui.title": ("title", "名称"),
+    "ui.area": ("area", "领域"),
+    "ui.unit": ("unit", "单位"),
+    "ui.kind": ("kind", "类型"),
+    "ui.source": ("source", "来源"),
+    "ui.note": ("note", "备注"),
+    "ui.baseline": ("baseline", "基线"),
+    "ui.target": ("target", "目标"),
+    "ui.target_col": ("target", "指标"),
+    "ui.deadline": ("deadline", "期限"),
+    "ui.current": ("current", "最新值"),
+    "ui.progress": ("progress", "进度"),
+    "ui.gap": ("gap", "差距"),
+    "ui.gap_frontier": ("vs best", "距最优"),
+    "ui.score": ("score", "得分"),
+    "ui.status": ("status", "状态"),
+    "ui.count": ("count", "数量"),
+    "ui.counts": ("status counts", "状态统计"),
+    "ui.area_scores": ("area scores", "领域得分"),
+    "ui.plan_score": ("whole plan", "全方案"),
+    "ui.score_of": (
+        "score {score} ({scored} of {total} targets scored)",
+        "得分 {score}({total} 个指标中 {scored} 个有得分)",
+    ),
+    "ui.score_method": (
+        "score: 0 = Dongguan's baseline, 100 = the better of Guangzhou and Shenzhen (else the "
+        "target); see `gdz show ID`",
+        "得分:0 = 东莞基线,100 = 广深较优者(无则为目标值);详见 `gdz show ID`",
+    ),
+    "ui.as_of": ("as of", "截至"),
+    "ui.log_at": ("log: {path} · as of {as_of}", "日志:{path} · 截至 {as_of}"),
+    "ui.context": ("context", "背景"),
+    "ui.context_section": ("Context indicators (no target; not in the area or plan scores)",
+                           "背景指标(无目标;不计入领域和全方案得分)"),
+    "ui.milestone_unit": ("done / not done", "完成/未完成"),
+    "ui.done": ("done", "已完成"),
+    "ui.not_done": ("not done", "未完成"),
+    "ui.days_left": ("{days} days left", "剩 {days} 天"),
+    "ui.days_over": ("{days} days over", "超期 {days} 天"),
+    "ui.no_deadline": ("none stated", "未规定"),
+    "ui.stale": ("stale", "久未更新"),
+    "ui.history": ("History", "历史记录"),
+    "ui.no_entries": ("no entries", "无记录"),
+    "ui.date": ("date", "日期"),
+    "ui.city": ("city", "城市"),
+    "ui.value": ("value", "数值"),
+    "ui.by": ("by", "记录人"),
+    "ui.voided_because": ("voided: {reason}", "已作废:{reason}"),
+    "ui.from_log": ("logged with gdz", "由 gdz 记录"),
+    "ui.series": ("trend", "趋势"),
+    "ui.pace": ("pace", "节奏"),
+    "ui.pace_detail": (
+        "needed {needed}/day · observed {observed}/day · projected {projected} at the deadline",
+        "所需 {needed}/天 · 实际 {observed}/天 · 预计到期 {projected}",
+    ),
+    "ui.score_detail": (
+        "{score} (frontier {frontier}: {frontier_source}; worst {worst}: {worst_source})",
+        "{score}(前沿 {frontier}:{frontier_source};最差 {worst}:{worst_source})",
+    ),
+    "ui.logged": ("logged", "已记录"),
+    "ui.now": ("now", "当前"),
+    "ui.gap_to": ("gap to {city}", "距{city}"),
+    "ui.md_intro": ("Status as of {as_of}. Whole plan: {score}.", "截至 {as_of} 的进展。全方案:{score}。"),
+}
+
+
+# Localised CSV headers (`--lang zh`); the English keys are the stable column names.
+COLUMNS_ZH: Final[dict[str, str]] = {
+    "area": "领域",
+    "area_title_zh": "领域名称",
+    "area_title_en": "领域英文名",
+    "target": "指标",
+    "title_zh": "名称",
+    "title_en": "英文名称",
+    "kind": "类型",
+    "unit": "单位",
+    "direction": "方向",
+    "baseline": "基线",
+    "baseline_as_of": "基线日期",
+    "baseline_qualifier": "基线限定",
+    "baseline_source": "基线来源",
+    "baseline_quote": "基线原文",
+    "current": "最新值",
+    "current_as_of": "最新值日期",
+    "current_qualifier": "最新值限定",
+    "current_origin": "最新值出处",
+    "target_value": "目标值",
+    "target_strict": "须超过目标",
+    "deadline": "期限",
+    "days_left": "剩余天数",
+    "progress_pct": "进度%",
+    "gap_to_target": "距目标",
+    "guangzhou": "广州",
+    "guangzhou_as_of": "广州日期",
+    "guangzhou_qualifier": "广州限定",
+    "guangzhou_origin": "广州出处",
+    "guangzhou_gap": "距广州",
+    "guangzhou_source": "广州来源",
+    "guangzhou_quote": "广州原文",
+    "shenzhen": "深圳",
+    "shenzhen_as_of": "深圳日期",
+    "shenzhen_qualifier": "深圳限定",
+    "shenzhen_origin": "深圳出处",
+    "shenzhen_gap": "距深圳",
+    "shenzhen_source": "深圳来源",
+    "shenzhen_quote": "深圳原文",
+    "frontier_city": "最优城市",
+    "gap_to_frontier": "距最优",
+    "score": "得分",
+    "score_frontier": "得分前沿",
+    "score_frontier_source": "前沿依据",
+    "score_worst": "得分基点",
+    "score_worst_source": "基点依据",
+    "needed_per_day": "所需日均",
+    "observed_per_day": "实际日均",
+    "projected": "预计到期值",
+    "status": "状态",
+    "stale": "久未更新",
+    "source": "来源",
+    "quote": "原文",
+}
+
+
+def column_title(column: str, lang: str | None) -> str:
+    return COLUMNS_ZH.get(column, column) if lang == "zh" else column
+
+
+def render(message: Message, lang: str) -> str:
+    english, chinese = CATALOGUE[message.key]
+    template = chinese if lang == "zh" else english
+    params = {
+        name: render(value, lang) if isinstance(value, Message) else value
+        for name, value in message.params.items()
+    }
+    return template.format(**params)
+
+
+def render_problem(problem: Problem, lang: str) -> str:
+    """`file:line:column: message`, or `file: target X: message` where no line is known."""
+    where = problem.path
+    if problem.line is not None:
+        where += f":{problem.line}"
+        if problem.column is not None:
+            where += f":{problem.column}"
+    text = render(problem.message, lang)
+    if problem.target:
+        return f"{where}: target {problem.target}: {text}"
+    return f"{where}: {text}"
+
+
+def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
+    """`--lang`, else GDZ_LANG, else the locale (zh* means Chinese), else English."""
+    for choice in (option, environ.get("GDZ_LANG")):
+        if choice:
+            return "zh" if choice.lower().startswith("zh") else "en"
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

@@ -1,0 +1,400 @@
+"""The progress log: one TOML record per line, appended under a lock, never rewritten.
+
+A record is a single line so that git's union merge can interleave two clones' appends without
+splitting a record apart (multi-line tables share lines such as `[[entry]]`, which union merges mangle):
+
+    entry.01JDQ3ZK6Y3V7W9T2R4M1N0PXA = {target = "cross-city-total", city = "dongguan", ...}
+    void.01JDQ41B2C3D4E5F6G7H8J9K0M = {entry = "01JDQ3ZK6Y3V7W9T2R4M1N0PXA", reason = "typo", ...}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import secrets
+import sys
+import time
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from .errors import DataError, Message, Problem, UsageError, WriteError, msg
+from .files import fsync_directory
+from .model import DONE, NOT_DONE, City, Entry, Void
+
+LOG_HEADER: Final = (
+    "# gdz progress log: append-only, one record per line. Correct with `gdz void`, not by editing.\n"
+)
+LOCK_SUFFIX: Final = ".lock"
+DEFAULT_LOCK_TIMEOUT: Final = 10.0
+
+_CROCKFORD: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+ID_LENGTH: Final = 26
+RECORD_ID: Final = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
+TARGET_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MILESTONE_TEXT: Final = {DONE: "done", NOT_DONE: "not-done"}
+_ENTRY_FIELDS: Final = frozenset({"target", "city", "date", "value", "note", "source", "by", "at"})
+_VOID_FIELDS: Final = frozenset({"entry", "reason", "by", "at"})
+
+
+def new_record_id(now_ns: int | None = None) -> str:
+    """A ULID: 48 bits of milliseconds then 80 random bits, so ids sort by time and never collide."""
+    millis = (time.time_ns() if now_ns is None else now_ns) // 1_000_000
+    number = (millis << 80) | secrets.randbits(80)
+    return "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(125, -1, -5))
+
+
+def record_time(record_id: str) -> datetime:
+    millis = 0
+    for char in record_id[:10]:
+        millis = millis * 32 + _CROCKFORD.index(char)
+    return datetime.fromtimestamp(millis / 1000).astimezone()
+
+
+def _value_text(value: object) -> str:
+    """One TOML value as tomli-w writes it (strings escaped onto one line)."""
+    import tomli_w
+
+    return tomli_w.dumps({"v": value})[4:-1]
+
+
+def encode_entry(entry: Entry) -> str:
+    value: object = _MILESTONE_TEXT[entry.value] if isinstance(entry.value, bool) else entry.value
+    fields: list[tuple[str, object]] = [
+        ("target", entry.target),
+        ("city", entry.city.value),
+        ("date", entry.date),
+        ("value", value),
+    ]
+    if entry.note is not None:
+        fields.append(("note", entry.note))
+    if entry.source is not None:
+        fields.append(("source", entry.source))
+    fields += [("by", entry.recorded_by), ("at", entry.recorded_at)]
+    return _line("entry", entry.id, fields)
+
+
+def encode_void(void: Void) -> str:
+    fields: list[tuple[str, object]] = [
+        ("entry", void.entry),
+        ("reason", void.reason),
+        ("by", void.recorded_by),
+        ("at", void.recorded_at),
+    ]
+    return _line("void", void.id, fields)
+
+
+def _line(kind: str, record_id: str, fields: Sequence[tuple[str, object]]) -> str:
+    body = ", ".join(f"{key} = {_value_text(value)}" for key, value in fields)
+    return f"{kind}.{record_id} = {{{body}}}\n"
+
+
+class RecordError(ValueError):
+    def __init__(self, message: Message, column: int | None = None) -> None:
+        super().__init__(message.key)
+        self.message, self.column = message, column
+
+
+def parse_record(line: str) -> Entry | Void:
+    """Parse one log line; a RecordError names what is wrong and, where it can, the column."""
+    try:
+        data = tomllib.loads(line)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line \d+, column (\d+)\)", str(exc))
+        detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", str(exc))
+        raise RecordError(msg("log.syntax", detail=detail), int(found.group(1)) if found else None) from None
+    if len(data) != 1 or next(iter(data)) not in {"entry", "void"}:
+        raise RecordError(msg("log.not_record"), 1)
+    kind, records = next(iter(data.items()))
+    if not isinstance(records, dict) or len(records) != 1:
+        raise RecordError(msg("log.not_record"), 1)
+    record_id, fields = next(iter(records.items()))
+    if not RECORD_ID.match(record_id):
+        raise RecordError(msg("log.bad_id", id=record_id), len(kind) + 2)
+    if not isinstance(fields, dict):
+        raise RecordError(msg("log.not_record"), 1)
+    reader = _Fields(line, fields, _ENTRY_FIELDS if kind == "entry" else _VOID_FIELDS)
+    by, at = reader.text("by"), reader.timestamp("at")
+    if kind == "void":
+        voided = reader.text("entry")
+        if not RECORD_ID.match(voided):
+            raise RecordError(
+                msg("log.bad_field", field="entry", expected="a record id"), reader.column("entry")
+            )
+        return Void(record_id, voided, reader.text("reason"), by, at)
+    target = reader.text("target")
+    if not TARGET_ID.match(target):
+        raise RecordError(
+            msg("log.bad_field", field="target", expected="a target id"), reader.column("target")
+        )
+    city_name = reader.text("city")
+    if city_name not in City._value2member_map_:
+        raise RecordError(
+            msg("log.bad_field", field="city", expected="dongguan, guangzhou or shenzhen"),
+            reader.column("city"),
+        )
+    return Entry(
+        id=record_id,
+        target=target,
+        city=City(city_name),
+        date=reader.day("date"),
+        value=reader.value(),
+        recorded_by=by,
+        recorded_at=at,
+        note=reader.text("note", required=False) or None,
+        source=reader.text("source", required=False) or None,
+    )
+
+
+@dataclass
+class _Fields:
+    line: str
+    data: dict[str, Any]
+    allowed: frozenset[str]
+
+    def __post_init__(self) -> None:
+        for key in self.data:
+            if key not in self.allowed:
+                raise RecordError(msg("log.unknown_field", field=key), self.column(key))
+
+    def column(self, key: str) -> int | None:
+        found = re.search(rf"[{{,]\s*{re.escape(key)}\s*=", self.line)
+        return found.start() + 2 if found else None
+
+    def _get(self, key: str, required: bool = True) -> Any:
+        if key not in self.data:
+            if required:
+                raise RecordError(msg("log.missing_field", field=key), None)
+            return None
+        return self.data[key]
+
+    def text(self, key: str, required: bool = True) -> str:
+        value = self._get(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise RecordError(msg("log.bad_field", field=key, expected="text"), self.column(key))
+        return value
+
+    def day(self, key: str) -> date:
+        value = self._get(key)
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise RecordError(msg("log.bad_field", field=key, expected="a date"), self.column(key))
+        return value
+
+    def timestamp(self, key: str) -> datetime:
+        value = self._get(key)
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise RecordError(
+                msg("log.bad_field", field=key, expected="a date-time with a UTC offset"), self.column(key)
+            )
+        return value
+
+    def value(self) -> int | float:
+        value = self._get("value")
+        if isinstance(value, str) and value in ("done", "not-done"):
+            return DONE if value == "done" else NOT_DONE
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise RecordError(
+                msg("log.bad_field", field="value", expected="a finite number, done or not-done"),
+                self.column("value"),
+            )
+        return value
+
+
+@dataclass
+class Scan:
+    """What a pass over (part of) the log found: records with their offsets and lines, and problems."""
+
+    records: list[tuple[int, int, Entry | Void]] = field(default_factory=list)  # (byte offset, line, record)
+    problems: list[Problem] = field(default_factory=list)
+    torn: Problem | None = None  # an incomplete last record, left by a crash or a full disk
+    end: int = 0  # byte offset just past the last complete line
+    lines: int = 0  # complete lines read
+
+
+def scan(raw: bytes, path: str, offset: int = 0, first_line: int = 1) -> Scan:
+    """Parse the complete lines of `raw`, which starts at byte `offset` and line `first_line` of the log.
+
+    A tail with no newline is an incomplete record (a crash or a full disk cut it short), never data."""
+    result = Scan(end=offset)
+    line_number = first_line
+    position = 0
+    while position < len(raw):
+        newline = raw.find(b"\n", position)
+        if newline < 0:
+            result.torn = Problem(path, msg("log.incomplete", line=line_number), line_number, 1)
+            break
+        _scan_line(raw[position:newline], offset + position, line_number, path, result)
+        position = newline + 1
+        line_number += 1
+    result.end = offset + position
+    result.lines = line_number - first_line
+    return result
+
+
+def _scan_line(raw: bytes, offset: int, line_number: int, path: str, result: Scan) -> None:
+    if raw.endswith(b"\r"):  # a checkout with CRLF line ends
+        raw = raw[:-1]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        column = exc.start + 1
+        result.problems.append(
+            Problem(path, msg("file.not_utf8", byte=f"0x{raw[exc.start]:02x}"), line_number, column)
+        )
+        return
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#"):
+        return
+    try:
+        record = parse_record(line)
+    except RecordError as exc:
+        result.problems.append(Problem(path, exc.message, line_number, exc.column))
+        return
+    result.records.append((offset, line_number, record))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except IsADirectoryError:
+        raise DataError(msg("file.is_directory", path=str(path))) from None
+    except OSError as exc:
+        raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
+
+
+def read_lines_at(path: Path, offsets: Sequence[int]) -> Iterator[Entry | Void]:
+    """Parse the records that start at the given byte offsets (as an index recorded them)."""
+    with path.open("rb") as handle:
+        for offset in offsets:
+            handle.seek(offset)
+            record = parse_record(handle.readline().decode("utf-8"))
+            yield record
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def lock_timeout() -> float:
+    try:
+        return float(os.environ.get("GDZ_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+@contextlib.contextmanager
+def locked(log: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on `<log>.lock` (never the log itself); give up clearly after `timeout` s."""
+    lock_path = log.with_name(log.name + LOCK_SUFFIX)
+    limit = lock_timeout() if timeout is None else timeout
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise WriteError(msg("write.failed", path=str(lock_path), reason=exc.strerror or str(exc))) from None
+    try:
+        deadline = time.monotonic() + limit
+        delay = 0.002
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise WriteError(msg("log.lock_timeout", path=str(lock_path), seconds=f"{limit:g}"))
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def append(log: Path, payload: bytes, size_before: int) -> None:
+    """Append `payload` with one write loop and fsync; on any error truncate back, so the log is unchanged.
+
+    The caller holds the lock and has checked that the log is `size_before` bytes and ends in a newline.
+    """
+    created = not log.exists()
+    try:
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise WriteError(msg("write.failed", path=str(log), reason=exc.strerror or str(exc))) from None
+    try:
+        written = 0
+        while written < len(payload):
+            written += os.write(fd, payload[written:])
+        os.fsync(fd)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, size_before)
+            os.fsync(fd)
+        raise WriteError(msg("write.failed", path=str(log), reason=exc.strerror or str(exc))) from None
+    finally:
+        os.close(fd)
+    if created:
+        fsync_directory(log.parent)
+
+
+def refuse_if_unwritable(scan_result: Scan) -> None:
+    """A log that does not parse, or ends in a torn record, is never appended to."""
+    if scan_result.torn is not None:
+        raise DataError(msg("log.torn_refuse", line=scan_result.torn.line), [scan_result.torn])
+    if scan_result.problems:
+        raise DataError(msg("log.invalid_refuse", count=len(scan_result.problems)), scan_result.problems)
+
+
+def check_text(value: str, what: str) -> str:
+    """Refuse text the log cannot hold (lone surrogates from undecodable arguments)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(msg("value.bad_text", what=what)) from None
+    return value
+
+
+def repair_torn(log: Path) -> Path | None:
+    """Move an incomplete last record to `<log>.torn-<time>` and cut it from the log; touch nothing else."""
+    from .files import atomic_write
+
+    with locked(log):
+        data = read_bytes(log)
+        result = scan(data, str(log))
+        if result.torn is None:
+            return None
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        side = log.with_name(f"{log.name}.torn-{stamp}")
+        suffix = 1
+        while side.exists():
+            side = log.with_name(f"{log.name}.torn-{stamp}-{suffix}")
+            suffix += 1
+        atomic_write(side, data[result.end :])
+        try:
+            with log.open("r+b") as handle:
+                handle.truncate(result.end)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise WriteError(msg("write.failed", path=str(log), reason=exc.strerror or str(exc))) from None
+        return side

@@ -1,0 +1,150 @@
+"""Where the plan, the progress log and the cache live, and how a workspace is found and created."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from .errors import DataError, Problem, UsageError, msg
+from .files import read_text, toml_problem
+
+WORKSPACE_FILE: Final = "gdz.toml"
+DEFAULT_LOG_NAME: Final = "progress.toml"
+WORKSPACE_TEMPLATE: Final = """\
+# gdz workspace (made by `gdz init`): gdz commands run in this directory or below it use this log.
+log = "{log}"
+# plan = "targets.toml"  # uncomment to track a plan of your own instead of the one shipped with gdz
+"""
+GITATTRIBUTES_LINE: Final = "{log} merge=union"
+GITIGNORE_LINE: Final = "{log}.lock"
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A file and the rule that chose it (shown by `gdz where`)."""
+
+    path: Path
+    rule: str  # option | env | workspace | user | shipped
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    root: Path
+    log: Path
+    plan: Path | None
+
+
+def data_home(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's gdz directory: GDZ_HOME, else the platform's per-user data directory."""
+    if environ.get("GDZ_HOME"):
+        return Path(environ["GDZ_HOME"])
+    home = Path(environ.get("HOME") or Path.home())
+    if sys.platform == "win32":
+        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "gdz"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "gdz"
+    return Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "gdz"
+
+
+def cache_home(environ: Mapping[str, str] = os.environ) -> Path:
+    """Where derived caches go: GDZ_CACHE_DIR, else inside GDZ_HOME, else the platform's cache directory."""
+    if environ.get("GDZ_CACHE_DIR"):
+        return Path(environ["GDZ_CACHE_DIR"])
+    if environ.get("GDZ_HOME"):
+        return Path(environ["GDZ_HOME"]) / "cache"
+    home = Path(environ.get("HOME") or Path.home())
+    if sys.platform == "win32":
+        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "gdz" / "cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "gdz"
+    return Path(environ.get("XDG_CACHE_HOME") or home / ".cache") / "gdz"
+
+
+def find_workspace(start: Path) -> Path | None:
+    """The nearest directory at or above `start` holding gdz.toml, as git finds .git."""
+    for directory in (start, *start.parents):
+        if (directory / WORKSPACE_FILE).is_file():
+            return directory
+    return None
+
+
+def read_workspace(root: Path) -> Workspace:
+    path = root / WORKSPACE_FILE
+    text = read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_problem(str(path), exc, text)
+        raise DataError(problem.message, [problem]) from None
+    problems = []
+    for key, value in data.items():
+        if key not in {"log", "plan"}:
+            problems.append(Problem(str(path), msg("workspace.unknown_key", key=key)))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(str(path), msg("workspace.bad_path", key=key)))
+    if problems:
+        raise DataError(problems[0].message, problems)
+    plan = data.get("plan")
+    return Workspace(root, root / data.get("log", DEFAULT_LOG_NAME), root / plan if plan else None)
+
+
+def locate_plan(
+    option: Path | None, shipped: Path, cwd: Path, environ: Mapping[str, str] = os.environ
+) -> Located:
+    """`--plan` > GDZ_PLAN > the workspace's `plan` > the plan shipped with gdz."""
+    if option is not None:
+        return Located(option, "option")
+    if environ.get("GDZ_PLAN"):
+        return Located(Path(environ["GDZ_PLAN"]), "env")
+    root = find_workspace(cwd)
+    if root is not None:
+        workspace = read_workspace(root)
+        if workspace.plan is not None:
+            return Located(workspace.plan, "workspace")
+    return Located(shipped, "shipped")
+
+
+def locate_log(option: Path | None, cwd: Path, environ: Mapping[str, str] = os.environ) -> Located:
+    """`--ledger` > GDZ_LEDGER > the nearest workspace's log > the user data directory."""
+    if option is not None:
+        return Located(option, "option")
+    if environ.get("GDZ_LEDGER"):
+        return Located(Path(environ["GDZ_LEDGER"]), "env")
+    root = find_workspace(cwd)
+    if root is not None:
+        return Located(read_workspace(root).log, "workspace")
+    return Located(data_home(environ) / DEFAULT_LOG_NAME, "user")
+
+
+def init_workspace(directory: Path, log_header: str) -> list[Path]:
+    """Create gdz.toml, an empty log, and the git settings that merge concurrent appends.
+
+    Returns the files written; gdz.toml comes last, so a failed init leaves no half-made workspace."""
+    if (directory / WORKSPACE_FILE).exists():
+        raise UsageError(msg("workspace.exists", path=str(directory / WORKSPACE_FILE)))
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(msg("file.is_directory", path=str(directory)))
+    from .files import atomic_write
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    log = directory / DEFAULT_LOG_NAME
+    if not log.exists():
+        atomic_write(log, log_header.encode())
+        written.append(log)
+    for name, line in ((".gitattributes", GITATTRIBUTES_LINE), (".gitignore", GITIGNORE_LINE)):
+        path = directory / name
+        wanted = line.format(log=DEFAULT_LOG_NAME)
+        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        if wanted not in existing.splitlines():
+            separator = "" if not existing or existing.endswith("\n") else "\n"
+            atomic_write(path, f"{existing}{separator}{wanted}\n".encode())
+            written.append(path)
+    atomic_write(directory / WORKSPACE_FILE, WORKSPACE_TEMPLATE.format(log=DEFAULT_LOG_NAME).encode())
+    written.append(directory / WORKSPACE_FILE)
+    return written

@@ -1,0 +1,306 @@
+"""The domain: the plan, its targets, and the progress records logged against them (stdlib only)."""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a target measures."""
+
+    NUMERIC = "numeric"  # a number to reach by a deadline
+    MILESTONE = "milestone"  # a named reform: done or not done
+    CONTEXT = "context"  # an indicator the plan reports, with no target of its own
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class City(StrEnum):
+    DONGGUAN = "dongguan"
+    GUANGZHOU = "guangzhou"
+    SHENZHEN = "shenzhen"
+
+
+BENCHMARK_CITIES: tuple[City, City] = (City.GUANGZHOU, City.SHENZHEN)
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Qualifier(StrEnum):
+    """How a published figure relates to the number recorded ("超400项" is over 400)."""
+
+    OVER = "over"
+    AT_LEAST = "at-least"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodDate:
+    """A date known to a day, a month or a year; compared by the period's last day."""
+
+    last_day: date
+    precision: Precision = Precision.DAY
+
+    @classmethod
+    def of_year(cls, year: int) -> PeriodDate:
+        return cls(date(year, 12, 31), Precision.YEAR)
+
+    @classmethod
+    def of_month(cls, year: int, month: int) -> PeriodDate:
+        return cls(date(year, month, calendar.monthrange(year, month)[1]), Precision.MONTH)
+
+    @property
+    def first_day(self) -> date:
+        if self.precision is Precision.YEAR:
+            return date(self.last_day.year, 1, 1)
+        if self.precision is Precision.MONTH:
+            return self.last_day.replace(day=1)
+        return self.last_day
+
+    def __str__(self) -> str:
+        if self.precision is Precision.YEAR:
+            return f"{self.last_day.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.last_day.year:04d}-{self.last_day.month:02d}"
+        return self.last_day.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    published: PeriodDate | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit of measure and the values it admits."""
+
+    id: str
+    zh: str
+    en: str
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    # Counts and percentages start from zero, so zero can stand in for an unknown baseline.
+    zero_based: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A sourced figure: a baseline or a Guangzhou/Shenzhen benchmark."""
+
+    value: float
+    as_of: PeriodDate
+    source: str
+    quote: str
+    qualifier: Qualifier | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    id: str
+    title_zh: str
+    title_en: str
+    source: str
+    quote: str
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+
+DEFAULT_REPORTING_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    id: str
+    area: str | None  # None only for context indicators outside the six areas
+    kind: Kind
+    title_zh: str
+    title_en: str
+    unit: str | None  # None for milestones
+    direction: Direction
+    source: str
+    quote: str
+    baseline: Observation | None = None
+    target: float | None = None
+    target_strict: bool = False  # "突破1000项": the target is passed only by exceeding it
+    deadline: date | None = None
+    benchmarks: Mapping[City, Observation] = field(default_factory=dict)
+    note: str | None = None
+    reporting_days: int = DEFAULT_REPORTING_DAYS
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+
+@dataclass(frozen=True, slots=True)
+class PlanMeta:
+    title_zh: str
+    title_en: str
+    issuer_zh: str
+    issuer_en: str
+    issued: PeriodDate
+    policies: int
+    source: str
+    quote: str
+    note: str | None = None
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    meta: PlanMeta
+    sources: Mapping[str, Source]
+    units: Mapping[str, Unit]
+    areas: tuple[Area, ...]
+    targets: tuple[Target, ...]
+
+    def target(self, target_id: str) -> Target | None:
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        return None
+
+    def unit_of(self, target: Target) -> Unit | None:
+        return self.units.get(target.unit) if target.unit else None
+
+    def area(self, area_id: str) -> Area | None:
+        return next((area for area in self.areas if area.id == area_id), None)
+
+
+# Milestones are logged as "done" / "not-done" and held as True / False (which count as 1 / 0).
+DONE = True
+NOT_DONE = False
+
+
+SHORT_ID_LENGTH = 8
+
+
+def short_id(record_id: str) -> str:
+    """An id's last 8 characters, its random part: what tables show and `gdz void` accepts."""
+    return record_id[-SHORT_ID_LENGTH:]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One figure logged for a target: the value for a city as of a date."""
+
+    id: str
+    target: str
+    city: City
+    date: date
+    value: int | float
+    recorded_by: str
+    recorded_at: datetime
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Void:
+    """A correction: the entry it names no longer counts; both stay in the log."""
+
+    id: str
+    entry: str
+    reason: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    date: date
+    value: float
+
+
+class Series:
+    """One target's figures for one city, sorted by date; later records win on the same date."""
+
+    __slots__ = ("_days", "_values")
+
+    def __init__(self, days: Sequence[int], values: Sequence[float]) -> None:
+        self._days = days  # proleptic ordinals, ascending
+        self._values = values
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+    def _count_until(self, as_of: date) -> int:
+        return bisect_right(self._days, as_of.toordinal())
+
+    def latest(self, as_of: date) -> Point | None:
+        count = self._count_until(as_of)
+        if count == 0:
+            return None
+        return Point(date.fromordinal(self._days[count - 1]), self._values[count - 1])
+
+    def first(self, as_of: date) -> Point | None:
+        if self._count_until(as_of) == 0:
+            return None
+        return Point(date.fromordinal(self._days[0]), self._values[0])
+
+    def points(self, as_of: date) -> list[Point]:
+        count = self._count_until(as_of)
+        return [
+            Point(date.fromordinal(d), v)
+            for d, v in zip(self._days[:count], self._values[:count], strict=True)
+        ]
+
+
+EMPTY_SERIES = Series((), ())
+
+
+class History(Mapping[tuple[str, City], Series]):
+    """Every target's non-voided figures, by (target id, city)."""
+
+    def __init__(self, series: Mapping[tuple[str, City], Series]) -> None:
+        self._series = dict(series)
+
+    def __getitem__(self, key: tuple[str, City]) -> Series:
+        return self._series[key]
+
+    def __iter__(self) -> Iterator[tuple[str, City]]:
+        return iter(self._series)
+
+    def __len__(self) -> int:
+        return len(self._series)
+
+    def of(self, target: str, city: City) -> Series:
+        return self._series.get((target, city), EMPTY_SERIES)
+
+
+def history_from_records(entries: Sequence[Entry], voids: Sequence[Void]) -> History:
+    """Build the history a report reads: voided entries dropped, figures sorted by (date, id)."""
+    voided = {void.entry for void in voids}
+    grouped: dict[tuple[str, City], list[Entry]] = {}
+    for entry in entries:
+        if entry.id not in voided:
+            grouped.setdefault((entry.target, entry.city), []).append(entry)
+    series = {}
+    for key, group in grouped.items():
+        group.sort(key=lambda entry: (entry.date, entry.id))
+        series[key] = Series([e.date.toordinal() for e in group], [float(e.value) for e in group])
+    return History(series)

@@ -1,0 +1,511 @@
+"""Load and validate the plan file (targets.toml) into immutable model objects."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from .errors import DataError, Message, Problem, msg
+from .files import read_text, toml_problem
+from .model import (
+    DEFAULT_REPORTING_DAYS,
+    Area,
+    City,
+    Direction,
+    Kind,
+    Observation,
+    PeriodDate,
+    Plan,
+    PlanMeta,
+    Precision,
+    Qualifier,
+    Source,
+    Target,
+    Unit,
+)
+from .values import check_bounds
+
+SCHEMA_VERSION: Final = 1
+ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_LARGEST_EXACT = 2**53
+_KEY_LINE = re.compile(r"""^(\s*)([A-Za-z0-9_-]+|"[^"]*")\s*=""")
+_HEADER_LINE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+_Choice = TypeVar("_Choice", Kind, Direction, Qualifier)
+_Parsed = TypeVar("_Parsed", Source, Unit)
+
+
+def shipped_plan_path() -> Path:
+    """The plan that ships with gdz: inside the wheel, or data/targets.toml in a source checkout."""
+    packaged = Path(__file__).with_name("data") / "targets.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "targets.toml"
+
+
+class _Locator:
+    """Finds the line and column of a key in the TOML text, for problems tomllib cannot place."""
+
+    def __init__(self, text: str) -> None:
+        self._keys: dict[tuple[object, ...], tuple[int, int]] = {}
+        self._tables: dict[tuple[object, ...], tuple[int, int]] = {}
+        counts: dict[str, int] = {}
+        table: tuple[object, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _HEADER_LINE.match(line)
+            if header:
+                parts = [part.strip().strip('"') for part in header.group(2).split(".")]
+                if header.group(1) == "[[":
+                    counts[parts[0]] = counts.get(parts[0], -1) + 1
+                # A sub-table of an array element belongs to the array's latest element.
+                table = (parts[0], counts[parts[0]], *parts[1:]) if parts[0] in counts else tuple(parts)
+                self._tables.setdefault(table, (number, len(line) - len(line.lstrip()) + 1))
+                continue
+            key = _KEY_LINE.match(line)
+            if key:
+                self._keys.setdefault((*table, key.group(2).strip('"')), (number, len(key.group(1)) + 1))
+
+    def find(self, path: tuple[object, ...]) -> tuple[int | None, int | None]:
+        """The key's own line, else the closest enclosing table header that exists."""
+        if path in self._keys:
+            return self._keys[path]
+        for end in range(len(path), 0, -1):
+            if path[:end] in self._tables:
+                return self._tables[path[:end]]
+        return None, None
+
+
+@dataclass
+class _Context:
+    path: str
+    locator: _Locator
+    problems: list[Problem]
+
+    def report(self, where: tuple[object, ...], message: Message, target: str | None = None) -> None:
+        line, column = self.locator.find(where)
+        self.problems.append(Problem(self.path, message, line, column, target))
+
+
+class _Table:
+    """Typed, checked access to one TOML table; reports every problem instead of stopping at the first."""
+
+    def __init__(
+        self, ctx: _Context, data: Mapping[str, Any], where: tuple[object, ...], target: str | None = None
+    ) -> None:
+        self.ctx, self.data, self.where, self.target = ctx, data, where, target
+        self.label = ".".join(str(part) for part in where if not isinstance(part, int))
+        self._seen: set[str] = set()
+
+    def _problem(self, key: str | None, message: Message) -> None:
+        where = (*self.where, key) if key else self.where
+        self.ctx.report(where, message, self.target)
+
+    def _get(self, key: str, required: bool) -> Any:
+        self._seen.add(key)
+        if key not in self.data:
+            if required:
+                self._problem(None, msg("plan.missing_key", table=self.label, key=key))
+            return None
+        return self.data[key]
+
+    def _wrong(self, key: str, expected: str) -> None:
+        value = self.data[key]
+        self._problem(
+            key,
+            msg("plan.wrong_type", key=f"{self.label}.{key}", expected=expected, got=type(value).__name__),
+        )
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self._wrong(key, "string")
+            return None
+        if not value.strip():
+            self._problem(key, msg("plan.empty", key=f"{self.label}.{key}"))
+            return None
+        return value
+
+    def number(self, key: str, required: bool = True) -> float | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self._wrong(key, "number")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(key, msg("plan.not_finite", key=f"{self.label}.{key}", value=str(value)))
+            return None
+        if abs(value) > _LARGEST_EXACT:
+            self._problem(key, msg("plan.too_large", key=f"{self.label}.{key}"))
+            return None
+        return value
+
+    def integer(self, key: str, default: int) -> int:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            self._problem(key, msg("plan.positive_integer", key=f"{self.label}.{key}"))
+            return default
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self._wrong(key, "true or false")
+            return False
+        return value
+
+    def day(self, key: str, required: bool = False) -> date | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, datetime) or not isinstance(value, date):
+            self._wrong(key, "date (YYYY-MM-DD)")
+            return None
+        return value
+
+    def period(self, key: str, required: bool = True) -> PeriodDate | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return PeriodDate(value, Precision.DAY)
+        match = _PERIOD.match(value) if isinstance(value, str) else None
+        if match:
+            year, month = int(match.group(1)), match.group(2)
+            if month is None:
+                return PeriodDate.of_year(year)
+            if 1 <= int(month) <= 12:
+                return PeriodDate.of_month(year, int(month))
+        self._wrong(key, 'date, "YYYY-MM" or "YYYY"')
+        return None
+
+    def choice(self, key: str, enum: type[_Choice], default: _Choice | None = None) -> _Choice | None:
+        value = self._get(key, default is None)
+        if value is None:
+            return default
+        try:
+            return enum(value)
+        except ValueError:
+            options = ", ".join(f'"{member.value}"' for member in enum)
+            self._problem(
+                key, msg("plan.bad_choice", key=f"{self.label}.{key}", value=str(value), options=options)
+            )
+            return default
+
+    def table(self, key: str, required: bool = False) -> Mapping[str, Any] | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self._wrong(key, "table")
+            return None
+        return value
+
+    def finish(self) -> None:
+        for key in self.data:
+            if key not in self._seen:
+                close = difflib.get_close_matches(key, sorted(self._seen), n=1)
+                hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.remove_key")
+                self._problem(key, msg("plan.unknown_key", table=self.label, key=key, hint=hint))
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate a plan file; every problem found is raised together in one DataError."""
+    text = read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_problem(str(path), exc, text)
+        raise DataError(problem.message, [problem]) from None
+    plan, problems = parse_plan(data, text, str(path))
+    if problems or plan is None:
+        raise DataError(msg("plan.invalid", path=str(path), count=len(problems)), problems)
+    return plan
+
+
+def parse_plan(data: Mapping[str, Any], text: str, path: str) -> tuple[Plan | None, list[Problem]]:
+    ctx = _Context(path, _Locator(text), [])
+    top = _Table(ctx, data, ())
+    schema = top._get("schema", True)
+    if schema is not None and schema != SCHEMA_VERSION:
+        top._problem("schema", msg("plan.schema", found=str(schema), expected=SCHEMA_VERSION))
+    sources = _parse_keyed(ctx, top, "sources", _parse_source)
+    units = _parse_keyed(ctx, top, "units", _parse_unit)
+    meta_table = top.table("plan", required=True)
+    meta = _parse_meta(ctx, meta_table, sources) if meta_table is not None else None
+    areas = _parse_areas(ctx, top, sources)
+    targets = _parse_targets(ctx, top, sources, units, {area.id for area in areas})
+    top.finish()
+    if ctx.problems or meta is None:
+        return None, ctx.problems
+    return Plan(meta, sources, units, tuple(areas), tuple(targets)), []
+
+
+def _parse_keyed(
+    ctx: _Context, top: _Table, key: str, parse: Callable[[_Table, str], _Parsed | None]
+) -> dict[str, _Parsed]:
+    table = top.table(key, required=True) or {}
+    parsed: dict[str, _Parsed] = {}
+    for item_id, item in table.items():
+        if not isinstance(item, dict):
+            top._problem(
+                key, msg("plan.wrong_type", key=f"{key}.{item_id}", expected="table", got=type(item).__name__)
+            )
+            continue
+        value = parse(_Table(ctx, item, (key, item_id)), item_id)
+        if value is not None:
+            parsed[item_id] = value
+    return parsed
+
+
+def _source_ref(table: _Table, sources: Mapping[str, Source]) -> str | None:
+    source = table.text("source")
+    if source is not None and source not in sources:
+        close = [known for known in sorted(sources) if known.startswith(source)]
+        close = close or difflib.get_close_matches(source, sorted(sources), n=1)
+        hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.add_source")
+        table._problem(
+            "source", msg("plan.unknown_source", key=f"{table.label}.source", source=source, hint=hint)
+        )
+        return None
+    return source
+
+
+def _parse_source(table: _Table, source_id: str) -> Source | None:
+    publisher, title = table.text("publisher"), table.text("title")
+    published, url, note = (
+        table.period("published", required=False),
+        table.text("url", False),
+        table.text("note", False),
+    )
+    table.finish()
+    if publisher is None or title is None:
+        return None
+    return Source(source_id, publisher, title, published, url, note)
+
+
+def _parse_unit(table: _Table, unit_id: str) -> Unit | None:
+    zh, en = table.text("zh"), table.text("en")
+    minimum, maximum = table.number("minimum", False), table.number("maximum", False)
+    integer, zero_based = table.flag("integer"), table.flag("zero_based")
+    table.finish()
+    if zh is None or en is None:
+        return None
+    if minimum is not None and maximum is not None and minimum > maximum:
+        table._problem("maximum", msg("plan.bounds", unit=unit_id))
+        return None
+    return Unit(unit_id, zh, en, minimum, maximum, integer, zero_based)
+
+
+def _parse_meta(ctx: _Context, data: Mapping[str, Any], sources: Mapping[str, Source]) -> PlanMeta | None:
+    table = _Table(ctx, data, ("plan",))
+    title_zh, title_en = table.text("title_zh"), table.text("title_en")
+    issuer_zh, issuer_en = table.text("issuer_zh"), table.text("issuer_en")
+    issued = table.period("issued")
+    policies = table.integer("policies", 0)
+    source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
+    table.finish()
+    if (
+        title_zh is None or title_en is None or issuer_zh is None or issuer_en is None
+        or issued is None or source is None or quote is None or not policies
+    ):  # fmt: skip
+        return None
+    return PlanMeta(title_zh, title_en, issuer_zh, issuer_en, issued, policies, source, quote, note)
+
+
+def _array(ctx: _Context, top: _Table, key: str) -> list[Mapping[str, Any]]:
+    value = top._get(key, True)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        top._wrong(key, f"array of [[{key}]] tables")
+        return []
+    return value
+
+
+def _check_id(table: _Table, kind: str, seen: dict[str, int], index: int) -> str | None:
+    item_id = table.text("id")
+    if item_id is None:
+        return None
+    if not ID_PATTERN.match(item_id):
+        table._problem("id", msg("plan.bad_id", kind=kind, id=item_id))
+        return None
+    if item_id in seen:
+        table._problem("id", msg("plan.duplicate_id", kind=kind, id=item_id, first=seen[item_id] + 1))
+        return None
+    seen[item_id] = index
+    return item_id
+
+
+def _parse_areas(ctx: _Context, top: _Table, sources: Mapping[str, Source]) -> list[Area]:
+    areas: list[Area] = []
+    seen: dict[str, int] = {}
+    for index, data in enumerate(_array(ctx, top, "area")):
+        table = _Table(ctx, data, ("area", index))
+        area_id = _check_id(table, "area", seen, index)
+        title_zh, title_en = table.text("title_zh"), table.text("title_en")
+        source, quote = _source_ref(table, sources), table.text("quote")
+        table.finish()
+        if area_id and title_zh and title_en and source and quote:
+            areas.append(Area(area_id, title_zh, title_en, source, quote))
+    return areas
+
+
+def _parse_observation(
+    ctx: _Context,
+    data: Mapping[str, Any],
+    where: tuple[object, ...],
+    target: str,
+    sources: Mapping[str, Source],
+) -> Observation | None:
+    table = _Table(ctx, data, where, target)
+    value, as_of = table.number("value"), table.period("as_of")
+    source, quote = _source_ref(table, sources), table.text("quote")
+    qualifier = table.choice("qualifier", Qualifier, default=None) if "qualifier" in data else None
+    table._seen.add("qualifier")
+    note = table.text("note", False)
+    table.finish()
+    if value is None or as_of is None or source is None or quote is None:
+        return None
+    return Observation(value, as_of, source, quote, qualifier, note)
+
+
+def _parse_targets(
+    ctx: _Context, top: _Table, sources: Mapping[str, Source], units: Mapping[str, Unit], areas: set[str]
+) -> list[Target]:
+    targets: list[Target] = []
+    seen: dict[str, int] = {}
+    for index, data in enumerate(_array(ctx, top, "target")):
+        where = ("target", index)
+        table = _Table(ctx, data, where, target=str(data.get("id", f"#{index + 1}")))
+        target = _parse_target(ctx, table, seen, index, sources, units, areas)
+        table.finish()
+        if target is not None:
+            targets.append(target)
+    return targets
+
+
+def _parse_target(
+    ctx: _Context,
+    table: _Table,
+    seen: dict[str, int],
+    index: int,
+    sources: Mapping[str, Source],
+    units: Mapping[str, Unit],
+    areas: set[str],
+) -> Target | None:
+    before = len(ctx.problems)
+    target_id = _check_id(table, "target", seen, index)
+    kind = table.choice("kind", Kind)
+    title_zh, title_en = table.text("title_zh"), table.text("title_en")
+    area = table.text("area", required=kind is not Kind.CONTEXT)
+    if area is not None and area not in areas:
+        close = difflib.get_close_matches(area, sorted(areas), n=1)
+        hint = (
+            msg("hint.did_you_mean", word=close[0])
+            if close
+            else msg("hint.areas", areas=", ".join(sorted(areas)))
+        )
+        table._problem("area", msg("plan.unknown_area", area=area, hint=hint))
+    unit_id = table.text("unit", required=kind is not Kind.MILESTONE)
+    unit = units.get(unit_id) if unit_id else None
+    if unit_id is not None and unit is None:
+        table._problem("unit", msg("plan.unknown_unit", unit=unit_id, units=", ".join(sorted(units))))
+    direction = table.choice("direction", Direction, Direction.HIGHER if kind is Kind.MILESTONE else None)
+    source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
+    goal = table.number("target", required=kind is Kind.NUMERIC)
+    strict, deadline = table.flag("target_strict"), table.day("deadline")
+    reporting_days = table.integer("reporting_days", DEFAULT_REPORTING_DAYS)
+    baseline_data = table.table("baseline")
+    baseline = (
+        _parse_observation(ctx, baseline_data, (*table.where, "baseline"), table.target or "", sources)
+        if baseline_data is not None
+        else None
+    )
+    benchmarks = _parse_benchmarks(ctx, table, sources)
+
+    if kind is Kind.MILESTONE:
+        for key in ("unit", "target", "baseline"):
+            if key in table.data:
+                table._problem(key, msg("plan.milestone_key", key=key))
+    if kind is Kind.CONTEXT:
+        for key in ("target", "deadline"):
+            if key in table.data:
+                table._problem(key, msg("plan.context_key", key=key))
+    if unit is not None:
+        for key, figure in (("target", goal), ("baseline", baseline.value if baseline else None)):
+            refusal = check_bounds(unit, figure) if figure is not None else None
+            if refusal is not None:
+                table._problem(key, msg("plan.out_of_bounds", key=key, reason=refusal))
+    if deadline is not None and baseline is not None and deadline < baseline.as_of.last_day:
+        table._problem(
+            "deadline",
+            msg("plan.deadline_before_baseline", deadline=deadline.isoformat(), baseline=str(baseline.as_of)),
+        )
+
+    if (
+        len(ctx.problems) > before
+        or target_id is None or kind is None or title_zh is None or title_en is None
+        or direction is None or source is None or quote is None
+    ):  # fmt: skip
+        return None
+    return Target(
+        id=target_id,
+        area=area,
+        kind=kind,
+        title_zh=title_zh,
+        title_en=title_en,
+        unit=unit_id,
+        direction=direction,
+        source=source,
+        quote=quote,
+        baseline=baseline,
+        target=goal,
+        target_strict=strict,
+        deadline=deadline,
+        benchmarks=benchmarks,
+        note=note,
+        reporting_days=reporting_days,
+    )
+
+
+def _parse_benchmarks(ctx: _Context, table: _Table, sources: Mapping[str, Source]) -> dict[City, Observation]:
+    data = table.table("benchmarks")
+    benchmarks: dict[City, Observation] = {}
+    if data is None:
+        return benchmarks
+    cities = {city.value for city in City if city is not City.DONGGUAN}
+    for city, observation in data.items():
+        where = (*table.where, "benchmarks", city)
+        if city not in cities:
+            ctx.report(where, msg("plan.unknown_city", city=city), table.target)
+            continue
+        if not isinstance(observation, dict):
+            ctx.report(
+                where,
+                msg(
+                    "plan.wrong_type",
+                    key=f"benchmarks.{city}",
+                    expected="table",
+                    got=type(observation).__name__,
+                ),
+                table.target,
+            )
+            continue
+        parsed = _parse_observation(ctx, observation, where, table.target or "", sources)
+        if parsed is not None:
+            benchmarks[City(city)] = parsed
+    return benchmarks

@@ -1,0 +1,72 @@
+"""Narrowing and ordering a status report for display or export (pure functions)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .analysis import Status, StatusReport, TargetStatus, count_statuses
+from .errors import UsageError, msg
+from .selection import select_targets
+
+STALE = "stale"
+
+
+def parse_statuses(names: Sequence[str] | None) -> set[str] | None:
+    """Status filter words (`on-track`, `on_track`, `stale`...), checked."""
+    if not names:
+        return None
+    wanted = set()
+    known = {status.value for status in Status} | {STALE}
+    for name in names:
+        for part in name.split(","):
+            word = part.strip().lower().replace("_", "-").replace(" ", "-")
+            if word not in known:
+                raise UsageError(msg("select.unknown_status", status=part, known=", ".join(sorted(known))))
+            wanted.add(word)
+    return wanted
+
+
+def _keep(row: TargetStatus, statuses: set[str] | None) -> bool:
+    if statuses is None:
+        return True
+    return (row.status is not None and row.status.value in statuses) or (row.stale and STALE in statuses)
+
+
+def _sort_key(sort: str) -> Callable[[TargetStatus], Any] | None:
+    if sort == "gap":  # biggest shortfall first; no gap last
+        return lambda row: (row.gap_to_target is None, -(row.gap_to_target or 0.0))
+    if sort == "score":  # lowest score first
+        return lambda row: (row.score.value is None, row.score.value or 0.0)
+    if sort == "deadline":
+        return lambda row: (row.target.deadline is None, row.target.deadline or 0)
+    if sort == "id":
+        return lambda row: row.target.id
+    return None
+
+
+def narrow_report(
+    report: StatusReport, area: str | None, statuses: Sequence[str] | None, sort: str = "plan"
+) -> StatusReport:
+    """Keep the rows asked for, in the order asked for; area and plan scores still cover the whole plan."""
+    wanted_ids = {target.id for target in select_targets(report.plan, area=area)}
+    wanted_statuses = parse_statuses(statuses)
+    key = _sort_key(sort)
+
+    def rows(found: Sequence[TargetStatus]) -> tuple[TargetStatus, ...]:
+        kept = [row for row in found if row.target.id in wanted_ids and _keep(row, wanted_statuses)]
+        return tuple(sorted(kept, key=key) if key else kept)
+
+    areas = tuple(
+        dataclasses.replace(section, targets=rows(section.targets))
+        for section in report.areas
+        if area is None or section.area_id == area
+    )
+    context = rows(report.context) if area in (None, "context") else ()
+    return dataclasses.replace(
+        report,
+        areas=tuple(a for a in areas if a.targets or wanted_statuses is None),
+        context=context,
+        counts=count_statuses(areas),
+    )

@@ -1,0 +1,133 @@
+"""Strict parsing and plain formatting of what users type: numbers, milestone states, dates, cities."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Final
+
+from .errors import Message, msg
+from .model import DONE, NOT_DONE, City, Unit
+
+MAX_SIGNIFICANT_DIGITS: Final = 15  # what a float, and Excel, hold exactly
+_MAX_NUMBER_TEXT: Final = 40
+# Full-width digits and signs (typed with a Chinese input method) mean the same as their ASCII forms.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+MILESTONE_WORDS: Final[dict[str, bool]] = {
+    "done": DONE,
+    "已完成": DONE,
+    "not-done": NOT_DONE,
+    "未完成": NOT_DONE,
+}
+
+CITY_NAMES: Final[dict[str, City]] = {
+    "dongguan": City.DONGGUAN,
+    "dg": City.DONGGUAN,
+    "东莞": City.DONGGUAN,
+    "guangzhou": City.GUANGZHOU,
+    "gz": City.GUANGZHOU,
+    "广州": City.GUANGZHOU,
+    "shenzhen": City.SHENZHEN,
+    "sz": City.SHENZHEN,
+    "深圳": City.SHENZHEN,
+}
+
+RELATIVE_DAYS: Final[dict[str, int]] = {"today": 0, "今天": 0, "yesterday": 1, "昨天": 1}
+
+
+class ValueRefused(ValueError):
+    """A typed value that is not accepted; carries the message to show."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.key)
+        self.message = message
+
+
+def parse_number(text: str) -> int | float:
+    """Parse a plain decimal number: ASCII or full-width digits, optional sign and fraction, nothing else."""
+    cleaned = text.strip().translate(_FULL_WIDTH)
+    if not _NUMBER.match(cleaned) or len(cleaned) > _MAX_NUMBER_TEXT:
+        raise ValueRefused(msg("value.not_number", value=text, hint=_number_hint(cleaned)))
+    digits = cleaned.lstrip("+-").replace(".", "").lstrip("0")
+    if len(digits) > MAX_SIGNIFICANT_DIGITS:
+        raise ValueRefused(msg("value.too_precise", value=text, digits=MAX_SIGNIFICANT_DIGITS))
+    if "." not in cleaned:
+        return int(cleaned)
+    value = float(cleaned)
+    if Decimal(repr(value)) != Decimal(cleaned):  # e.g. too small to hold: it would not read back the same
+        raise ValueRefused(msg("value.too_precise", value=text, digits=MAX_SIGNIFICANT_DIGITS))
+    return value
+
+
+def _number_hint(cleaned: str) -> Message:
+    lowered = cleaned.lower()
+    if lowered.lstrip("+-") in {"nan", "inf", "infinity"}:
+        return msg("hint.finite")
+    if "_" in cleaned or "," in cleaned or "，" in cleaned:
+        return msg("hint.no_separators")
+    if "e" in lowered:
+        return msg("hint.no_exponent")
+    if cleaned.endswith(("%", "％")):
+        return msg("hint.no_percent_sign")
+    return msg("hint.number_example")
+
+
+def parse_milestone(text: str) -> bool:
+    state = MILESTONE_WORDS.get(text.strip().lower())
+    if state is None:
+        raise ValueRefused(msg("value.not_milestone", value=text))
+    return state
+
+
+def check_bounds(unit: Unit, value: float) -> Message | None:
+    """Why a value is impossible in this unit (a share over 100%, a negative count), or None."""
+    if unit.minimum is not None and value < unit.minimum:
+        return msg(
+            "value.below_minimum",
+            value=format_number(value),
+            minimum=format_number(unit.minimum),
+            unit=unit.id,
+        )
+    if unit.maximum is not None and value > unit.maximum:
+        return msg(
+            "value.above_maximum",
+            value=format_number(value),
+            maximum=format_number(unit.maximum),
+            unit=unit.id,
+        )
+    if unit.integer and value != int(value):
+        return msg("value.not_integer", value=format_number(value), unit=unit.id)
+    return None
+
+
+def parse_day(text: str, today: date) -> date:
+    """Parse YYYY-MM-DD (ASCII or full-width digits), `today` or `yesterday`; nothing looser."""
+    cleaned = text.strip().lower().translate(_FULL_WIDTH)
+    if cleaned in RELATIVE_DAYS:
+        return today - timedelta(days=RELATIVE_DAYS[cleaned])
+    if _ISO_DAY.match(cleaned):
+        try:
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            pass
+    raise ValueRefused(msg("value.not_date", value=text))
+
+
+def parse_city(text: str) -> City:
+    city = CITY_NAMES.get(text.strip().lower())
+    if city is None:
+        raise ValueRefused(msg("value.not_city", value=text))
+    return city
+
+
+def format_number(value: float) -> str:
+    """Plain positional digits, no separators or exponent: what CSV cells and `gdz import` read back."""
+    if isinstance(value, int):
+        return str(value)
+    if value.is_integer() and abs(value) < 10**MAX_SIGNIFICANT_DIGITS:
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")

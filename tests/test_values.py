@@ -1,0 +1,130 @@
+"""Strict parsing of typed values: numbers, dates, cities, milestone states."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gdz_targets.i18n import render
+from gdz_targets.model import City
+from gdz_targets.values import (
+    ValueRefused,
+    format_number,
+    parse_city,
+    parse_day,
+    parse_milestone,
+    parse_number,
+)
+
+TODAY = date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1020", 1020), ("85.5", 85.5), ("-3", -3), ("+7", 7), ("0.001", 0.001), (" 12 ", 12),
+     ("１０２０", 1020), ("８５．５", 85.5), ("007", 7)],
+)  # fmt: skip
+def test_numbers_accepted(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed == value
+    assert isinstance(parsed, int) == ("." not in text and "．" not in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("nan", "write a finite number"),
+        ("inf", "write a finite number"),
+        ("-Infinity", "write a finite number"),
+        ("1_000", "write digits without separators, like 1000"),
+        ("1,000", "write digits without separators, like 1000"),
+        ("1e3", "write the digits out, like 0.001"),
+        ("85%", "leave out the % sign: the unit is recorded separately"),
+        ("", "write a plain number like 1020 or 85.5"),
+        ("1.", "write a plain number like 1020 or 85.5"),
+        (".5", "write a plain number like 1020 or 85.5"),
+        ("0x10", "write a plain number like 1020 or 85.5"),
+        ("一千", "write a plain number like 1020 or 85.5"),
+        ("١٢", "write a plain number like 1020 or 85.5"),  # Arabic-Indic digits: not ASCII, not full-width
+    ],
+)
+def test_numbers_refused_with_a_hint(text: str, hint: str) -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_number(text)
+    assert render(refused.value.message, "en") == f'"{text}" is not a number; {hint}'
+
+
+def test_too_many_digits_refused() -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_number("1234567890.1234567")
+    assert render(refused.value.message, "en") == '"1234567890.1234567" has more than 15 significant digits; round it'
+
+
+NUMBER_LIKE = st.from_regex(r"\A\s?[+-]?[0-9０-９]{1,18}([.．][0-9０-９]{1,18})?\s?\Z")
+
+
+@given(st.one_of(st.text(max_size=30), NUMBER_LIKE))
+def test_any_string_parses_to_its_exact_decimal_or_is_refused(text: str) -> None:
+    try:
+        value = parse_number(text)
+    except ValueRefused:
+        return
+    normalised = text.strip().translate(str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+"))
+    assert Decimal(format_number(value)) == Decimal(normalised)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**10), max_value=10**10))
+def test_plain_decimals_round_trip_through_format(number: Decimal) -> None:
+    text = format(number, "f")
+    assert Decimal(format_number(parse_number(text))) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2024-03-31", date(2024, 3, 31)), ("today", TODAY), ("yesterday", date(2025, 6, 29)), ("今天", TODAY),
+     ("２０２４－０３－３１", date(2024, 3, 31))],
+)  # fmt: skip
+def test_dates_accepted(text: str, day: date) -> None:
+    assert parse_day(text, TODAY) == day
+
+
+@pytest.mark.parametrize("text", ["20240331", "2024-W13-7", "2024-3-31", "2024-02-30", "31/03/2024", "tomorrow", ""])
+def test_loose_dates_refused(text: str) -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_day(text, TODAY)
+    assert render(refused.value.message, "en") == f'"{text}" is not a date; use YYYY-MM-DD, today or yesterday'
+
+
+@given(st.dates())
+def test_iso_dates_round_trip(day: date) -> None:
+    assert parse_day(day.isoformat(), TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("dongguan", City.DONGGUAN), ("GZ", City.GUANGZHOU), ("深圳", City.SHENZHEN), (" sz ", City.SHENZHEN)],
+)
+def test_cities(text: str, city: City) -> None:
+    assert parse_city(text) is city
+
+
+def test_unknown_city_refused() -> None:
+    with pytest.raises(ValueRefused):
+        parse_city("foshan")
+
+
+def test_milestone_states() -> None:
+    assert parse_milestone("done") is True
+    assert parse_milestone("NOT-DONE") is False
+    assert parse_milestone("已完成") is True
+    with pytest.raises(ValueRefused):
+        parse_milestone("yes")
+
+
+@pytest.mark.parametrize(("value", "text"), [(1020, "1020"), (1020.0, "1020"), (0.00001, "0.00001"), (85.5, "85.5")])
+def test_format_number_is_plain(value: float, text: str) -> None:
+    assert format_number(value) == text
