@@ -48,8 +48,9 @@ Gdz = Callable[..., "Result"]
 class Result:
     """What one gdz invocation did."""
 
-    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+    def __init__(self, exit_code: int, stdout: str, stderr: str, stdout_bytes: bytes = b"") -> None:
         self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+        self.stdout_bytes = stdout_bytes  # exactly as written: `stdout` has its line ends normalised
 
     def __repr__(self) -> str:
         return f"Result(exit_code={self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
@@ -64,7 +65,7 @@ def gdz() -> Gdz:
         result = runner.invoke(
             app, list(args), env=dict(env) if env else None, input=input, catch_exceptions=False
         )
-        return Result(result.exit_code, result.stdout, result.stderr)
+        return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return run
 
@@ -90,7 +91,7 @@ def assert_golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if os.environ.get("GDZ_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8", newline="")
-    expected = path.read_text(encoding="utf-8", newline="")
+    expected = path.read_bytes().decode("utf-8")
     assert text == expected, f"output differs from {path}; review, then GDZ_UPDATE_GOLDEN=1 to accept"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import assume, given
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from gdz_targets.analysis import (
     Status,
-    parity_score,
     pace,
+    parity_score,
     progress,
     status_report,
     target_status,
@@ -41,7 +41,9 @@ AS_OF = date(2025, 6, 30)
 
 
 @given(finite, finite, finite, st.sampled_from(list(Direction)))
-def test_score_is_between_0_and_100(current: float, worst: float, frontier: float, direction: Direction) -> None:
+def test_score_is_between_0_and_100(
+    current: float, worst: float, frontier: float, direction: Direction
+) -> None:
     score = parity_score(direction, current, worst, frontier)
     assert 0.0 <= score <= 100.0
     assert not math.isnan(score)
@@ -57,10 +59,14 @@ def test_score_direction_symmetry(current: float, worst: float, frontier: float)
 @given(finite, finite, finite, finite)
 def test_score_is_monotonic_in_the_current_value(a: float, b: float, worst: float, frontier: float) -> None:
     low, high = sorted((a, b))
-    assert parity_score(Direction.HIGHER, low, worst, frontier) <= parity_score(Direction.HIGHER, high, worst,
-                                                                                frontier) + 1e-9
-    assert parity_score(Direction.LOWER, high, worst, frontier) <= parity_score(Direction.LOWER, low, worst,
-                                                                               frontier) + 1e-9
+    assert (
+        parity_score(Direction.HIGHER, low, worst, frontier)
+        <= parity_score(Direction.HIGHER, high, worst, frontier) + 1e-9
+    )
+    assert (
+        parity_score(Direction.LOWER, high, worst, frontier)
+        <= parity_score(Direction.LOWER, low, worst, frontier) + 1e-9
+    )
 
 
 @given(finite, finite)
@@ -89,7 +95,9 @@ UNIT = Unit("u", "u", "u", zero_based=True)
 
 
 @given(finite, finite, finite, st.sampled_from(list(Direction)))
-def test_progress_never_divides_by_zero(baseline: float, goal: float, current: float, direction: Direction) -> None:
+def test_progress_never_divides_by_zero(
+    baseline: float, goal: float, current: float, direction: Direction
+) -> None:
     value = progress(_target(direction, baseline, goal, None), UNIT, current)
     assert value is not None
     assert math.isfinite(value)
@@ -103,7 +111,7 @@ def test_progress_is_direction_aware() -> None:
 
 def _entry(number: int, day: date, value: float, city: City = City.DONGGUAN, target: str = "t") -> Entry:
     record_id = f"01J{number:023d}"
-    at = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    at = datetime(2025, 1, 1, tzinfo=UTC)
     return Entry(record_id, target, city, day, value, "tester", at)
 
 

@@ -61,7 +61,10 @@ def test_numbers_refused_with_a_hint(text: str, hint: str) -> None:
 def test_too_many_digits_refused() -> None:
     with pytest.raises(ValueRefused) as refused:
         parse_number("1234567890.1234567")
-    assert render(refused.value.message, "en") == '"1234567890.1234567" has more than 15 significant digits; round it'
+    assert (
+        render(refused.value.message, "en")
+        == '"1234567890.1234567" has more than 15 significant digits; round it'
+    )
 
 
 NUMBER_LIKE = st.from_regex(r"\A\s?[+-]?[0-9０-９]{1,18}([.．][0-9０-９]{1,18})?\s?\Z")
@@ -92,11 +95,15 @@ def test_dates_accepted(text: str, day: date) -> None:
     assert parse_day(text, TODAY) == day
 
 
-@pytest.mark.parametrize("text", ["20240331", "2024-W13-7", "2024-3-31", "2024-02-30", "31/03/2024", "tomorrow", ""])
+@pytest.mark.parametrize(
+    "text", ["20240331", "2024-W13-7", "2024-3-31", "2024-02-30", "31/03/2024", "tomorrow", ""]
+)
 def test_loose_dates_refused(text: str) -> None:
     with pytest.raises(ValueRefused) as refused:
         parse_day(text, TODAY)
-    assert render(refused.value.message, "en") == f'"{text}" is not a date; use YYYY-MM-DD, today or yesterday'
+    assert (
+        render(refused.value.message, "en") == f'"{text}" is not a date; use YYYY-MM-DD, today or yesterday'
+    )
 
 
 @given(st.dates())
@@ -125,6 +132,8 @@ def test_milestone_states() -> None:
         parse_milestone("yes")
 
 
-@pytest.mark.parametrize(("value", "text"), [(1020, "1020"), (1020.0, "1020"), (0.00001, "0.00001"), (85.5, "85.5")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(1020, "1020"), (1020.0, "1020"), (0.00001, "0.00001"), (85.5, "85.5")]
+)
 def test_format_number_is_plain(value: float, text: str) -> None:
     assert format_number(value) == text

@@ -264,9 +264,7 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
         return status_markdown(report, lang).encode("utf-8")
     from .render import status_view
 
-    return _picture(
-        lambda width: status_view(report, lang, width, None, False), fmt, report.plan.meta.title(lang)
-    )
+    return _picture(lambda width: status_view(report, lang, width, False), fmt, report.plan.meta.title(lang))
 
 
 def _records_csv(

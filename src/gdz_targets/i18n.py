@@ -375,8 +375,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.as_of": ("as of", "截至"),
     "ui.log_at": ("log: {path} · as of {as_of}", "日志:{path} · 截至 {as_of}"),
     "ui.context": ("context", "背景"),
-    "ui.context_section": ("Context indicators (no target; not in the area or plan scores)",
-                           "背景指标(无目标;不计入领域和全方案得分)"),
+    "ui.context_section": (
+        "Context indicators (no target; not in the area or plan scores)",
+        "背景指标(无目标;不计入领域和全方案得分)",
+    ),
     "ui.milestone_unit": ("done / not done", "完成/未完成"),
     "ui.done": ("done", "已完成"),
     "ui.not_done": ("not done", "未完成"),

@@ -273,11 +273,16 @@ def read_bytes(path: Path) -> bytes:
 
 def read_lines_at(path: Path, offsets: Sequence[int]) -> Iterator[Entry | Void]:
     """Parse the records that start at the given byte offsets (as an index recorded them)."""
-    with path.open("rb") as handle:
+    if not offsets:
+        return
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
+    with handle:
         for offset in offsets:
             handle.seek(offset)
-            record = parse_record(handle.readline().decode("utf-8"))
-            yield record
+            yield parse_record(handle.readline().decode("utf-8"))
 
 
 # --- writing ------------------------------------------------------------------------------------

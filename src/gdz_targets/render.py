@@ -147,9 +147,7 @@ def _observation(target: Target, observation: object, lang: str) -> str:
 # --- status -------------------------------------------------------------------------------------
 
 
-def status_view(
-    report: StatusReport, lang: str, width: int, log_location: str | None, city_detail: bool
-) -> RenderableType:
+def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) -> RenderableType:
     plan = report.plan
     id_width = max((cell_len(row.target.id) for row in report.all_targets()), default=8)
     columns = [
@@ -192,8 +190,14 @@ def status_view(
         table = _table(fitted, show_header=index == 0)
         _add_rows(table, fitted, rows)
         parts.append(table)
-    parts += [Text(""), *_status_footer(report, lang, log_location)]
+    parts += [Text(""), *_status_footer(report, lang, width)]
     return Group(*parts)
+
+
+def print_log_line(console: Console, report: StatusReport, lang: str, log_location: str) -> None:
+    """Where the log is, as of when. Printed unwrapped: a path broken across lines cannot be copied."""
+    where = word("ui.log_at", lang).format(path=log_location, as_of=report.as_of.isoformat())
+    console.print(Text(where, style="dim"), soft_wrap=True)
 
 
 def _status_row(plan: Plan, row: TargetStatus, lang: str, city_detail: bool) -> dict[str, Text]:
@@ -251,13 +255,28 @@ def _benchmark_cell(target: Target, benchmark: Benchmark | None, lang: str, deta
     return cell
 
 
-def _status_footer(report: StatusReport, lang: str, log_location: str | None) -> list[Text]:
-    counts = Text(word("ui.counts", lang) + ": ")
-    shown = [(status, count) for status, count in report.counts.items() if count]
-    for index, (status, count) in enumerate(shown):
-        if index:
-            counts.append(" · ")
-        counts.append(f"{d.status_text(status, lang)} {count}", style=d.STATUS_STYLE[status])
+def _flow(label: str, items: Sequence[tuple[str, str]], width: int) -> Text:
+    """`label: a · b · c`, breaking lines between items, never inside one."""
+    text = Text(label + ": ")
+    column = cell_len(label) + 2
+    for index, (item, style) in enumerate(items):
+        separator = " · " if index else ""
+        if index and column + cell_len(separator + item) > width:
+            text.append("\n  ")
+            column, separator = 2, ""
+        text.append(separator)
+        text.append(item, style=style)
+        column += cell_len(separator + item)
+    return text
+
+
+def _status_footer(report: StatusReport, lang: str, width: int) -> list[Text]:
+    shown = [
+        (f"{d.status_text(status, lang)} {count}", d.STATUS_STYLE[status])
+        for status, count in report.counts.items()
+        if count
+    ]
+    counts = _flow(word("ui.counts", lang), shown, width)
     scores = Text(word("ui.area_scores", lang) + ": ")
     for index, area in enumerate(report.areas, start=1):
         scores.append(("" if index == 1 else " · ") + f"{index}. {d.number(area.score, 0)}")
@@ -266,14 +285,7 @@ def _status_footer(report: StatusReport, lang: str, log_location: str | None) ->
         (word("ui.plan_score", lang) + ": " + d.score_text(report.score, report.scored, total, lang), "bold"),
         f"  ({word('ui.score_method', lang)})",
     )
-    footer = [counts, scores, plan_score]
-    if log_location is not None:
-        footer.append(
-            Text(
-                word("ui.log_at", lang).format(path=log_location, as_of=report.as_of.isoformat()), style="dim"
-            )
-        )
-    return footer
+    return [counts, scores, plan_score]
 
 
 # --- show ---------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """What every command shares: options, the session (language, plan, log), and plain output."""
 
 import contextvars
+import inspect
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -113,6 +115,15 @@ def session(lang: Lang | None = None, plan: Path | None = None, ledger: Path | N
 
 def error_lang() -> str:
     return CURRENT_LANG.get() or resolve_lang(None)
+
+
+def add_command(app: typer.Typer, name: str, function: Callable[..., None]) -> None:
+    """Register a command; its line in `gdz --help` is the docstring's summary plus its example."""
+    doc = inspect.getdoc(function) or ""
+    summary = doc.split("\n", 1)[0]
+    example = next((line for line in doc.splitlines() if line.startswith("Example: ")), "")
+    short = f"{summary}  [dim]{example.replace('Example: ', 'e.g. ', 1)}[/dim]" if example else summary
+    app.command(name, short_help=short)(function)
 
 
 def out(line: str = "") -> None:

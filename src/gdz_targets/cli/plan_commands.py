@@ -4,12 +4,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, out, session
+from .common import LangOption, LedgerOption, PlanOption, add_command, out, session
 
 
 def register(app: typer.Typer) -> None:
-    app.command("targets")(targets)
-    app.command("check")(check)
+    add_command(app, "targets", targets)
+    add_command(app, "check", check)
 
 
 def targets(
@@ -46,7 +46,7 @@ def check(
 ) -> None:
     """Validate the plan and the progress log; print every problem, exit 1 if any.
 
-    Example: gdz check   (after a crash: gdz check --repair)
+    Example: gdz check --repair
     """
     s = session(lang, plan, ledger)
     from gdz_targets.checking import run_check

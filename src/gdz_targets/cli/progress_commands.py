@@ -8,18 +8,18 @@ import typer
 
 from gdz_targets.locations import cache_home
 
-from .common import LangOption, LedgerOption, PlanOption, Session, out, session, today
+from .common import LangOption, LedgerOption, PlanOption, Session, add_command, out, session, today
 
 if TYPE_CHECKING:
     from gdz_targets.model import Entry, Plan
 
 
 def register(app: typer.Typer) -> None:
-    app.command("log")(log)
-    app.command("void")(void)
-    app.command("undo")(undo)
-    app.command("history")(history)
-    app.command("import")(import_csv)
+    add_command(app, "log", log)
+    add_command(app, "void", void)
+    add_command(app, "undo", undo)
+    add_command(app, "history", history)
+    add_command(app, "import", import_csv)
 
 
 def _complete_target(incomplete: str) -> list[str]:
@@ -86,7 +86,7 @@ def log(
 ) -> None:
     """Record a figure for a target (Dongguan unless --city says otherwise).
 
-    Example: gdz log cross-city-total 1020 --date 2023-12-31 --source "市政数局通报"
+    Example: gdz log cross-city-total 1020 --date 2023-12-31
     """
     s = session(lang, plan, ledger)
     from gdz_targets.recording import EntryInput, append_records, build_entry, recorder_name
@@ -119,7 +119,7 @@ def void(
 ) -> None:
     """Void an entry: it stops counting but stays in the history. Log the right figure afterwards.
 
-    Example: gdz void 01JDQ3ZK --reason "typo: 1200 should be 1020"
+    Example: gdz void 7D63GFXK --reason "typo: 1200 should be 1020"
     """
     s = session(lang, plan, ledger)
     from gdz_targets.recording import find_entry, recorder_name

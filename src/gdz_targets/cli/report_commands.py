@@ -6,16 +6,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, Session, out, session, today
+from .common import LangOption, LedgerOption, PlanOption, Session, add_command, out, session, today
 
 if TYPE_CHECKING:
     from gdz_targets.analysis import StatusReport
 
 
 def register(app: typer.Typer) -> None:
-    app.command("status")(status)
-    app.command("show")(show)
-    app.command("export")(export)
+    add_command(app, "status", status)
+    add_command(app, "show", show)
+    add_command(app, "export", export)
 
 
 class SortKey(StrEnum):
@@ -86,10 +86,11 @@ def status(
     """
     s = session(lang, plan, ledger)
     report = _report(s, as_of, area, status_filter, sort.value)
-    from gdz_targets.render import status_view
+    from gdz_targets.render import print_log_line, status_view
 
     console = s.console()
-    console.print(status_view(report, s.lang, console.width, str(s.log_location().path), city_benchmarks))
+    console.print(status_view(report, s.lang, console.width, city_benchmarks))
+    print_log_line(console, report, s.lang, str(s.log_location().path))
 
 
 def show(
@@ -168,7 +169,7 @@ def export(
 ) -> None:
     """Export the status report, the log's entries or the targets as CSV, JSON, Markdown, HTML or SVG.
 
-    Example: gdz export status -o 报告.csv   (gdz export entries > entries.csv)
+    Example: gdz export status -o 报告.csv
     """
     s = session(lang, plan, ledger)
     from gdz_targets.exporting import choose_format, export_entries, export_status, export_targets

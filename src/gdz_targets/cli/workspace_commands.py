@@ -5,12 +5,12 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, out, session
+from .common import LangOption, LedgerOption, PlanOption, add_command, out, session
 
 
 def register(app: typer.Typer) -> None:
-    app.command("init")(init)
-    app.command("where")(where)
+    add_command(app, "init", init)
+    add_command(app, "where", where)
 
 
 def init(
@@ -21,7 +21,7 @@ def init(
 ) -> None:
     """Make a workspace: gdz.toml, an empty log, and .gitattributes so git merges concurrent appends.
 
-    Example: gdz init reports && cd reports && git init && git add . && git commit -m "gdz workspace"
+    Example: gdz init reports   (then put the folder under git)
     """
     s = session(lang)
     from gdz_targets.ledger import LOG_HEADER

@@ -1,0 +1,120 @@
+"""The derived cache of the log: used only when it provably matches, never trusted over the log."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import gdz_targets.ledger
+from gdz_targets.locations import cache_home
+from gdz_targets.logindex import LogIndex, cache_path, open_log
+
+from .conftest import Gdz
+
+
+@pytest.fixture
+def cache(fixture_env: Path) -> Path:
+    return cache_path(fixture_env, cache_home())
+
+
+@pytest.fixture
+def parsed_lines(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every log line gdz parses, in order."""
+    seen: list[str] = []
+    real = gdz_targets.ledger.parse_record
+
+    def spy(line: str):  # type: ignore[no-untyped-def]
+        seen.append(line)
+        return real(line)
+
+    monkeypatch.setattr(gdz_targets.ledger, "parse_record", spy)
+    return seen
+
+
+REPORT = ("export", "status", "-f", "json")
+
+
+def test_deleting_the_cache_changes_no_output(gdz: Gdz, fixture_env: Path, cache: Path) -> None:
+    first = gdz(*REPORT)
+    assert cache.exists()
+    cached = gdz(*REPORT)
+    cache.unlink()
+    rebuilt = gdz(*REPORT)
+    assert first.stdout == cached.stdout == rebuilt.stdout
+    assert first.stderr == cached.stderr == rebuilt.stderr == ""
+
+
+def test_only_appended_lines_are_parsed(gdz: Gdz, fixture_env: Path, parsed_lines: list[str]) -> None:
+    gdz(*REPORT)
+    assert len(parsed_lines) == 13  # the whole log, once
+    parsed_lines.clear()
+    gdz(*REPORT)
+    assert parsed_lines == []  # nothing new: the cache answers
+    assert gdz("log", "pass-rate", "80", "--date", "2025-05-31").exit_code == 0
+    parsed_lines.clear()
+    with fixture_env.open("a", encoding="utf-8") as log:  # another clone's entry, merged in by git
+        log.write('entry.01JX6GTCM01S6J0F9K1Z42THS3 = {target = "wait-days", city = "dongguan", '
+                  'date = 2025-05-31, value = 16, by = "x", at = 2025-06-08T09:00:00+08:00}\n')  # fmt: skip
+    report = gdz(*REPORT).stdout
+    assert len(parsed_lines) == 1 and "wait-days" in parsed_lines[0]
+    assert '"current": 16' in report and '"current": 80' in report
+
+
+def test_an_edit_inside_the_cached_part_is_noticed(gdz: Gdz, fixture_env: Path, cache: Path) -> None:
+    gdz(*REPORT)
+    stat = fixture_env.stat()
+    text = fixture_env.read_bytes().replace(b"value = 75,", b"value = 76,")  # same size
+    fixture_env.write_bytes(text)
+    os.utime(
+        fixture_env, ns=(stat.st_atime_ns, stat.st_mtime_ns)
+    )  # same size, same time: only content differs
+    assert '"current": 76' in gdz(*REPORT).stdout
+
+
+def test_a_shorter_log_is_never_read_through_the_cache(gdz: Gdz, fixture_env: Path) -> None:
+    gdz(*REPORT)
+    lines = fixture_env.read_bytes().splitlines(keepends=True)
+    fixture_env.write_bytes(b"".join(lines[:3]))
+    report = gdz(*REPORT).stdout
+    assert '"current": 50' in report  # pass-rate from the one entry left
+    assert '"target": "wait-days"' in report and '"current": 18' not in report
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-version"])
+def test_a_damaged_cache_is_rebuilt_silently(gdz: Gdz, fixture_env: Path, cache: Path, damage: str) -> None:
+    expected = gdz(*REPORT)
+    data = cache.read_bytes()
+    if damage == "garbage":
+        cache.write_bytes(os.urandom(len(data)))
+    elif damage == "truncated":
+        cache.write_bytes(data[: len(data) // 2])
+    elif damage == "empty":
+        cache.write_bytes(b"")
+    else:
+        cache.write_bytes(data.replace(b'"version": 1', b'"version": 99', 1))
+    again = gdz(*REPORT)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
+    assert LogIndex.loads(cache.read_bytes(), str(fixture_env.resolve())) is not None
+
+
+def test_an_unwritable_cache_directory_is_not_an_error(
+    gdz: Gdz, fixture_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("GDZ_CACHE_DIR", str(blocker / "cache"))
+    result = gdz(*REPORT)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert gdz("log", "pass-rate", "80", "--date", "2025-05-31").exit_code == 0
+
+
+def test_the_index_matches_a_fresh_read(gdz: Gdz, fixture_env: Path) -> None:
+    """After many incremental updates the cached index equals one built from scratch."""
+    for n in range(5):
+        assert gdz("log", "approval-cut", str(40 + n), "--date", f"2025-06-0{n + 1}").exit_code == 0
+    assert gdz("void", "ZPZH7", "--reason", "r").exit_code == 0
+    incremental = open_log(fixture_env, cache_home()).index
+    fresh = open_log(fixture_env, cache_home() / "elsewhere").index
+    assert incremental.dumps("x") == fresh.dumps("x")

@@ -1,0 +1,233 @@
+"""The command line as a new user meets it: help, version, targets, where, workspaces, history, import."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gdz_targets import __version__
+
+from .conftest import FIXTURE_LOG, FIXTURE_PLAN, Gdz, run_gdz_process
+
+COMMANDS = ("status", "show", "export", "log", "void", "undo", "history", "import", "targets", "check", "init",
+            "where")  # fmt: skip
+
+
+def test_version(gdz: Gdz) -> None:
+    result = gdz("--version")
+    assert (result.exit_code, result.stdout) == (0, f"gdz {__version__}\n")
+
+
+def test_help_lists_every_command_with_a_summary_and_an_example(gdz: Gdz) -> None:
+    result = gdz("--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        line = next(line for line in result.stdout.splitlines() if re.match(rf"^│ {command}\s", line))
+        assert f"e.g. gdz {command}" in line
+        own = gdz(command, "--help")
+        assert own.exit_code == 0
+        assert f"Example: gdz {command}" in own.stdout
+
+
+def test_runs_as_a_module() -> None:
+    result = run_gdz_process("--version")
+    assert (result.returncode, result.stdout) == (0, f"gdz {__version__}\n")
+
+
+def test_no_arguments_shows_help(gdz: Gdz) -> None:
+    result = gdz()
+    assert "Usage: gdz" in result.stdout + result.stderr
+
+
+def test_shell_completion_is_offered(gdz: Gdz) -> None:
+    result = gdz("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+    assert result.exit_code == 0
+    assert "_GDZ_COMPLETE" in result.stdout
+
+
+def test_target_ids_complete(gdz: Gdz) -> None:
+    from gdz_targets.cli.progress_commands import _complete_target
+
+    assert _complete_target("cross-") == ["cross-city-new", "cross-city-total"]
+
+
+def test_targets_lists_the_shipped_plan(gdz: Gdz) -> None:
+    result = gdz("targets", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for target in ("cross-city-total", "e-licence-top100", "business-entities", "trading-one-network"):
+        assert target in result.stdout
+    assert ">90 (2023)" in result.stdout  # Shenzhen's licence benchmark, qualifier and date
+    assert ">1000" in result.stdout
+
+
+def test_targets_filters_by_area_and_kind(gdz: Gdz) -> None:
+    result = gdz("targets", "--area", "government-services", "--kind", "numeric", env={"COLUMNS": "200"})
+    ids = [line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()]
+    assert ids == ["top100-zero-gap", "cross-city-new", "cross-city-total", "e-licence-top100"]
+    context = gdz("targets", "--area", "context", env={"COLUMNS": "200"})
+    assert "business-entities" in context.stdout and "cross-city-total" not in context.stdout
+
+
+def test_targets_in_chinese(gdz: Gdz) -> None:
+    result = gdz("targets", "--lang", "zh", "--area", "weak-spots", env={"COLUMNS": "200"})
+    assert "公共资源交易“一张网”" in result.stdout
+    assert "名称" in result.stdout
+
+
+def test_language_follows_gdz_lang_then_the_locale(gdz: Gdz) -> None:
+    assert "名称" in gdz("targets", env={"GDZ_LANG": "zh", "COLUMNS": "200"}).stdout
+    assert "名称" in gdz("targets", env={"LANG": "zh_CN.UTF-8", "COLUMNS": "200"}).stdout
+    assert "title" in gdz("targets", env={"LANG": "en_GB.UTF-8", "COLUMNS": "200"}).stdout
+    assert "title" in gdz("targets", "--lang", "en", env={"GDZ_LANG": "zh", "COLUMNS": "200"}).stdout
+
+
+def test_where_says_which_files_and_why(gdz: Gdz, env_setup: Path, tmp_path: Path) -> None:
+    result = gdz("where")
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("data/targets.toml (shipped with gdz)")
+    assert lines[1] == f"log:    {env_setup}/progress.toml (your data directory: no workspace found here)"
+    assert lines[2] == f"lock:   {env_setup}/progress.toml.lock"
+    assert lines[3].startswith(f"cache:  {env_setup}/cache/log-")
+    assert lines[4] == "you:    tester (--by, GDZ_USER, else the login name)"
+    ledger = gdz("where", "--ledger", str(tmp_path / "x.toml")).stdout.splitlines()[1]
+    assert ledger == f"log:    {tmp_path}/x.toml (from the command line)"
+    env = gdz("where", env={"GDZ_LEDGER": str(tmp_path / "y.toml")}).stdout.splitlines()[1]
+    assert env == f"log:    {tmp_path}/y.toml (from the environment)"
+
+
+def test_a_workspace_is_found_from_below(gdz: Gdz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gdz("init", str(tmp_path / "ws")).exit_code == 0
+    (tmp_path / "ws" / "deep" / "er").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "ws" / "deep" / "er")
+    assert (
+        gdz("where").stdout.splitlines()[1]
+        == f"log:    {tmp_path}/ws/progress.toml (from the workspace's gdz.toml)"
+    )
+    assert gdz("log", "cross-city-total", "1020", "--date", "2023-12-31").exit_code == 0
+    assert "cross-city-total" in (tmp_path / "ws" / "progress.toml").read_text()
+
+
+def test_a_workspace_may_name_its_own_plan(gdz: Gdz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "gdz.toml").write_text(f'log = "log.toml"\nplan = "{FIXTURE_PLAN}"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "(from the workspace's gdz.toml)" in gdz("where").stdout.splitlines()[0]
+    assert "pass-rate" in gdz("targets").stdout
+
+
+def test_a_bad_workspace_file_is_reported(gdz: Gdz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "gdz.toml").write_text('logg = "log.toml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = gdz("status")
+    assert result.exit_code == 3
+    assert result.stderr == f"gdz: {tmp_path}/gdz.toml: unknown key 'logg'; gdz.toml takes log and plan\n"
+
+
+# --- history, void and undo ----------------------------------------------------------------------------------
+
+
+def test_history_filters(gdz: Gdz, fixture_env: Path) -> None:
+    wide = {"COLUMNS": "200"}
+    shown = gdz("history", "pass-rate", env=wide).stdout
+    assert "2024-06-30" in shown and "2025-03-31" in shown
+    assert "2025-04-15" not in shown  # voided: only with --all
+    everything = gdz("history", "pass-rate", "--all", env=wide).stdout
+    assert "2025-04-15" in everything and "voided: typo: was 59" in everything
+    assert "guangzhou" not in gdz("history", "pass-rate", "--city", "dg", env=wide).stdout.lower()
+    since = gdz("history", "--since", "2025-05-01", "--until", "2025-05-31", env=wide).stdout
+    assert sorted(re.findall(r"2025-05-\d\d", since)) == ["2025-05-20", "2025-05-31", "2025-05-31"]
+    last = gdz("history", "-n", "1", env=wide).stdout
+    assert len([line for line in last.splitlines() if re.match(r"^\w{8} ", line)]) == 1
+
+
+def test_void_by_short_id_and_undo(gdz: Gdz, fixture_env: Path) -> None:
+    voided = gdz("void", "7D63GFXK".lower().replace("7d63gfxk", "4WGZE"), "--reason", "wrong city")
+    assert voided.exit_code == 0, voided
+    assert voided.stdout == (
+        "voided 01JT783SM0FDHTAQ029XA4WGZE wait-days = 18 days (Dongguan, 2025-04-30): wrong city\n"
+    )
+    again = gdz("void", "4WGZE", "--reason", "again")
+    assert (again.exit_code, again.stderr) == (
+        2,
+        "gdz: entry 01JT783SM0FDHTAQ029XA4WGZE is already void (wrong city)\n",
+    )
+    logged = gdz("log", "wait-days", "17", "--date", "2025-05-31")
+    assert logged.exit_code == 0
+    declined = gdz("undo", input="n\n")
+    assert declined.exit_code == 1
+    assert "Void " in declined.stdout
+    undone = gdz("undo", input="y\n")
+    assert undone.exit_code == 0
+    assert "wait-days = 17 days (Dongguan, 2025-05-31): undo" in undone.stdout
+    nothing = gdz("undo", "--yes")
+    assert (nothing.exit_code, nothing.stderr) == (2, "gdz: no entry recorded by tester is left to undo\n")
+
+
+def test_status_counts_corrections(gdz: Gdz, fixture_env: Path) -> None:
+    before = gdz("export", "status", "-f", "json").stdout
+    assert '"target": "wait-days"' in before
+    gdz("void", "4WGZE", "--reason", "wrong")
+    after = gdz("show", "wait-days", env={"COLUMNS": "120"}).stdout
+    assert "current    20 days (2024-01-01)" in after  # back to the baseline: the voided 18 no longer counts
+    assert "voided: wrong" in after
+
+
+# --- import -------------------------------------------------------------------------------------------------------
+
+
+def test_import_a_hand_made_csv(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("target,date,value,city,note\npass-rate,2025-04-30,78,,月报\nhotline,2025-05-01,done\n",
+                        encoding="utf-8")  # fmt: skip
+    dry = gdz("import", str(csv_file), "--dry-run")
+    assert (dry.exit_code, dry.stdout) == (
+        0,
+        "would import 2 entries (0 already in the log); nothing was written\n",
+    )
+    assert fixture_env.read_bytes() == FIXTURE_LOG.read_bytes()
+    done = gdz("import", str(csv_file))
+    assert done.stdout == "imported 2 entries (0 already in the log)\n"
+    again = gdz("import", str(csv_file))
+    assert again.stdout == "imported 0 entries (2 already in the log)\n"
+
+
+def test_import_without_a_header_and_with_a_bom(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_bytes("\ufeffpass-rate,2025-04-30,78\r\n".encode())
+    assert gdz("import", str(csv_file)).stdout == "imported 1 entries (0 already in the log)\n"
+
+
+def test_import_is_all_or_nothing(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
+    csv_file = tmp_path / "bad.csv"
+    csv_file.write_text(
+        "target,date,value\n"
+        "pass-rate,2025-04-30,78\n"
+        "pass-rat,2025-04-30,78\n"
+        "pass-rate,2025-13-01,78\n"
+        "pass-rate,2025-04-30,178\n"
+        "hotline,2025-04-30,yes\n"
+        "pass-rate,2025-04-30,\n",
+        encoding="utf-8",
+    )
+    result = gdz("import", str(csv_file))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"gdz: {csv_file}:3: unknown target \"pass-rat\"; did you mean 'pass-rate'?",
+        f'gdz: {csv_file}:4: "2025-13-01" is not a date; use YYYY-MM-DD, today or yesterday',
+        f"gdz: {csv_file}:5: 178 is above the largest possible percent value, 100",
+        f'gdz: {csv_file}:6: "yes" is not a milestone state; use done or not-done',
+        f"gdz: {csv_file}:7: empty value",
+        f"gdz: {csv_file}: 5 bad row(s); nothing was imported. Fix them and import again",
+    ]
+    assert fixture_env.read_bytes() == FIXTURE_LOG.read_bytes()
+
+
+def test_import_refuses_a_spreadsheet_saved_in_gbk(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
+    csv_file = tmp_path / "gbk.csv"
+    csv_file.write_bytes("target,date,value,city,note\npass-rate,2025-04-30,78,,月报\n".encode("gbk"))
+    result = gdz("import", str(csv_file))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"gdz: {csv_file}:2:26: not UTF-8 text (byte 0xd4); save the file as UTF-8 (in Excel: Save As, CSV UTF-8)"
+    )

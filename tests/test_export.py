@@ -1,0 +1,173 @@
+"""Reports out: CSV for Excel, strict JSON, Markdown, HTML and SVG; atomic files; entries round-trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from gdz_targets.exporting import STATUS_COLUMNS
+
+from .conftest import FIXTURE_PLAN, Gdz, assert_golden_bytes, run_gdz_process
+
+
+def _export(gdz: Gdz, *args: str) -> bytes:
+    result = gdz("export", *args)
+    assert result.exit_code == 0, result
+    return result.stdout_bytes
+
+
+@pytest.mark.parametrize(
+    ("what", "fmt"),
+    [("status", "csv"), ("status", "json"), ("status", "md"), ("status", "html"), ("status", "svg"),
+     ("entries", "csv"), ("entries", "json"), ("entries", "md"), ("targets", "csv"), ("targets", "json"),
+     ("targets", "md")],
+)  # fmt: skip
+def test_export_golden(gdz: Gdz, fixture_env: Path, what: str, fmt: str) -> None:
+    assert_golden_bytes(f"export-{what}.{fmt}", _export(gdz, what, "--format", fmt))
+
+
+def test_status_csv_for_excel(gdz: Gdz, fixture_env: Path) -> None:
+    data = _export(gdz, "status")
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel shows Chinese correctly on double-click
+    assert b"\r\n" in data  # RFC 4180 line ends
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == STATUS_COLUMNS
+    pass_rate = next(row for row in rows if row["target"] == "pass-rate")
+    assert pass_rate["title_zh"] == "一次办成率"
+    assert (pass_rate["current"], pass_rate["target_value"], pass_rate["guangzhou"]) == ("75", "90", "88")
+    assert pass_rate["shenzhen_qualifier"] == "over"
+    assert pass_rate["unit"] == "percent"
+    for row in rows:  # numeric columns hold raw numbers: no units, no separators
+        for column in ("current", "target_value", "guangzhou", "shenzhen", "score", "gap_to_target"):
+            if row[column]:
+                float(row[column])
+
+
+def test_no_bom_when_asked(gdz: Gdz, fixture_env: Path) -> None:
+    data = _export(gdz, "status", "--no-bom")
+    assert data.startswith(b"area,")
+
+
+def test_localised_headers(gdz: Gdz, fixture_env: Path) -> None:
+    header = _export(gdz, "status", "--lang", "zh").decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("领域,领域名称,领域英文名,指标,名称")
+    english = gdz("export", "status", env={"GDZ_LANG": "zh"}).stdout.lstrip("\ufeff").splitlines()[0]
+    assert english.startswith("area,area_title_zh")  # stable English keys unless --lang is given
+
+
+FORMULAS = ["=1+1", "-2+3", "@SUM(A1)", "+86 769 1234 5678", "\tTAB", "'quoted"]
+
+
+def test_csv_cells_cannot_run_formulas(gdz: Gdz, fixture_env: Path) -> None:
+    for n, note in enumerate(FORMULAS):
+        result = gdz("log", "pass-rate", str(60 + n), "--date", f"2025-05-{10 + n}", "--note", note,
+                     "--source", note)  # fmt: skip
+        assert result.exit_code == 0, result
+    rows = list(csv.DictReader(io.StringIO(_export(gdz, "entries").decode("utf-8-sig"))))
+    notes = {row["value"]: row["note"] for row in rows if row["target"] == "pass-rate" and row["note"]}
+    for n, note in enumerate(FORMULAS):
+        cell = notes[str(60 + n)]
+        assert cell == "'" + note
+        assert not cell.startswith(("=", "+", "-", "@", "\t"))
+    values = [row["value"] for row in rows]
+    assert all(not value.startswith("'") for value in values)  # numeric cells untouched
+
+
+def test_a_negative_number_stays_a_number(gdz: Gdz, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(FIXTURE_PLAN.read_text(encoding="utf-8").replace('[units.days]\nzh = "天"\nen = "days"\nminimum = 0',
+                                                                     '[units.days]\nzh = "天"\nen = "days"'))  # fmt: skip
+    log = tmp_path / "log.toml"
+    env = {"GDZ_PLAN": str(plan), "GDZ_LEDGER": str(log)}
+    assert gdz("log", "wait-days", "--", "-2", env=env).exit_code == 0
+    row = next(csv.DictReader(io.StringIO(gdz("export", "entries", env=env).stdout.lstrip("\ufeff"))))
+    assert row["value"] == "-2"
+
+
+def test_json_is_strict_and_complete(gdz: Gdz, fixture_env: Path) -> None:
+    text = _export(gdz, "status", "-f", "json").decode("utf-8")
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"non-standard JSON constant {constant}")
+
+    document = json.loads(text, parse_constant=refuse)
+    assert document["schema_version"] == 1
+    assert document["as_of"] == "2025-06-30"
+    assert document["plan"]["title_zh"] == "测试方案(虚构)"
+    assert "score" in document["method"]
+    assert [tuple(row) for row in document["targets"]] == [STATUS_COLUMNS] * len(document["targets"])
+    assert document["summary"]["counts"]["overdue"] == 2
+
+
+def test_markdown_is_ready_to_paste(gdz: Gdz, fixture_env: Path) -> None:
+    text = _export(gdz, "status", "-f", "md", "--lang", "zh").decode("utf-8")
+    assert text.startswith("# 测试方案(虚构)\n")
+    assert "## 1. 政务服务 — 得分 61(5 个指标中 4 个有得分)" in text
+    assert "| 一次办成率 (`pass-rate`) | 75% (2025-03-31) | 90% |" in text
+
+
+def test_format_from_the_file_name_and_format_option_wins(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "报告.json"
+    result = gdz("export", "status", "-o", str(out))
+    assert result.stdout == f"wrote {out} (json, {out.stat().st_size} bytes)\n"
+    json.loads(out.read_text(encoding="utf-8"))
+    forced = tmp_path / "report.txt"
+    gdz("export", "status", "-o", str(forced), "--format", "md")
+    assert forced.read_text(encoding="utf-8").startswith("# Test plan")
+    svg = tmp_path / "status.svg"
+    gdz("export", "status", "-o", str(svg))
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_entries_round_trip_byte_for_byte(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
+    gdz("log", "pass-rate", "61.5", "--date", "2025-05-01", "--note", '=HYPERLINK("x"), "引号"\n第二行')
+    first = tmp_path / "entries.csv"
+    assert gdz("export", "entries", "-o", str(first)).exit_code == 0
+    empty = tmp_path / "empty.toml"
+    imported = gdz("import", str(first), env={"GDZ_LEDGER": str(empty)})
+    assert imported.exit_code == 0, imported
+    second = tmp_path / "again.csv"
+    assert gdz("export", "entries", "-o", str(second), env={"GDZ_LEDGER": str(empty)}).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    again = gdz("import", str(first), env={"GDZ_LEDGER": str(empty)})
+    assert again.stdout == "imported 0 entries (12 already in the log)\n"
+
+
+def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary(fixture_env: Path, tmp_path: Path) -> None:
+    import resource
+
+    target = tmp_path / "out" / "status.csv"
+    target.parent.mkdir()
+    target.write_bytes(b"old report\n")
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    result = run_gdz_process("export", "status", "-o", str(target), preexec_fn=small_files)
+    assert result.returncode == 4, result
+    assert result.stderr == f"gdz: {target}: cannot write: File too large; nothing was changed\n"
+    assert target.read_bytes() == b"old report\n"
+    assert [path.name for path in target.parent.iterdir()] == ["status.csv"]
+
+
+def test_exporting_into_a_read_only_directory(fixture_env: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "status.csv").write_bytes(b"old\n")
+    folder.chmod(0o555)
+    result = run_gdz_process("export", "status", "-o", str(folder / "status.csv"), obey_permissions=True)
+    folder.chmod(0o755)
+    assert result.returncode == 4
+    assert result.stderr == f"gdz: {folder}/status.csv: cannot write: Permission denied; nothing was changed\n"
+    assert (folder / "status.csv").read_bytes() == b"old\n"
+
+
+def test_exporting_onto_a_directory_is_refused(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
+    (tmp_path / "dir.csv").mkdir()
+    result = gdz("export", "status", "-o", str(tmp_path / "dir.csv"))
+    assert result.exit_code != 0
+    assert "Traceback" not in result.stderr
