@@ -110,7 +110,9 @@ def test_markdown_is_ready_to_paste(gdz: Gdz, fixture_env: Path) -> None:
     assert "| 一次办成率 (`pass-rate`) | 75% (2025-03-31) | 90% |" in text
 
 
-def test_format_from_the_file_name_and_format_option_wins(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
+def test_format_from_the_file_name_and_format_option_wins(
+    gdz: Gdz, fixture_env: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "报告.json"
     result = gdz("export", "status", "-o", str(out))
     assert result.stdout == f"wrote {out} (json, {out.stat().st_size} bytes)\n"
@@ -137,7 +139,9 @@ def test_entries_round_trip_byte_for_byte(gdz: Gdz, fixture_env: Path, tmp_path:
     assert again.stdout == "imported 0 entries (12 already in the log)\n"
 
 
-def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary(fixture_env: Path, tmp_path: Path) -> None:
+def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary(
+    fixture_env: Path, tmp_path: Path
+) -> None:
     import resource
 
     target = tmp_path / "out" / "status.csv"
@@ -162,7 +166,9 @@ def test_exporting_into_a_read_only_directory(fixture_env: Path, tmp_path: Path)
     result = run_gdz_process("export", "status", "-o", str(folder / "status.csv"), obey_permissions=True)
     folder.chmod(0o755)
     assert result.returncode == 4
-    assert result.stderr == f"gdz: {folder}/status.csv: cannot write: Permission denied; nothing was changed\n"
+    assert (
+        result.stderr == f"gdz: {folder}/status.csv: cannot write: Permission denied; nothing was changed\n"
+    )
     assert (folder / "status.csv").read_bytes() == b"old\n"
 
 

@@ -69,11 +69,15 @@ def test_the_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> N
     uv = os.environ.get("UV") or shutil.which("uv")  # `uv run` names itself in $UV
     assert uv is not None, "run the tests with `uv run pytest`: uv builds the wheel"
     dist = tmp_path / "dist"
-    subprocess.run([uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)], check=True, capture_output=True
+    )
     wheels = list(dist.glob("gdz_targets-*.whl"))
     assert len(wheels) == 1
     venv = tmp_path / "venv"
-    subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True, capture_output=True)
+    subprocess.run(
+        [uv, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True, capture_output=True
+    )
     python = venv / "bin" / "python"
     subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), str(wheels[0])], check=True,
                    capture_output=True)  # fmt: skip
