@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from datetime import UTC, date, datetime, timedelta
 
@@ -99,8 +98,11 @@ def test_progress_never_divides_by_zero(
     baseline: float, goal: float, current: float, direction: Direction
 ) -> None:
     value = progress(_target(direction, baseline, goal, None), UNIT, current)
-    assert value is not None
-    assert math.isfinite(value)
+    assert value is None or math.isfinite(
+        value
+    )  # None only where the target is a hair's breadth from its start
+    if abs(goal - baseline) > 1e-6:
+        assert value is not None
 
 
 def test_progress_is_direction_aware() -> None:
@@ -248,7 +250,7 @@ def test_report_as_of_an_earlier_date_ignores_later_entries(report) -> None:  # 
     plan = load_plan(FIXTURE_PLAN)
     result = scan(read_bytes(FIXTURE_LOG), str(FIXTURE_LOG))
     entries = [record for _, _, record in result.records if isinstance(record, Entry)]
-    later = [dataclasses.replace(entries[0], id="01JZZZZZZZZZZZZZZZZZZZZZZZ", date=AS_OF + timedelta(days=1),
+    later = [entries[0]._replace(id="01JZZZZZZZZZZZZZZZZZZZZZZZ", date=AS_OF + timedelta(days=1),
                                  value=99)]  # fmt: skip
     voids = [record for _, _, record in result.records if isinstance(record, Void)]
     again = status_report(plan, history_from_records(entries + later, voids), AS_OF)

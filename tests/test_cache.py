@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import gdz_targets.ledger
+import gdz_targets.logindex
 from gdz_targets.locations import cache_home
-from gdz_targets.logindex import LogIndex, cache_path, open_log
+from gdz_targets.logindex import LogIndex, cache_path, journal_path, open_log
 
 from .conftest import Gdz
 
@@ -58,7 +59,8 @@ def test_only_appended_lines_are_parsed(gdz: Gdz, fixture_env: Path, parsed_line
         log.write('entry.01JX6GTCM01S6J0F9K1Z42THS3 = {target = "wait-days", city = "dongguan", '
                   'date = 2025-05-31, value = 16, by = "x", at = 2025-06-08T09:00:00+08:00}\n')  # fmt: skip
     report = gdz(*REPORT).stdout
-    assert len(parsed_lines) == 1 and "wait-days" in parsed_lines[0]
+    # just the two lines appended since the index file: the one gdz logged (noted in the journal) and the merge
+    assert len(parsed_lines) == 2 and "wait-days" in parsed_lines[1]
     assert '"current": 16' in report and '"current": 80' in report
 
 
@@ -96,7 +98,7 @@ def test_a_damaged_cache_is_rebuilt_silently(gdz: Gdz, fixture_env: Path, cache:
         cache.write_bytes(data.replace(b'"version": 1', b'"version": 99', 1))
     again = gdz(*REPORT)
     assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
-    assert LogIndex.loads(cache.read_bytes(), str(fixture_env.resolve())) is not None
+    assert LogIndex.load(cache, fixture_env, hot_only=False) is not None
 
 
 def test_an_unwritable_cache_directory_is_not_an_error(
@@ -118,3 +120,86 @@ def test_the_index_matches_a_fresh_read(gdz: Gdz, fixture_env: Path) -> None:
     incremental = open_log(fixture_env, cache_home()).index
     fresh = open_log(fixture_env, cache_home() / "elsewhere").index
     assert incremental.dumps("x") == fresh.dumps("x")
+
+
+def _report_without_cache(gdz: Gdz, tmp_path: Path) -> str:
+    fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+    return gdz(*REPORT, env={"GDZ_CACHE_DIR": str(fresh)}).stdout
+
+
+def test_gdz_own_appends_are_read_from_the_journal(
+    gdz: Gdz, fixture_env: Path, cache: Path, parsed_lines: list[str], tmp_path: Path
+) -> None:
+    gdz(*REPORT)
+    for n, day in enumerate(("2025-06-01", "2025-06-02", "2025-06-03")):
+        assert gdz("log", "approval-cut", str(40 + n), "--date", day).exit_code == 0
+    assert journal_path(cache).exists()
+    parsed_lines.clear()
+    report = gdz(*REPORT).stdout
+    assert len(parsed_lines) == 3  # the three noted appends, not the whole log
+    assert report == _report_without_cache(gdz, tmp_path)
+
+
+def test_the_journal_is_folded_in_when_long(
+    gdz: Gdz, fixture_env: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(gdz_targets.logindex, "JOURNAL_LIMIT", 2)
+    for n in range(4):
+        assert gdz("log", "approval-cut", str(40 + n), "--date", f"2025-06-0{n + 1}").exit_code == 0
+    journal = journal_path(cache)
+    assert not journal.exists() or len(journal.read_text().splitlines()) <= 2  # folded into the index file
+    assert gdz(*REPORT).stdout == _report_without_cache(gdz, tmp_path)
+
+
+def test_a_cut_journal_line_is_not_trusted(gdz: Gdz, fixture_env: Path, cache: Path, tmp_path: Path) -> None:
+    gdz(*REPORT)
+    assert gdz("log", "approval-cut", "41", "--date", "2025-06-01").exit_code == 0
+    journal = journal_path(cache)
+    journal.write_text(journal.read_text()[:-5])  # a crash while noting the append
+    assert gdz(*REPORT).stdout == _report_without_cache(gdz, tmp_path)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_sequence_of_changes_reads_as_a_fresh_rebuild(
+    gdz: Gdz, fixture_env: Path, cache: Path, tmp_path: Path, seed: int
+) -> None:
+    """Logs on new and repeated dates, voids, imports, merges from elsewhere, lost or damaged cache files:
+    after each, the report through the cache is the report from the log alone."""
+    import random
+
+    shuffle = random.Random(seed)
+    for step in range(14):
+        action = shuffle.choice(
+            ["log", "log-same-day", "void", "merge", "delete-cache", "damage-journal", "import"]
+        )
+        if action == "log":
+            gdz(
+                "log",
+                "approval-cut",
+                str(shuffle.randint(0, 50)),
+                "--date",
+                f"2025-0{shuffle.randint(1, 6)}-1{step % 10}",
+            )
+        elif action == "log-same-day":
+            gdz("log", "pass-rate", str(shuffle.randint(0, 100)), "--date", "2025-03-31")
+        elif action == "void":
+            gdz("undo", "--yes")
+        elif action == "merge":
+            with fixture_env.open("a", encoding="utf-8") as log:
+                log.write(
+                    f'entry.01JX6GTCM01S6J0F9K1Z42T{step:03d} = {{target = "wait-days", city = "dongguan", '
+                    f'date = 2025-05-{10 + step}, value = {step}, by = "x", at = 2025-06-08T09:00:00+08:00}}\n'
+                )
+        elif action == "delete-cache":
+            cache.unlink(missing_ok=True)
+        elif action == "damage-journal" and journal_path(cache).exists():
+            journal_path(cache).write_text("1 2 3\n")
+        elif action == "import":
+            csv_file = tmp_path / f"in-{step}.csv"
+            csv_file.write_text(f"target,date,value\nspace-started,2025-06-{10 + step},{step * 10}\n")
+            gdz("import", str(csv_file))
+        assert gdz(*REPORT).stdout == _report_without_cache(gdz, tmp_path), f"after {action} at step {step}"
+        assert (
+            gdz("history", "--all").stdout
+            == gdz("history", "--all", env={"GDZ_CACHE_DIR": str(tmp_path / "h")}).stdout
+        )

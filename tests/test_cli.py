@@ -21,11 +21,13 @@ def test_version(gdz: Gdz) -> None:
 
 
 def test_help_lists_every_command_with_a_summary_and_an_example(gdz: Gdz) -> None:
-    result = gdz("--help", env={"COLUMNS": "200"})
+    result = gdz("--help")
     assert result.exit_code == 0
+    listing = result.stdout.split("Commands:\n", 1)[1]
+    blocks = re.split(r"\n  (?=\w)", "\n" + listing)  # one block per command, continuation lines included
+    summaries = {block.split()[0]: " ".join(block.split()[1:]) for block in blocks if block.strip()}
     for command in COMMANDS:
-        line = next(line for line in result.stdout.splitlines() if re.match(rf"^│ {command}\s", line))
-        assert f"e.g. gdz {command}" in line
+        assert f"(e.g. gdz {command}" in summaries[command]
         own = gdz(command, "--help")
         assert own.exit_code == 0
         assert f"Example: gdz {command}" in own.stdout
@@ -169,7 +171,7 @@ def test_status_counts_corrections(gdz: Gdz, fixture_env: Path) -> None:
     assert '"target": "wait-days"' in before
     gdz("void", "4WGZE", "--reason", "wrong")
     after = gdz("show", "wait-days", env={"COLUMNS": "120"}).stdout
-    assert "current    20 days (2024-01-01)" in after  # back to the baseline: the voided 18 no longer counts
+    assert re.search(r"current\s+20 days \(2024-01-01\)", after)  # back to the baseline: the voided 18 is out
     assert "voided: wrong" in after
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from gdz_targets.locations import shipped_plan_path
 from gdz_targets.model import City, Kind
-from gdz_targets.plan import load_plan, shipped_plan_path
+from gdz_targets.plan import load_plan
 
 from .conftest import ROOT, Gdz
 

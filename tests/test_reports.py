@@ -57,6 +57,16 @@ def test_no_escape_codes_when_piped_and_colour_when_forced(gdz: Gdz, fixture_env
     assert "\x1b[3" not in no_color.stdout  # NO_COLOR: no colours, whatever else
 
 
+def test_coloured_output_is_the_plain_output_plus_styles(gdz: Gdz, fixture_env: Path) -> None:
+    import re
+
+    plain = gdz("status", "--lang", "zh").stdout
+    coloured = gdz(
+        "status", "--lang", "zh", env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    )
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout) == plain
+
+
 def test_status_is_readable_without_colour(gdz: Gdz, fixture_env: Path) -> None:
     text = gdz("status", env={"COLUMNS": "200"}).stdout
     for word in ("✔ achieved", "✓ on track", "! at risk", "✗ off track", "✖ overdue", "~ open", "? no data",

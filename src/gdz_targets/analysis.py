@@ -10,14 +10,11 @@ Formulas (also in the README). s = +1 when higher is better, -1 when lower is be
   (else the first entry); projected = current + observed * days from the current figure to the deadline.
 """
 
-from __future__ import annotations
-
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from statistics import fmean
-from typing import Final
+from typing import Final, NamedTuple
 
 from .model import BENCHMARK_CITIES, City, Direction, History, Kind, Observation, Plan, Point, Target, Unit
 
@@ -44,8 +41,7 @@ class Origin(StrEnum):
     PLAN = "plan"
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A value with its date and where it came from: a log entry, or the plan's sourced figure."""
 
     value: float
@@ -54,19 +50,17 @@ class Figure:
     observation: Observation | None = None  # the plan's figure, with its source and quote
 
     @classmethod
-    def from_plan(cls, observation: Observation) -> Figure:
+    def from_plan(cls, observation: Observation) -> "Figure":
         return cls(observation.value, str(observation.as_of), Origin.PLAN, observation)
 
 
-@dataclass(frozen=True, slots=True)
-class Benchmark:
+class Benchmark(NamedTuple):
     city: City
     figure: Figure
     gap: float | None  # s * (benchmark - current): how far Dongguan is behind this city
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
+class Score(NamedTuple):
     value: float | None
     frontier: float | None
     frontier_source: str | None  # guangzhou | shenzhen | target
@@ -74,16 +68,14 @@ class Score:
     worst_source: str | None  # baseline | zero
 
 
-@dataclass(frozen=True, slots=True)
-class Pace:
+class Pace(NamedTuple):
     needed_per_day: float | None
     observed_per_day: float | None
     projected: float | None  # value at the deadline if the observed pace holds
     days_left: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class TargetStatus:
+class TargetStatus(NamedTuple):
     target: Target
     current: Figure | None
     progress: float | None  # percent, not clipped
@@ -96,16 +88,14 @@ class TargetStatus:
     stale: bool
 
 
-@dataclass(frozen=True, slots=True)
-class AreaStatus:
+class AreaStatus(NamedTuple):
     area_id: str
     targets: tuple[TargetStatus, ...]
     score: float | None  # mean over the targets that have a score
     scored: int  # how many targets that is: a score over few targets says little
 
 
-@dataclass(frozen=True, slots=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     plan: Plan
     as_of: date
     areas: tuple[AreaStatus, ...]
@@ -149,7 +139,8 @@ def progress(target: Target, unit: Unit | None, current: float) -> float | None:
         return None
     if target.target == start:
         return 100.0 if meets(target, current) else 0.0
-    return 100.0 * (current - start) / (target.target - start)
+    share = 100.0 * (current - start) / (target.target - start)
+    return share if math.isfinite(share) else None  # a target a hair's breadth from its start
 
 
 def _start_value(target: Target, unit: Unit | None) -> float | None:
@@ -297,6 +288,10 @@ def target_status(plan: Plan, target: Target, history: History, as_of: date) -> 
     )
 
 
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
 def status_report(plan: Plan, history: History, as_of: date) -> StatusReport:
     """Every target's standing on `as_of`, grouped by area in the plan's order, with area and plan scores."""
     rows = {target.id: target_status(plan, target, history, as_of) for target in plan.targets}
@@ -304,10 +299,10 @@ def status_report(plan: Plan, history: History, as_of: date) -> StatusReport:
     for area in plan.areas:
         members = tuple(rows[t.id] for t in plan.targets if t.area == area.id)
         scores = [row.score.value for row in members if row.score.value is not None]
-        areas.append(AreaStatus(area.id, members, fmean(scores) if scores else None, len(scores)))
+        areas.append(AreaStatus(area.id, members, _mean(scores) if scores else None, len(scores)))
     context = tuple(rows[t.id] for t in plan.targets if t.area is None)
     area_scores = [area.score for area in areas if area.score is not None]
-    plan_score = fmean(area_scores) if area_scores else None
+    plan_score = _mean(area_scores) if area_scores else None
     scored = sum(area.scored for area in areas)
     return StatusReport(plan, as_of, tuple(areas), context, plan_score, scored, count_statuses(areas))
 

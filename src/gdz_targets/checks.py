@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from datetime import date
 
-from .errors import Message, Problem, msg
+from .errors import Message, Problem, close_matches, msg
 from .ledger import Scan
 from .model import City, Entry, Kind, Plan, Target, Void
 from .values import check_bounds
 
 
 def unknown_target(plan: Plan, target_id: str) -> Message:
-    close = difflib.get_close_matches(target_id, [t.id for t in plan.targets], n=3, cutoff=0.5)
+    close = close_matches(target_id, [t.id for t in plan.targets], n=3, cutoff=0.5)
     hint = msg("hint.did_you_mean", word="', '".join(close)) if close else msg("hint.list_targets")
     return msg("entry.unknown_target", target=target_id, hint=hint)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
+from typing import Final, NamedTuple
 
 from .errors import Message, msg
 from .model import Entry, Plan
@@ -83,8 +82,7 @@ def entry_row(plan: Plan, entry: Entry) -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
-class CsvRow:
+class CsvRow(NamedTuple):
     """One data row: its line in the file and its cells by column name."""
 
     line: int

@@ -1,10 +1,9 @@
 """Domain errors, exit codes, and located problems; messages are keys into `i18n`."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import IntEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -17,20 +16,25 @@ class ExitCode(IntEnum):
     WRITE = 4  # a file could not be written (disk full, read-only, lock held too long)
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """A translatable message: a catalogue key and its parameters."""
 
     key: str
-    params: Mapping[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = MappingProxyType({})
 
 
 def msg(key: str, /, **params: object) -> Message:
     return Message(key, params)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+def close_matches(word: str, choices: Sequence[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """Likely meant: for "did you mean ...?" hints (difflib loads only when a hint is needed)."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
+
+
+class Problem(NamedTuple):
     """One thing wrong in a file, located as precisely as the parser allows."""
 
     path: str

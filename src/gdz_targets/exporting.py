@@ -426,7 +426,7 @@ def _picture(draw: Callable[[int], Any], fmt: str, title: str) -> bytes:
         highlight=False,
         emoji=False,
     )
-    console.print(draw(PICTURE_WIDTH))
+    console.print(draw(PICTURE_WIDTH), soft_wrap=True)
     if fmt == "html":
         return console.export_html(inline_styles=True).encode("utf-8")
     return console.export_svg(title=title).encode("utf-8")

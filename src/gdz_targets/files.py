@@ -5,13 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
+import time
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError, Problem, WriteError, msg
 
 _BOM = b"\xef\xbb\xbf"
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$"
 
 
 def decode_utf8(data: bytes, path: str) -> str:
@@ -42,7 +45,7 @@ def read_text(path: Path) -> str:
 def toml_problem(path: str, exc: ValueError, text: str) -> Problem:
     """Turn a tomllib error into a Problem at the line and column the parser names."""
     message = str(exc)
-    match = _TOML_POSITION.search(message)
+    match = re.search(_TOML_POSITION, message)
     line = column = None
     if match:
         message = message[: match.start()]
@@ -54,39 +57,43 @@ def toml_problem(path: str, exc: ValueError, text: str) -> Problem:
     return Problem(path, msg("toml.syntax", detail=message), line, column)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: a temporary file in the same directory, fsync, rename. On any error the
-    old file is left as it was and the temporary file removed."""
+def atomic_write(
+    path: Path, data: bytes | Sequence[bytes | memoryview | array[Any]], durable: bool = True
+) -> None:
+    """Replace `path` with `data`: write a temporary file in the same directory, then rename it over `path`.
+
+    On any error the old file is left as it was and the temporary file removed. `durable` also fsyncs the file
+    and the directory (exports, repairs); caches, which can always be rebuilt, skip that cost."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
+        mode = path.stat().st_mode & 0o7777 if path.exists() else None
     except OSError as exc:
         raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
     if path.is_dir():
         raise WriteError(msg("file.is_directory", path=str(path)))
+    temp = directory / f".{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp"
     try:
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        fd = os.open(
+            temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666
+        )  # the umask applies, as for any new file
     except OSError as exc:
         raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:  # parts are written without joining them
+                handle.write(part)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
-            os.chmod(temp_name, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp_name, 0o666 & ~umask)
-        os.replace(temp_name, path)
+            os.chmod(temp, mode)
+        os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            os.unlink(temp)
         raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
-    fsync_directory(directory)
+    if durable:
+        fsync_directory(directory)
 
 
 def fsync_directory(directory: Path) -> None:

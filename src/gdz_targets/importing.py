@@ -9,7 +9,7 @@ from datetime import date, datetime
 from .entries_csv import CsvLayoutError, parse_recorded_at, read_rows
 from .errors import GdzError, Message, Problem, UsageError, msg
 from .files import decode_utf8
-from .ledger import RECORD_ID
+from .ledger import is_record_id
 from .logindex import LogState
 from .model import Entry, Plan
 from .recording import EntryInput, build_entry, entries_at
@@ -75,7 +75,7 @@ def _row_entry(
     if missing:
         return msg("import.missing_cells", cells=", ".join(missing))
     record_id = cells.get("id", "").strip() or None
-    if record_id is not None and not RECORD_ID.match(record_id):
+    if record_id is not None and not is_record_id(record_id):
         return msg("import.bad_id", id=record_id)
     recorded_at = now
     if cells.get("recorded_at", "").strip():

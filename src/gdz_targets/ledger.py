@@ -13,12 +13,9 @@ import contextlib
 import math
 import os
 import re
-import secrets
 import sys
 import time
-import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -35,15 +32,22 @@ DEFAULT_LOCK_TIMEOUT: Final = 10.0
 
 _CROCKFORD: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 ID_LENGTH: Final = 26
-RECORD_ID: Final = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
-TARGET_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Patterns are compiled on first use (re caches them), not at import: most runs never parse a line.
+RECORD_ID: Final = r"[0-9A-HJKMNP-TV-Z]{26}"
+TARGET_ID: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _MILESTONE_TEXT: Final = {DONE: "done", NOT_DONE: "not-done"}
 _ENTRY_FIELDS: Final = frozenset({"target", "city", "date", "value", "note", "source", "by", "at"})
 _VOID_FIELDS: Final = frozenset({"entry", "reason", "by", "at"})
 
 
+def is_record_id(text: str) -> bool:
+    return re.fullmatch(RECORD_ID, text) is not None
+
+
 def new_record_id(now_ns: int | None = None) -> str:
     """A ULID: 48 bits of milliseconds then 80 random bits, so ids sort by time and never collide."""
+    import secrets
+
     millis = (time.time_ns() if now_ns is None else now_ns) // 1_000_000
     number = (millis << 80) | secrets.randbits(80)
     return "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(125, -1, -5))
@@ -100,8 +104,59 @@ class RecordError(ValueError):
         self.message, self.column = message, column
 
 
+_TEXT = r'"([^"\\\x00-\x1f\x7f]*)"'  # a TOML basic string with nothing escaped: its content is its value
+_ID = r"([0-9A-HJKMNP-TV-Z]{26})"
+_AT = (
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:[+-][0-9]{2}:[0-9]{2}|Z))"
+)
+_END = r"\}\r?\n?\Z"
+# Lines exactly as gdz writes them. Anything else (escapes, other key orders, hand edits) goes to tomllib.
+_CANONICAL_ENTRY: Final = (
+    rf'entry\.{_ID} = \{{target = "([a-z0-9]+(?:-[a-z0-9]+)*)", city = "(dongguan|guangzhou|shenzhen)", '
+    r'date = ([0-9]{4}-[0-9]{2}-[0-9]{2}), value = (-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|"done"|"not-done"), '
+    rf"(?:note = {_TEXT}, )?(?:source = {_TEXT}, )?by = {_TEXT}, at = {_AT}{_END}"
+)
+_CANONICAL_VOID: Final = (
+    rf'void\.{_ID} = \{{entry = "{_ID}", reason = {_TEXT}, by = {_TEXT}, at = {_AT}{_END}'
+)
+
+
 def parse_record(line: str) -> Entry | Void:
     """Parse one log line; a RecordError names what is wrong and, where it can, the column."""
+    try:
+        record = _parse_canonical(line)
+    except ValueError:  # a date or time the regular expression let through but the calendar does not
+        record = None
+    return record if record is not None else parse_toml_record(line)
+
+
+def _parse_canonical(line: str) -> Entry | Void | None:
+    """The fast path, for lines in gdz's own format: the same result as tomllib, some twenty times sooner."""
+    if line.startswith("entry."):
+        match = re.match(_CANONICAL_ENTRY, line)
+        if match is None:
+            return None
+        record_id, target, city, day, value, note, source, by, at = match.groups()
+        if not by.strip():
+            return None
+        number: int | float = (
+            (value == '"done"') if value[0] == '"' else float(value) if "." in value else int(value)
+        )
+        return Entry(record_id, target, City(city), date.fromisoformat(day), number, by,
+                     datetime.fromisoformat(at), note or None, source or None)  # fmt: skip
+    match = re.match(_CANONICAL_VOID, line)
+    if match is None:
+        return None
+    record_id, voided, reason, by, at = match.groups()
+    if not reason.strip() or not by.strip():
+        return None
+    return Void(record_id, voided, reason, by, datetime.fromisoformat(at))
+
+
+def parse_toml_record(line: str) -> Entry | Void:
+    """Parse one log line with tomllib, whatever its layout; errors name the column where they can."""
+    import tomllib  # only for lines not in gdz's own format: most reads never need it
+
     try:
         data = tomllib.loads(line)
     except tomllib.TOMLDecodeError as exc:
@@ -114,7 +169,7 @@ def parse_record(line: str) -> Entry | Void:
     if not isinstance(records, dict) or len(records) != 1:
         raise RecordError(msg("log.not_record"), 1)
     record_id, fields = next(iter(records.items()))
-    if not RECORD_ID.match(record_id):
+    if not is_record_id(record_id):
         raise RecordError(msg("log.bad_id", id=record_id), len(kind) + 2)
     if not isinstance(fields, dict):
         raise RecordError(msg("log.not_record"), 1)
@@ -122,13 +177,13 @@ def parse_record(line: str) -> Entry | Void:
     by, at = reader.text("by"), reader.timestamp("at")
     if kind == "void":
         voided = reader.text("entry")
-        if not RECORD_ID.match(voided):
+        if not is_record_id(voided):
             raise RecordError(
                 msg("log.bad_field", field="entry", expected="a record id"), reader.column("entry")
             )
         return Void(record_id, voided, reader.text("reason"), by, at)
     target = reader.text("target")
-    if not TARGET_ID.match(target):
+    if not re.fullmatch(TARGET_ID, target):
         raise RecordError(
             msg("log.bad_field", field="target", expected="a target id"), reader.column("target")
         )
@@ -151,15 +206,13 @@ def parse_record(line: str) -> Entry | Void:
     )
 
 
-@dataclass
 class _Fields:
-    line: str
-    data: dict[str, Any]
-    allowed: frozenset[str]
+    """Typed access to one record's fields, naming the column of anything wrong."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, line: str, data: dict[str, Any], allowed: frozenset[str]) -> None:
+        self.line, self.data = line, data
         for key in self.data:
-            if key not in self.allowed:
+            if key not in allowed:
                 raise RecordError(msg("log.unknown_field", field=key), self.column(key))
 
     def column(self, key: str) -> int | None:
@@ -207,15 +260,15 @@ class _Fields:
         return value
 
 
-@dataclass
 class Scan:
     """What a pass over (part of) the log found: records with their offsets and lines, and problems."""
 
-    records: list[tuple[int, int, Entry | Void]] = field(default_factory=list)  # (byte offset, line, record)
-    problems: list[Problem] = field(default_factory=list)
-    torn: Problem | None = None  # an incomplete last record, left by a crash or a full disk
-    end: int = 0  # byte offset just past the last complete line
-    lines: int = 0  # complete lines read
+    def __init__(self, end: int = 0, torn: Problem | None = None) -> None:
+        self.records: list[tuple[int, int, Entry | Void]] = []  # (byte offset, line, record)
+        self.problems: list[Problem] = []
+        self.torn = torn  # an incomplete last record, left by a crash or a full disk
+        self.end = end  # byte offset just past the last complete line
+        self.lines = 0  # complete lines read
 
 
 def scan(raw: bytes, path: str, offset: int = 0, first_line: int = 1) -> Scan:

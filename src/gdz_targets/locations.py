@@ -1,14 +1,10 @@
 """Where the plan, the progress log and the cache live, and how a workspace is found and created."""
 
-from __future__ import annotations
-
 import os
 import sys
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from .errors import DataError, Problem, UsageError, msg
 from .files import read_text, toml_problem
@@ -24,16 +20,14 @@ GITATTRIBUTES_LINE: Final = "{log} merge=union"
 GITIGNORE_LINE: Final = "{log}.lock"
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A file and the rule that chose it (shown by `gdz where`)."""
 
     path: Path
     rule: str  # option | env | workspace | user | shipped
 
 
-@dataclass(frozen=True, slots=True)
-class Workspace:
+class Workspace(NamedTuple):
     root: Path
     log: Path
     plan: Path | None
@@ -65,6 +59,14 @@ def cache_home(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(environ.get("XDG_CACHE_HOME") or home / ".cache") / "gdz"
 
 
+def shipped_plan_path() -> Path:
+    """The plan that ships with gdz: inside the wheel, or data/targets.toml in a source checkout."""
+    packaged = Path(__file__).with_name("data") / "targets.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "targets.toml"
+
+
 def find_workspace(start: Path) -> Path | None:
     """The nearest directory at or above `start` holding gdz.toml, as git finds .git."""
     for directory in (start, *start.parents):
@@ -74,6 +76,8 @@ def find_workspace(start: Path) -> Path | None:
 
 
 def read_workspace(root: Path) -> Workspace:
+    import tomllib
+
     path = root / WORKSPACE_FILE
     text = read_text(path)
     try:

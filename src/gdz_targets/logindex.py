@@ -1,88 +1,123 @@
 """A derived index of the progress log, cached outside it so that reading costs stay flat as the log grows.
 
-The cache records how many bytes of the log it covers and their SHA-256. It is used only when the log still
-starts with exactly those bytes; then only what was appended since is parsed. A missing, stale or corrupt
-cache is rebuilt from the log without a word, and deleting it changes no output: the log is the truth.
+What the cache holds: each (target, city) series sorted by (date, id) with voided entries left out (the "hot"
+part that `gdz status` reads), and where every entry and void sits in the log (the rest). Record ids are not
+copied: they are read from the log itself when needed.
+
+When it is used: only when it provably describes the log. Either the log's size, mtime, ctime, inode and
+device are exactly those gdz recorded when it last wrote the cache (any write to the log changes its ctime,
+which no program can set back), or else the SHA-256 of every MiB of the cached prefix still matches, and then
+only what was appended since is parsed. A missing, stale or damaged cache is rebuilt from the log without a
+word; deleting it changes no output.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
+import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from .errors import DataError, Problem, msg
 from .ledger import ID_LENGTH, Scan, append, scan
 from .model import City, Entry, History, Series, Void
 
 FORMAT: Final = "gdz-log-index"
-VERSION: Final = 1
-_CHUNK: Final = 1 << 20
-_DICT_THRESHOLD: Final = 64  # beyond this many new records, build an id lookup table instead of searching
+VERSION: Final = 3
+BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
+_ID_START: Final = len("entry.")
+
+if TYPE_CHECKING:
+    from mmap import mmap
+
+Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def stat_of(handle: IO[bytes]) -> Stat:
+    info = os.fstat(handle.fileno())
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 class LogIndex:
-    """Each entry's id, offset and series; each (target, city) series sorted by (date, id), voids applied."""
+    """Where each entry and void is in the log, and every (target, city) series with voids applied."""
 
-    def __init__(self) -> None:
-        self.prefix_len = 0
-        self.digest = hashlib.sha256().hexdigest()
+    def __init__(self, log: Path) -> None:
+        self.log = log
+        self.prefix_len = 0  # bytes of the log this index covers, always ending at a newline
         self.lines = 0
-        self.ids = bytearray()  # ID_LENGTH ASCII bytes per entry, in log order
-        self.offsets = array("q")  # byte offset of each entry's line
-        self.entry_series = array("i")  # which series each entry belongs to
-        self.voided = bytearray()  # 1 where a void names the entry
-        self.void_offsets = array("q")
+        self.blocks: list[str] = []  # SHA-256 of each MiB of the prefix (the last one may be partial)
+        self.stat: Stat | None = None  # the log's stat when this index was last made to match it
+        self.duplicates = 0  # identical copies of a record skipped (git union merges can leave them)
         self.pending_voids: dict[
             str, list[int]
         ] = {}  # voids read before their entry (possible after a merge)
-        self.duplicates = 0  # identical copies of a record skipped (git union merges can leave them)
         self.keys: list[tuple[str, str]] = []
         self._key_numbers: dict[tuple[str, str], int] = {}
-        self.days: list[array[int]] = []
+        self.days: list[array[int]] = []  # hot: per series, proleptic ordinals, ascending
         self.values: list[array[float]] = []
+        self.max_ids: list[str] = []  # hot: per series, no entry in it has a higher id
+        # cold: only loaded for commands that need entries, and for updates
+        self.offsets = array("Q")  # byte offset of each entry's line, in log order
+        self.entry_series = array("I")
+        self.voided = bytearray()
+        self.void_offsets = array("Q")
         self.members: list[array[int]] = []  # entry numbers in each series, in series order
-        self._lookup: dict[bytes, int] | None = None
+        self.complete = True  # False when only the hot part was loaded
+        self._lookup: dict[str, int] | None = None
+        self._map: mmap | None = None
 
-    # -- building ---------------------------------------------------------------------------------
+    # -- ids, read from the log ----------------------------------------------------------------------------
+
+    def _log_bytes(self) -> mmap:
+        if self._map is None:
+            from mmap import ACCESS_READ, mmap
+
+            with self.log.open("rb") as handle:
+                self._map = mmap(handle.fileno(), 0, access=ACCESS_READ)
+        return self._map
+
+    def _forget_map(self) -> None:
+        if self._map is not None:
+            self._map.close()
+            self._map = None
+
+    def entry_id(self, number: int) -> str:
+        start = self.offsets[number] + _ID_START
+        return self._log_bytes()[start : start + ID_LENGTH].decode("ascii")
+
+    def entry_ids(self) -> list[str]:
+        if not self.offsets:
+            return []
+        data = self._log_bytes()
+        return [data[at + _ID_START : at + _ID_START + ID_LENGTH].decode("ascii") for at in self.offsets]
 
     def entry_number(self, record_id: str) -> int | None:
-        key = record_id.encode("ascii")
-        if self._lookup is not None:
-            return self._lookup.get(key)
-        start = 0
-        while True:
-            found = self.ids.find(key, start)
-            if found < 0:
-                return None
-            if found % ID_LENGTH == 0:
-                return found // ID_LENGTH
-            start = found + 1
+        if self._lookup is None:
+            self._lookup = {record_id: number for number, record_id in enumerate(self.entry_ids())}
+        return self._lookup.get(record_id)
 
-    def prepare_lookup(self) -> None:
-        ids = bytes(self.ids)
-        self._lookup = {ids[i : i + ID_LENGTH]: i // ID_LENGTH for i in range(0, len(ids), ID_LENGTH)}
+    # -- building --------------------------------------------------------------------------------------------
 
     def apply(
-        self, records: Iterable[tuple[int, int, Entry | Void]], line_of: Any, path: str
+        self, records: Iterable[tuple[int, int, Entry | Void]], path: str, fresh: bool = False
     ) -> list[Problem]:
-        """Fold records into the index; returns conflicting duplicates (same id, different content)."""
+        """Fold records into the index; returns conflicting duplicates (same id, different content).
+
+        `fresh`: the records are new to the log (just appended by gdz), so no id can repeat."""
         problems: list[Problem] = []
         for offset, line, record in records:
             if isinstance(record, Void):
                 self._apply_void(offset, record)
                 continue
-            known = self.entry_number(record.id)
+            known = None if fresh else self.entry_number(record.id)
             if known is not None:
-                if line_of(self.offsets[known]) == line_of(offset):
+                if self._line(self.offsets[known]) == self._line(offset):
                     self.duplicates += 1
                 else:
                     problems.append(Problem(path, msg("log.conflicting_duplicate", id=record.id), line, 1))
@@ -90,12 +125,36 @@ class LogIndex:
             self._add_entry(offset, record)
         return problems
 
+    def apply_hot(self, records: list[tuple[int, int, Entry | Void]]) -> bool:
+        """Fold new entries into the series alone (the hot part); False, changing nothing, if that cannot be
+        done exactly: a void (it needs the rest of the index), or an entry whose place among others of the
+        same day would need their ids (it has not the highest id of its series)."""
+        highest = dict(zip(self.keys, self.max_ids, strict=True))
+        for _, _, record in records:
+            if isinstance(record, Void):
+                return False
+            key = (record.target, record.city.value)
+            if record.id <= highest.get(key, ""):
+                return False
+            highest[key] = record.id
+        for _, _, record in records:
+            assert isinstance(record, Entry)
+            number = self._series_number((record.target, record.city.value))
+            position = bisect_right(self.days[number], record.date.toordinal())  # the highest id goes last
+            self.days[number].insert(position, record.date.toordinal())
+            self.values[number].insert(position, float(record.value))
+            self.max_ids[number] = record.id
+        return True
+
+    def _line(self, offset: int) -> bytes:
+        data = self._log_bytes()
+        return data[offset : data.find(b"\n", offset)]
+
     def _add_entry(self, offset: int, entry: Entry) -> None:
         number = len(self.offsets)
-        self.ids += entry.id.encode("ascii")
-        if self._lookup is not None:
-            self._lookup[entry.id.encode("ascii")] = number
         self.offsets.append(offset)
+        if self._lookup is not None:
+            self._lookup[entry.id] = number
         series = self._series_number((entry.target, entry.city.value))
         self.entry_series.append(series)
         pending = self.pending_voids.pop(entry.id, None)
@@ -110,21 +169,20 @@ class LogIndex:
             self.keys.append(key)
             self.days.append(array("i"))
             self.values.append(array("d"))
-            self.members.append(array("i"))
+            self.max_ids.append("")
+            self.members.append(array("I"))
         return number
 
     def _insert(self, series: int, number: int, day: int, value: float, record_id: str) -> None:
         days, members = self.days[series], self.members[series]
         position = bisect_right(days, day)
         # Same date: the later record (higher id) wins, so it goes last.
-        while position > 0 and days[position - 1] == day and self._id(members[position - 1]) > record_id:
+        while position > 0 and days[position - 1] == day and self.entry_id(members[position - 1]) > record_id:
             position -= 1
         days.insert(position, day)
         self.values[series].insert(position, value)
         members.insert(position, number)
-
-    def _id(self, number: int) -> str:
-        return self.ids[number * ID_LENGTH : (number + 1) * ID_LENGTH].decode("ascii")
+        self.max_ids[series] = max(self.max_ids[series], record_id)
 
     def _apply_void(self, offset: int, void: Void) -> None:
         self.void_offsets.append(offset)
@@ -141,7 +199,7 @@ class LogIndex:
         del self.values[series][position]
         del self.members[series][position]
 
-    # -- reading ----------------------------------------------------------------------------------
+    # -- reading ---------------------------------------------------------------------------------------------
 
     def history(self) -> History:
         return History(
@@ -160,79 +218,82 @@ class LogIndex:
             if series in wanted and (include_voided or not voided)
         ]
 
-    # -- storing ----------------------------------------------------------------------------------
+    # -- storing ---------------------------------------------------------------------------------------------
 
     def dumps(self, log: str) -> bytes:
-        header = {
-            "format": FORMAT,
-            "version": VERSION,
-            "byteorder": sys.byteorder,
-            "log": log,
-            "prefix_len": self.prefix_len,
-            "digest": self.digest,
-            "lines": self.lines,
-            "entries": len(self.offsets),
-            "voids": len(self.void_offsets),
-            "duplicates": self.duplicates,
-            "pending": self.pending_voids,
-            "keys": self.keys,
-            "lengths": [len(days) for days in self.days],
-        }
-        parts = [
-            json.dumps(header, ensure_ascii=True).encode() + b"\n",
-            bytes(self.ids),
-            self.offsets.tobytes(),
-            self.entry_series.tobytes(),
-            bytes(self.voided),
-            self.void_offsets.tobytes(),
+        return b"".join(bytes(part) for part in self.parts(log))
+
+    def parts(self, log: str) -> list[bytes | array[Any]]:
+        """The cache file's contents: a JSON header line, the hot series, then the rest (arrays unjoined)."""
+        hot: list[bytes | array[Any]] = [
+            part for pair in zip(self.days, self.values, strict=True) for part in pair
         ]
-        for days, values, members in zip(self.days, self.values, self.members, strict=True):
-            parts += [days.tobytes(), values.tobytes(), members.tobytes()]
-        return b"".join(parts)
+        cold: list[bytes | array[Any]] = [
+            self.offsets,
+            self.entry_series,
+            bytes(self.voided),
+            self.void_offsets,
+        ]
+        header = {
+            "format": FORMAT, "version": VERSION, "byteorder": sys.byteorder, "log": log,
+            "prefix_len": self.prefix_len, "lines": self.lines, "blocks": self.blocks, "stat": self.stat,
+            "entries": len(self.offsets), "voids": len(self.void_offsets), "duplicates": self.duplicates,
+            "pending": self.pending_voids, "keys": self.keys, "lengths": [len(days) for days in self.days],
+            "max_ids": self.max_ids,
+            "hot_bytes": sum(len(days) * days.itemsize + len(values) * values.itemsize
+                             for days, values in zip(self.days, self.values, strict=True)),
+        }  # fmt: skip
+        return [json.dumps(header, ensure_ascii=True).encode() + b"\n", *hot, *cold, *self.members]
 
     @classmethod
-    def loads(cls, data: bytes, log: str) -> LogIndex | None:
-        """The index stored in `data`, or None if it is for another log, another version, or damaged."""
+    def load(cls, cache: Path, log: Path, hot_only: bool) -> LogIndex | None:
+        """The index cached for `log`; None if there is none, or it is for another log or version, or damaged.
+
+        `hot_only` reads just the series: all `gdz status` needs."""
         try:
-            newline = data.index(b"\n")
-            header = json.loads(data[:newline])
-            if (header.get("format"), header.get("version"), header.get("byteorder"), header.get("log")) != (
-                FORMAT,
-                VERSION,
-                sys.byteorder,
-                log,
-            ):
-                return None
-            index = cls()
-            index.prefix_len, index.digest, index.lines = (
-                header["prefix_len"],
-                header["digest"],
-                header["lines"],
-            )
-            index.duplicates, index.pending_voids = header["duplicates"], header["pending"]
-            index.keys = [(target, city) for target, city in header["keys"]]
-            index._key_numbers = {key: n for n, key in enumerate(index.keys)}
-            reader = _Reader(memoryview(data)[newline + 1 :])
-            entries, voids = header["entries"], header["voids"]
-            index.ids = bytearray(reader.take(entries * ID_LENGTH))
-            index.offsets = reader.array("q", entries)
-            index.entry_series = reader.array("i", entries)
-            index.voided = bytearray(reader.take(entries))
-            index.void_offsets = reader.array("q", voids)
-            for length in header["lengths"]:
-                index.days.append(reader.array("i", length))
-                index.values.append(reader.array("d", length))
-                index.members.append(reader.array("i", length))
-            if not reader.at_end() or len(index.keys) != len(index.days):
-                return None
-        except (ValueError, KeyError, TypeError, IndexError):
+            with cache.open("rb") as handle:
+                header = json.loads(handle.readline())
+                expected = (FORMAT, VERSION, sys.byteorder, str(log.resolve()))
+                if (header["format"], header["version"], header["byteorder"], header["log"]) != expected:
+                    return None
+                index = cls(log)
+                index.prefix_len, index.lines, index.blocks = (
+                    header["prefix_len"],
+                    header["lines"],
+                    header["blocks"],
+                )
+                index.stat = tuple(header["stat"]) if header["stat"] else None
+                index.duplicates, index.pending_voids = header["duplicates"], header["pending"]
+                index.keys = [(target, city) for target, city in header["keys"]]
+                index.max_ids = header["max_ids"]
+                index._key_numbers = {key: n for n, key in enumerate(index.keys)}
+                lengths = header["lengths"]
+                reader = _Reader(handle.read(header["hot_bytes"]))
+                for length in lengths:
+                    index.days.append(reader.array("i", length))
+                    index.values.append(reader.array("d", length))
+                if not reader.at_end() or not len(lengths) == len(index.keys) == len(index.max_ids):
+                    return None
+                if hot_only:
+                    index.complete = False
+                    return index
+                reader = _Reader(handle.read())
+                entries, voids = header["entries"], header["voids"]
+                index.offsets = reader.array("Q", entries)
+                index.entry_series = reader.array("I", entries)
+                index.voided = bytearray(reader.take(entries))
+                index.void_offsets = reader.array("Q", voids)
+                index.members = [reader.array("I", length) for length in lengths]
+                if not reader.at_end():
+                    return None
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
         return index
 
 
 class _Reader:
-    def __init__(self, view: memoryview) -> None:
-        self.view, self.position = view, 0
+    def __init__(self, data: bytes) -> None:
+        self.view, self.position = memoryview(data), 0
 
     def take(self, size: int) -> memoryview:
         if size < 0 or self.position + size > len(self.view):
@@ -250,128 +311,180 @@ class _Reader:
         return self.position == len(self.view)
 
 
-@dataclass
+def _block_digests(handle: IO[bytes], start_block: int, end: int) -> Iterator[str]:
+    """SHA-256 of each MiB of the file from block `start_block` up to byte `end`."""
+    import hashlib  # not needed while the log is unchanged, which is most runs
+
+    handle.seek(start_block * BLOCK)
+    position = start_block * BLOCK
+    while position < end:
+        chunk = handle.read(min(BLOCK, end - position))
+        if not chunk:
+            return
+        yield hashlib.sha256(chunk).hexdigest()
+        position += len(chunk)
+
+
 class LogState:
     """The log as read now: its index (current to `size`), the torn tail if any, and where it lives."""
 
-    path: Path
-    index: LogIndex
-    size: int  # bytes in the log file, including any torn tail
-    torn: Problem | None
-    cache: Path
-    _hasher: Any
+    def __init__(self, path: Path, index: LogIndex, size: int, torn: Problem | None, cache: Path) -> None:
+        self.path, self.index, self.cache = path, index, cache
+        self.size = size  # bytes in the log file, including any torn tail
+        self.torn = torn  # an incomplete last record, left by a crash or a full disk
 
     def history(self) -> History:
         return self.index.history()
 
-    def append(self, lines: list[str], header: str) -> list[int]:
-        """Append lines (the caller holds the lock); returns their offsets and keeps the index current."""
+    def append(self, lines: list[str], header: str) -> None:
+        """Append lines (the caller holds the lock), note the append in the journal, update the series."""
         from .ledger import parse_record, refuse_if_unwritable
 
         refuse_if_unwritable(Scan(torn=self.torn))
         prefix = header if self.size == 0 else ""
         payload = (prefix + "".join(lines)).encode("utf-8")
-        append(self.path, payload, self.size)
-        offsets, position = [], self.size + len(prefix.encode("utf-8"))
+        start = self.size
+        append(self.path, payload, start)
+        with self.path.open("rb") as handle:
+            after = stat_of(handle)
+        _note_append(journal_path(self.cache), start, start + len(payload), after)
+        position = start + len(prefix.encode("utf-8"))
+        records = []
         for line in lines:
-            offsets.append(position)
+            records.append((position, 0, parse_record(line)))
             position += len(line.encode("utf-8"))
-        records = [(offset, 0, parse_record(line)) for offset, line in zip(offsets, lines, strict=True)]
-        self.index.apply(records, lambda at: _read_line(self.path, at), str(self.path))
-        self._hasher.update(payload)
         self.size += len(payload)
-        self.index.prefix_len, self.index.digest = self.size, self._hasher.hexdigest()
-        self.index.lines += prefix.count("\n") + len(lines)
-        _save(self.index, self.path, self.cache)
-        return offsets
+        index = self.index
+        if index.complete or not index.apply_hot(records):
+            # The series alone cannot take these records: fold the journal into the whole index now.
+            self.index = open_log(self.path, self.cache.parent, entries=True, holding_lock=True).index
+        elif len(_read_journal(journal_path(self.cache))) > JOURNAL_LIMIT:
+            open_log(self.path, self.cache.parent, entries=True, holding_lock=True)
 
 
 def cache_path(log: Path, cache_dir: Path) -> Path:
-    digest = hashlib.sha256(str(log.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return cache_dir / f"log-{digest}.idx"
+    """The cache file for a log: named after a checksum of its path (the file records the path itself)."""
+    return cache_dir / f"log-{zlib.crc32(str(log.resolve()).encode('utf-8', 'surrogateescape')):08x}.idx"
 
 
-def open_log(path: Path, cache_dir: Path) -> LogState:
-    """Read the log through its cache; raise DataError (with every problem) if a complete line is invalid."""
+def journal_path(cache: Path) -> Path:
+    """Where gdz notes each of its own appends to the log, so that the next run need not re-read the log."""
+    return cache.with_suffix(".journal")
+
+
+def _note_append(journal: Path, start: int, end: int, after: Stat) -> None:
+    """Record that gdz appended bytes [start, end) and the log's stat right after (ignored if it cannot)."""
+    with contextlib.suppress(OSError):
+        journal.parent.mkdir(parents=True, exist_ok=True)
+        with journal.open("a", encoding="ascii") as handle:
+            handle.write(" ".join(str(number) for number in (start, end, *after)) + "\n")
+
+
+def _read_journal(journal: Path) -> list[tuple[int, int, Stat]]:
+    """The appends noted so far; a line cut short (a crash while noting it) ends the journal."""
+    try:
+        text = journal.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return []
+    appends = []
+    for line in text.splitlines(keepends=True):
+        fields = line.split()
+        if not line.endswith("\n") or len(fields) != 7 or not all(field.isdigit() for field in fields):
+            break
+        start, end, *after = (int(field) for field in fields)
+        appends.append((start, end, (after[0], after[1], after[2], after[3], after[4])))
+    return appends
+
+
+def _journal_end(index: LogIndex, appends: list[tuple[int, int, Stat]], stat: Stat) -> int | None:
+    """How far the log holds gdz's own appends since the index, if the journal accounts for the log exactly
+    as it is now (same stat); None if anything else has touched it."""
+    end, last = index.prefix_len, index.stat
+    for start, stop, after in appends:
+        if stop <= index.prefix_len:
+            continue  # already folded into the index
+        if start != end:
+            return None
+        end, last = stop, after
+    return end if last is not None and last == stat else None
+
+
+JOURNAL_LIMIT: Final = 100  # appends noted before they are folded into the index file
+
+
+def open_log(path: Path, cache_dir: Path, entries: bool = True, holding_lock: bool = False) -> LogState:
+    """Read the log through its cache; raise DataError (with every problem) if a complete line is invalid.
+
+    `entries=False`: only the series are wanted (reports): an unchanged log then skips the rest of the index.
+    `holding_lock`: the caller holds the log's lock, so the journal may be folded in and emptied."""
     cache = cache_path(path, cache_dir)
-    index = _load_cache(cache, path)
-    hasher = hashlib.sha256()
+    journal = journal_path(cache)
     try:
         handle = path.open("rb")
     except FileNotFoundError:
-        return LogState(path, LogIndex(), 0, None, cache, hasher)
+        return LogState(path, LogIndex(path), 0, None, cache)
     except IsADirectoryError:
         raise DataError(msg("file.is_directory", path=str(path))) from None
     except OSError as exc:
         raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
     with handle:
-        size = os.fstat(handle.fileno()).st_size
-        if index is not None and not _prefix_matches(handle, index, size, hasher):
-            index, hasher = None, hashlib.sha256()
-            handle.seek(0)
+        stat = stat_of(handle)
+        size = stat[0]
+        index = LogIndex.load(cache, path, hot_only=not entries)
+        noted_end = _journal_end(index, _read_journal(journal), stat) if index is not None else None
+        if index is not None and noted_end is None:
+            # Changed in a way gdz did not note (another program, a git merge): compare the cached prefix.
+            if not index.complete:
+                index = LogIndex.load(cache, path, hot_only=False)
+            if index is not None and not _prefix_matches(handle, index, size):
+                index = None
         if index is None:
-            index = LogIndex()
-            index.prepare_lookup()
-        tail = handle.read()
-    offset = index.prefix_len
-    result = scan(tail, str(path), offset=offset, first_line=index.lines + 1)
-    if result.records and len(result.records) > _DICT_THRESHOLD:
-        index.prepare_lookup()
-    problems = result.problems + index.apply(
-        result.records, lambda at: _line_at(path, tail, offset, at), str(path)
-    )
-    if problems:
-        raise DataError(
-            msg("log.invalid", path=str(path), count=len(problems)), sorted(problems, key=_line_key)
-        )
-    if result.end > offset:
-        hasher.update(tail[: result.end - offset])
-        index.prefix_len, index.lines, index.digest = (
-            result.end,
-            index.lines + result.lines,
-            hasher.hexdigest(),
-        )
-        _save(index, path, cache)
-    return LogState(path, index, size, result.torn, cache, hasher)
+            index = LogIndex(path)
+            index._lookup = {}
+        handle.seek(index.prefix_len)
+        tail = handle.read(size - index.prefix_len)  # exactly up to the size seen, whatever is appended now
+        result = scan(tail, str(path), offset=index.prefix_len, first_line=index.lines + 1)
+        if result.problems:
+            raise DataError(
+                msg("log.invalid", path=str(path), count=len(result.problems)),
+                sorted(result.problems, key=_line_key),
+            )
+        changed = bool(result.records) or index.stat != stat
+        if (
+            noted_end is not None
+            and result.records
+            and not index.complete
+            and index.apply_hot(result.records)
+        ):
+            changed = False  # gdz's own appends, folded into the series in memory; the files stay as they are
+        elif changed:
+            if not index.complete:
+                index = LogIndex.load(cache, path, hot_only=False) or LogIndex(path)
+            # gdz's own appends (noted) cannot repeat an id; anything else is checked for duplicates
+            problems = index.apply(result.records, str(path), fresh=noted_end is not None)
+            if problems:
+                raise DataError(msg("log.invalid", path=str(path), count=len(problems)), problems)
+        if changed:
+            first = max(0, len(index.blocks) - 1)
+            index.prefix_len, index.lines = result.end, index.lines + result.lines
+            index.blocks[first:] = _block_digests(handle, first, index.prefix_len)
+            index.stat = stat
+            _save(index, path, cache)
+            if holding_lock:
+                with contextlib.suppress(OSError):
+                    journal.unlink(missing_ok=True)
+    return LogState(path, index, size, result.torn, cache)
 
 
 def _line_key(problem: Problem) -> int:
     return problem.line or 0
 
 
-def _line_at(path: Path, tail: bytes, tail_offset: int, at: int) -> bytes:
-    """The raw line starting at byte `at`, from the tail in memory or, before it, from the file."""
-    if at >= tail_offset:
-        relative = at - tail_offset
-        return tail[relative : tail.find(b"\n", relative)]
-    return _read_line(path, at)
-
-
-def _read_line(path: Path, at: int) -> bytes:
-    with path.open("rb") as handle:
-        handle.seek(at)
-        return handle.readline().rstrip(b"\n")
-
-
-def _prefix_matches(handle: Any, index: LogIndex, size: int, hasher: Any) -> bool:
+def _prefix_matches(handle: IO[bytes], index: LogIndex, size: int) -> bool:
+    """Whether the log still starts with exactly the bytes the index was built from."""
     if size < index.prefix_len:
         return False
-    remaining = index.prefix_len
-    while remaining:
-        chunk = handle.read(min(_CHUNK, remaining))
-        if not chunk:
-            return False
-        hasher.update(chunk)
-        remaining -= len(chunk)
-    return bool(hasher.copy().hexdigest() == index.digest)
-
-
-def _load_cache(cache: Path, log: Path) -> LogIndex | None:
-    try:
-        data = cache.read_bytes()
-    except OSError:
-        return None
-    return LogIndex.loads(data, str(log.resolve()))
+    return list(_block_digests(handle, 0, index.prefix_len)) == index.blocks
 
 
 def _save(index: LogIndex, log: Path, cache: Path) -> None:
@@ -381,4 +494,4 @@ def _save(index: LogIndex, log: Path, cache: Path) -> None:
 
     with contextlib.suppress(OSError, WriteError):
         cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cache, index.dumps(str(log.resolve())))
+        atomic_write(cache, index.parts(str(log.resolve())), durable=False)

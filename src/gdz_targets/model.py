@@ -1,13 +1,15 @@
-"""The domain: the plan, its targets, and the progress records logged against them (stdlib only)."""
+"""The domain: the plan, its targets, and the progress records logged against them (stdlib only).
 
-from __future__ import annotations
+Records are typed NamedTuples, not frozen dataclasses: as immutable and as typed, but a frozen dataclass costs
+about a millisecond to define at import, and gdz pays every import on every run (see bench/).
+"""
 
-import calendar
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -46,20 +48,20 @@ class Qualifier(StrEnum):
     ABOUT = "about"
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodDate:
+class PeriodDate(NamedTuple):
     """A date known to a day, a month or a year; compared by the period's last day."""
 
     last_day: date
     precision: Precision = Precision.DAY
 
     @classmethod
-    def of_year(cls, year: int) -> PeriodDate:
+    def of_year(cls, year: int) -> "PeriodDate":
         return cls(date(year, 12, 31), Precision.YEAR)
 
     @classmethod
-    def of_month(cls, year: int, month: int) -> PeriodDate:
-        return cls(date(year, month, calendar.monthrange(year, month)[1]), Precision.MONTH)
+    def of_month(cls, year: int, month: int) -> "PeriodDate":
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return cls(following - timedelta(days=1), Precision.MONTH)
 
     @property
     def first_day(self) -> date:
@@ -77,8 +79,7 @@ class PeriodDate:
         return self.last_day.isoformat()
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     publisher: str
     title: str
@@ -87,8 +88,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """A unit of measure and the values it admits."""
 
     id: str
@@ -104,8 +104,7 @@ class Unit:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """A sourced figure: a baseline or a Guangzhou/Shenzhen benchmark."""
 
     value: float
@@ -116,8 +115,7 @@ class Observation:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(NamedTuple):
     id: str
     title_zh: str
     title_en: str
@@ -129,10 +127,10 @@ class Area:
 
 
 DEFAULT_REPORTING_DAYS = 90
+NO_BENCHMARKS: Mapping[City, Observation] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     id: str
     area: str | None  # None only for context indicators outside the six areas
     kind: Kind
@@ -146,7 +144,7 @@ class Target:
     target: float | None = None
     target_strict: bool = False  # "突破1000项": the target is passed only by exceeding it
     deadline: date | None = None
-    benchmarks: Mapping[City, Observation] = field(default_factory=dict)
+    benchmarks: Mapping[City, Observation] = NO_BENCHMARKS
     note: str | None = None
     reporting_days: int = DEFAULT_REPORTING_DAYS
 
@@ -154,8 +152,7 @@ class Target:
         return self.title_zh if lang == "zh" else self.title_en
 
 
-@dataclass(frozen=True, slots=True)
-class PlanMeta:
+class PlanMeta(NamedTuple):
     title_zh: str
     title_en: str
     issuer_zh: str
@@ -170,8 +167,7 @@ class PlanMeta:
         return self.title_zh if lang == "zh" else self.title_en
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     meta: PlanMeta
     sources: Mapping[str, Source]
     units: Mapping[str, Unit]
@@ -204,8 +200,7 @@ def short_id(record_id: str) -> str:
     return record_id[-SHORT_ID_LENGTH:]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One figure logged for a target: the value for a city as of a date."""
 
     id: str
@@ -219,8 +214,7 @@ class Entry:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Void:
+class Void(NamedTuple):
     """A correction: the entry it names no longer counts; both stay in the log."""
 
     id: str
@@ -230,8 +224,7 @@ class Void:
     recorded_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     date: date
     value: float
 

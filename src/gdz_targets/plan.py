@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -12,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from .errors import DataError, Message, Problem, msg
+from .errors import DataError, Message, Problem, close_matches, msg
 from .files import read_text, toml_problem
 from .model import (
     DEFAULT_REPORTING_DAYS,
@@ -40,14 +39,6 @@ _KEY_LINE = re.compile(r"""^(\s*)([A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _HEADER_LINE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 _Choice = TypeVar("_Choice", Kind, Direction, Qualifier)
 _Parsed = TypeVar("_Parsed", Source, Unit)
-
-
-def shipped_plan_path() -> Path:
-    """The plan that ships with gdz: inside the wheel, or data/targets.toml in a source checkout."""
-    packaged = Path(__file__).with_name("data") / "targets.toml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "targets.toml"
 
 
 class _Locator:
@@ -217,14 +208,17 @@ class _Table:
     def finish(self) -> None:
         for key in self.data:
             if key not in self._seen:
-                close = difflib.get_close_matches(key, sorted(self._seen), n=1)
+                close = close_matches(key, sorted(self._seen), n=1)
                 hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.remove_key")
                 self._problem(key, msg("plan.unknown_key", table=self.label, key=key, hint=hint))
 
 
 def load_plan(path: Path) -> Plan:
     """Read and validate a plan file; every problem found is raised together in one DataError."""
-    text = read_text(path)
+    return plan_from_text(read_text(path), path)
+
+
+def plan_from_text(text: str, path: Path) -> Plan:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -275,7 +269,7 @@ def _source_ref(table: _Table, sources: Mapping[str, Source]) -> str | None:
     source = table.text("source")
     if source is not None and source not in sources:
         close = [known for known in sorted(sources) if known.startswith(source)]
-        close = close or difflib.get_close_matches(source, sorted(sources), n=1)
+        close = close or close_matches(source, sorted(sources), n=1)
         hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.add_source")
         table._problem(
             "source", msg("plan.unknown_source", key=f"{table.label}.source", source=source, hint=hint)
@@ -413,7 +407,7 @@ def _parse_target(
     title_zh, title_en = table.text("title_zh"), table.text("title_en")
     area = table.text("area", required=kind is not Kind.CONTEXT)
     if area is not None and area not in areas:
-        close = difflib.get_close_matches(area, sorted(areas), n=1)
+        close = close_matches(area, sorted(areas), n=1)
         hint = (
             msg("hint.did_you_mean", word=close[0])
             if close

@@ -5,14 +5,13 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .checks import date_problem, value_problem
 from .errors import UsageError, msg
 from .ledger import (
-    ID_LENGTH,
     LOG_HEADER,
     check_text,
     encode_entry,
@@ -22,7 +21,7 @@ from .ledger import (
     read_lines_at,
 )
 from .logindex import LogState, open_log
-from .model import City, Entry, Kind, Plan, Target, Void
+from .model import Entry, Kind, Plan, Target, Void
 from .selection import require_target
 from .values import ValueRefused, parse_city, parse_day, parse_milestone, parse_number
 
@@ -38,8 +37,7 @@ def recorder_name(option: str | None, environ: Mapping[str, str] = os.environ) -
         return "unknown"
 
 
-@dataclass(frozen=True)
-class EntryInput:
+class EntryInput(NamedTuple):
     """An entry as typed: on the command line or in one CSV row."""
 
     target: str
@@ -83,27 +81,28 @@ def build_entry(
     return Entry(record_id or new_record_id(), target.id, city, day, value, by, now, note, source)
 
 
-def append_records(log: Path, cache_dir: Path, records: Sequence[Entry | Void]) -> LogState:
-    """Append records in one write while holding the log's lock; the log must parse and end cleanly."""
-    lines = [encode_void(r) if isinstance(r, Void) else encode_entry(r) for r in records]
+def append_records(
+    log: Path, cache_dir: Path, records: Sequence[Entry | Void], skip_known: bool = False
+) -> LogState:
+    """Append records in one write while holding the log's lock; the log must parse and end cleanly.
+
+    `skip_known`: leave out entries whose id is already in the log (an import of an exported file)."""
     with locked(log):
-        state = open_log(log, cache_dir)
-        state.append(lines, LOG_HEADER)
+        state = open_log(log, cache_dir, entries=skip_known, holding_lock=True)
+        if skip_known:  # checked again under the lock: another import may have added them meanwhile
+            records = [r for r in records if isinstance(r, Void) or state.index.entry_number(r.id) is None]
+        if records:
+            lines = [encode_void(r) if isinstance(r, Void) else encode_entry(r) for r in records]
+            state.append(lines, LOG_HEADER)
     return state
 
 
 def find_entry(state: LogState, fragment: str) -> Entry:
     """The one entry whose id contains `fragment` (case-insensitive): the full id, or its short form."""
-    wanted = fragment.strip().upper().encode("ascii", "replace")
+    wanted = fragment.strip().upper()
     if len(wanted) < 4:
         raise UsageError(msg("void.prefix_short", prefix=fragment))
-    ids = state.index.ids
-    matches: list[int] = []
-    start = ids.find(wanted)
-    while start >= 0:
-        if start // ID_LENGTH == (start + len(wanted) - 1) // ID_LENGTH:  # within one id, not across two
-            matches.append(start // ID_LENGTH)
-        start = ids.find(wanted, start + 1)
+    matches = [number for number, record_id in enumerate(state.index.entry_ids()) if wanted in record_id]
     if not matches:
         raise UsageError(msg("void.not_found", id=fragment))
     if len(matches) > 1:
@@ -141,21 +140,3 @@ def new_void(entry: Entry, reason: str, by: str, now: datetime) -> Void:
     if not reason.strip():
         raise UsageError(msg("void.no_reason"))
     return Void(new_record_id(), entry.id, check_text(reason.strip(), "--reason"), by, now)
-
-
-def city_filter(text: str | None) -> City | None:
-    if text is None:
-        return None
-    try:
-        return parse_city(text)
-    except ValueRefused as refused:
-        raise UsageError(refused.message) from None
-
-
-def day_option(text: str | None, today: date) -> date | None:
-    if text is None:
-        return None
-    try:
-        return parse_day(text, today)
-    except ValueRefused as refused:
-        raise UsageError(refused.message) from None

@@ -1,24 +1,30 @@
-"""Terminal output with Rich: the only module that imports it. Everything here draws; nothing decides."""
+"""Terminal output with Rich: the only module that imports it. Everything here draws; nothing decides.
+
+Tables are laid out here rather than by `rich.table`: gdz needs its own column choice for 80 columns anyway,
+and one styled Text prints several times faster than a Rich table of the same size (see bench/).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import IO, Literal
+from typing import IO, Literal, NamedTuple
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from rich.console import Console
+from rich.text import Span, Text
 
 from . import display as d
-from .analysis import Benchmark, StatusReport, TargetStatus
+from .analysis import Benchmark, Figure, StatusReport, TargetStatus
 from .display import UNKNOWN, word
-from .model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target, Void, short_id
+from .model import BENCHMARK_CITIES, City, Entry, Kind, Observation, Plan, Source, Target, Void, short_id
 
 Justify = Literal["left", "right"]
+Line = tuple[str, str]  # text and its Rich style
+Cell = list[Line]  # a cell's lines
+COLUMN_GAP = 3
+_NO_LINE_START = frozenset(")）]】」』”’,，.。、;；:：!！?？%")
+_NO_LINE_END = frozenset("(（[【「『“‘")
 
 
 def make_console(file: IO[str] | None = None, record: bool = False, width: int | None = None) -> Console:
@@ -26,8 +32,20 @@ def make_console(file: IO[str] | None = None, record: bool = False, width: int |
     return Console(file=file, highlight=False, emoji=False, record=record, width=width, soft_wrap=False)
 
 
-@dataclass(frozen=True)
-class Column:
+def print_view(console: Console, view: Text) -> None:
+    """Print a laid-out view as it is: its lines already fit the width they were laid out for."""
+    if not console.is_terminal and not console.record:
+        console.file.write(view.plain)  # piped: no styles to draw, so Rich's segment rendering is not needed
+        console.file.flush()
+        return
+    console.print(view, soft_wrap=True, end="")
+
+
+def cell(text: str, style: str = "") -> Cell:
+    return [(line, style) for line in text.split("\n")]
+
+
+class Column(NamedTuple):
     key: str
     header: str
     priority: int  # 1 is kept longest when the terminal is narrow
@@ -37,65 +55,150 @@ class Column:
 
 
 def fit_columns(
-    columns: Sequence[Column], rows: Sequence[dict[str, Text]], width: int
+    columns: Sequence[Column], rows: Sequence[dict[str, Cell]], width: int
 ) -> list[tuple[Column, int]]:
     """Choose columns by priority until the width is used, then give the flexible one what is left."""
     natural = {
-        column.key: max([_text_width(Text(column.header))] + [_text_width(row[column.key]) for row in rows])
+        column.key: max(
+            [cell_len(column.header)] + [cell_len(text) for row in rows for text, _ in row[column.key]]
+        )
         for column in columns
     }
     needed = {c.key: min(natural[c.key], c.min_width) if c.flexible else natural[c.key] for c in columns}
-    chosen: list[Column] = []
+    chosen: set[str] = set()
     used = -COLUMN_GAP  # the first column has no gap before it
     for column in sorted(columns, key=lambda c: c.priority):
         cost = needed[column.key] + COLUMN_GAP
         if used + cost <= width or not chosen:
-            chosen.append(column)
+            chosen.add(column.key)
             used += cost
     spare = max(0, width - used)
-    widths = []
+    fitted = []
     for column in columns:
-        if column in chosen:
+        if column.key in chosen:
             size = needed[column.key]
             if column.flexible:
                 size = min(natural[column.key], size + spare)
-            widths.append((column, size))
-    return widths
+            fitted.append((column, size))
+    return fitted
 
 
-COLUMN_GAP = 3  # padding, separator, padding between two columns (no padding at the table's edges)
+def width_of(text: str) -> int:
+    """Terminal cells the text takes (CJK characters take two)."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
-def _text_width(text: Text) -> int:
-    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+def wrap(text: str, width: int) -> list[str]:
+    """Fold text to `width` terminal cells: at spaces, after - or /, or between CJK characters, but never
+    after an opening bracket or quote nor before closing punctuation (Chinese line-breaking rules)."""
+    lines: list[str] = []
+    while width_of(text) > width:
+        cut = _last_break(text, width)
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    lines.append(text)
+    return lines
 
 
-def _table(fitted: list[tuple[Column, int]], show_header: bool = True) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_header=show_header,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=False,
-        header_style="bold",
-    )
-    for column, size in fitted:
-        table.add_column(
-            column.header, justify=column.justify, width=size, no_wrap=not column.flexible, overflow="fold"
-        )
-    return table
+def _last_break(text: str, width: int) -> int:
+    """Where to end the first line: the last allowed break within `width` cells, else a hard cut."""
+    if text.isascii():
+        window = text[: width + 1]
+        best = max(window.rfind(" "), window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
+        return best if best > 0 else width
+    used, best = 0, 0
+    for index, char in enumerate(text):
+        if index and _may_break(text[index - 1], char):
+            best = index
+        used += 1 if char < "\u1100" else cell_len(char)
+        if used > width:
+            return best or max(index, 1)
+    return len(text)
 
 
-def _add_rows(table: Table, fitted: list[tuple[Column, int]], rows: Sequence[dict[str, Text]]) -> None:
+def _may_break(before: str, after: str) -> bool:
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return before.isspace() or after.isspace() or before in "-/" or _is_wide(before) or _is_wide(after)
+
+
+def _is_wide(char: str) -> bool:
+    return char >= "\u2e80" and cell_len(char) == 2
+
+
+class Canvas:
+    """Text and style spans built up as plain strings: far cheaper than many small Text.append calls."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[Span] = []
+        self.length = 0
+
+    def add(self, text: str, style: str = "") -> None:
+        if style and text:
+            self.spans.append(Span(self.length, self.length + len(text), style))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def text(self) -> Text:
+        return Text("".join(self.parts), spans=self.spans)
+
+
+def grid(
+    fitted: Sequence[tuple[Column, int]], rows: Sequence[dict[str, Cell]], show_header: bool = True
+) -> Text:
+    """Lay rows out in the fitted columns: header, a rule, then each row's lines; no trailing spaces."""
+    out = Canvas()
+    if show_header:
+        header = {column.key: [(column.header, "bold")] for column, _ in fitted}
+        _row_lines(out, fitted, header)
+        total = sum(size for _, size in fitted) + COLUMN_GAP * (len(fitted) - 1)
+        out.add("─" * total + "\n")
     for row in rows:
-        table.add_row(*(row[column.key] for column, _ in fitted))
+        _row_lines(out, fitted, row)
+    return out.text()
 
 
-# --- targets ------------------------------------------------------------------------------------
+def _row_lines(out: Canvas, fitted: Sequence[tuple[Column, int]], row: dict[str, Cell]) -> None:
+    """One table row, as many lines tall as its tallest cell; tuned: a report lays out hundreds of cells."""
+    columns = []
+    for column, size in fitted:
+        lines = row[column.key]
+        if column.flexible:
+            lines = [(piece, style) for text, style in lines for piece in wrap(text, size)]
+        columns.append((size, column.justify == "right", lines))
+    gap = " " * COLUMN_GAP
+    for index in range(max(len(lines) for _, _, lines in columns)):
+        texts: list[str] = []
+        styled: list[tuple[int, int, str]] = []
+        length = 0
+        for number, (size, right, lines) in enumerate(columns):
+            if number:
+                texts.append(gap)
+                length += COLUMN_GAP
+            text, style = lines[index] if index < len(lines) else ("", "")
+            padding = " " * (size - width_of(text))
+            if right:
+                texts.append(padding)
+                length += len(padding)
+            if style and text:
+                styled.append((length, length + len(text), style))
+            texts.append(text)
+            length += len(text)
+            if not right:
+                texts.append(padding)
+                length += len(padding)
+        line = "".join(texts).rstrip()
+        for start, end, style in styled:
+            out.spans.append(Span(out.length + start, out.length + min(end, len(line)), style))
+        out.parts.append(line + "\n")
+        out.length += len(line) + 1
 
 
-def targets_view(plan: Plan, targets: Sequence[Target], lang: str, width: int) -> RenderableType:
+# --- targets -----------------------------------------------------------------------------------------------
+
+
+def targets_view(plan: Plan, targets: Sequence[Target], lang: str, width: int) -> Text:
     columns = [
         Column("id", "id", 1),
         Column("title", word("ui.title", lang), 2, flexible=True, min_width=14),
@@ -110,44 +213,32 @@ def targets_view(plan: Plan, targets: Sequence[Target], lang: str, width: int) -
     rows = []
     for target in targets:
         area = plan.area(target.area) if target.area else None
-        baseline = target.baseline
-        rows.append(
-            {
-                "id": Text(target.id, style="bold"),
-                "title": Text(target.title(lang)),
-                "area": Text(area.title(lang) if area else word("ui.context", lang)),
-                "unit": Text(d.unit_label(plan, target, lang) or word("ui.milestone_unit", lang)),
-                "baseline": Text(_observation(target, baseline, lang)),
-                "target": Text(
-                    UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang)
-                ),
-                "deadline": Text(target.deadline.isoformat() if target.deadline else UNKNOWN),
-                **{
-                    city.value: Text(_observation(target, target.benchmarks.get(city), lang))
-                    for city in BENCHMARK_CITIES
-                },
-            }
-        )
-    fitted = fit_columns(columns, rows, width)
-    table = _table(fitted)
-    _add_rows(table, fitted, rows)
-    return table
+        row = {
+            "id": cell(target.id, "bold"),
+            "title": cell(target.title(lang)),
+            "area": cell(area.title(lang) if area else word("ui.context", lang)),
+            "unit": cell(d.unit_label(plan, target, lang) or word("ui.milestone_unit", lang)),
+            "baseline": cell(_observation(target, target.baseline, lang)),
+            "target": cell(UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang)),
+            "deadline": cell(target.deadline.isoformat() if target.deadline else UNKNOWN),
+        }
+        for city in BENCHMARK_CITIES:
+            row[city.value] = cell(_observation(target, target.benchmarks.get(city), lang))
+        rows.append(row)
+    return grid(fit_columns(columns, rows, width), rows)
 
 
-def _observation(target: Target, observation: object, lang: str) -> str:
-    from .analysis import Figure
-
+def _observation(target: Target, observation: Observation | None, lang: str) -> str:
     if observation is None:
         return UNKNOWN
-    assert hasattr(observation, "as_of")
-    figure = Figure.from_plan(observation)  # type: ignore[arg-type]
+    figure = Figure.from_plan(observation)
     return f"{d.figure_value(target, figure, lang)} ({figure.as_of})"
 
 
-# --- status -------------------------------------------------------------------------------------
+# --- status ------------------------------------------------------------------------------------------------
 
 
-def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) -> RenderableType:
+def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) -> Text:
     plan = report.plan
     id_width = max((cell_len(row.target.id) for row in report.all_targets()), default=8)
     columns = [
@@ -163,7 +254,7 @@ def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) 
         Column("deadline", word("ui.deadline", lang), 10),
         Column("status", word("ui.status", lang), 2),
     ]  # priority: what stays at 80 columns is the figure, the target, both cities and the status
-    sections: list[tuple[Text, list[dict[str, Text]]]] = []
+    sections: list[tuple[Text, list[dict[str, Cell]]]] = []
     for number, area in enumerate(report.areas, start=1):
         area_title = plan.area(area.area_id)
         assert area_title is not None
@@ -180,55 +271,61 @@ def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) 
             )
         )
     fitted = fit_columns(columns, [row for _, rows in sections for row in rows], width)
-    parts: list[RenderableType] = [
-        Text.assemble(
-            (plan.meta.title(lang), "bold"), f"  {word('ui.as_of', lang)} {report.as_of.isoformat()}"
-        ),
-    ]
+    view = _title(plan.meta.title(lang), f"{word('ui.as_of', lang)} {report.as_of.isoformat()}", width)
     for index, (heading, rows) in enumerate(sections):
-        parts += [Text(""), heading]
-        table = _table(fitted, show_header=index == 0)
-        _add_rows(table, fitted, rows)
-        parts.append(table)
-    parts += [Text(""), *_status_footer(report, lang, width)]
-    return Group(*parts)
+        view.append("\n")
+        view.append_text(heading)
+        view.append("\n")
+        view.append_text(grid(fitted, rows, show_header=index == 0))
+    view.append("\n")
+    view.append_text(_status_footer(report, lang, width))
+    return view
 
 
-def print_log_line(console: Console, report: StatusReport, lang: str, log_location: str) -> None:
-    """Where the log is, as of when. Printed unwrapped: a path broken across lines cannot be copied."""
+def _title(title: str, suffix: str, width: int) -> Text:
+    """A bold title folded to the width, then the suffix: on the last line if it fits, else below."""
+    lines = wrap(title, width)
+    view = Text()
+    for line in lines[:-1]:
+        view.append(line + "\n", style="bold")
+    view.append(lines[-1], style="bold")
+    fits = cell_len(lines[-1]) + 2 + cell_len(suffix) <= width
+    view.append(("  " if fits else "\n") + suffix + "\n")
+    return view
+
+
+def log_line(report: StatusReport, lang: str, log_location: str) -> Text:
+    """Where the log is, as of when; printed unwrapped, as a path broken across lines cannot be copied."""
     where = word("ui.log_at", lang).format(path=log_location, as_of=report.as_of.isoformat())
-    console.print(Text(where, style="dim"), soft_wrap=True)
+    return Text(where + "\n", style="dim")
 
 
-def _status_row(plan: Plan, row: TargetStatus, lang: str, city_detail: bool) -> dict[str, Text]:
+def _status_row(plan: Plan, row: TargetStatus, lang: str, city_detail: bool) -> dict[str, Cell]:
     target = row.target
     unit = d.unit_label(plan, target, lang)
-    name = Text(target.id, style="bold")
-    # The unit goes with the title, so the number columns stay narrow enough for 80 columns.
-    name.append("\n" + target.title(lang) + (f" ({unit})" if unit else ""), style="dim")
-    current = Text(d.figure_value(target, row.current, lang))
+    # The unit goes with the title, so that the number columns stay narrow enough for 80 columns.
+    name = [(target.id, "bold"), (target.title(lang) + (f" ({unit})" if unit else ""), "dim")]
+    current = cell(d.figure_value(target, row.current, lang))
     if row.current is not None:
-        current.append("\n" + row.current.as_of, style="dim")
-    deadline = Text(target.deadline.isoformat() if target.deadline else UNKNOWN)
+        current.append((row.current.as_of, "dim"))
+    deadline = cell(target.deadline.isoformat() if target.deadline else UNKNOWN)
     if row.pace.days_left is not None:
         key = "ui.days_left" if row.pace.days_left >= 0 else "ui.days_over"
-        deadline.append("\n" + word(key, lang).format(days=abs(row.pace.days_left)), style="dim")
-    status = Text(
-        d.status_text(row.status, lang), style=d.STATUS_STYLE.get(row.status, "") if row.status else ""
-    )
+        deadline.append((word(key, lang).format(days=abs(row.pace.days_left)), "dim"))
+    status = cell(d.status_text(row.status, lang), d.STATUS_STYLE[row.status] if row.status else "")
     if row.stale:
-        status.append("\n" + word("ui.stale", lang), style="yellow")
+        status.append((word("ui.stale", lang), "yellow"))
     by_city = {benchmark.city: benchmark for benchmark in row.benchmarks}
     return {
         "name": name,
         "current": current,
-        "target": Text(_bare_target(target, lang)),
-        "bar": Text(d.progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
-        "gap": Text(d.signed(row.gap_to_target)),
+        "target": cell(_bare_target(target, lang)),
+        "bar": cell(d.progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
+        "gap": cell(d.signed(row.gap_to_target)),
         "guangzhou": _benchmark_cell(target, by_city.get(City.GUANGZHOU), lang, city_detail),
         "shenzhen": _benchmark_cell(target, by_city.get(City.SHENZHEN), lang, city_detail),
-        "frontier": Text(d.signed(row.frontier.gap) if row.frontier else UNKNOWN),
-        "score": Text(d.number(row.score.value, 0)),
+        "frontier": cell(d.signed(row.frontier.gap) if row.frontier else UNKNOWN),
+        "score": cell(d.number(row.score.value, 0)),
         "deadline": deadline,
         "status": status,
     }
@@ -242,17 +339,18 @@ def _bare_target(target: Target, lang: str) -> str:
     return (">" if target.target_strict else "") + d.number(target.target)
 
 
-def _benchmark_cell(target: Target, benchmark: Benchmark | None, lang: str, detail: bool) -> Text:
+def _benchmark_cell(target: Target, benchmark: Benchmark | None, lang: str, detail: bool) -> Cell:
     """The city's figure; below it the gap to Dongguan, or with `detail` its date and origin (plan or log)."""
     if benchmark is None:
-        return Text(UNKNOWN, style="dim")
-    cell = Text(d.figure_value(target, benchmark.figure, lang))
+        return cell(UNKNOWN, "dim")
+    lines = cell(d.figure_value(target, benchmark.figure, lang))
     if detail:
-        origin = word("origin." + benchmark.figure.origin.value, lang)
-        cell.append(f"\n{benchmark.figure.as_of} {origin}", style="dim")
+        lines.append(
+            (f"{benchmark.figure.as_of} {word('origin.' + benchmark.figure.origin.value, lang)}", "dim")
+        )
     elif benchmark.gap is not None:
-        cell.append("\n" + d.signed(benchmark.gap), style="dim")
-    return cell
+        lines.append((d.signed(benchmark.gap), "dim"))
+    return lines
 
 
 def _flow(label: str, items: Sequence[tuple[str, str]], width: int) -> Text:
@@ -270,25 +368,25 @@ def _flow(label: str, items: Sequence[tuple[str, str]], width: int) -> Text:
     return text
 
 
-def _status_footer(report: StatusReport, lang: str, width: int) -> list[Text]:
+def _status_footer(report: StatusReport, lang: str, width: int) -> Text:
     shown = [
         (f"{d.status_text(status, lang)} {count}", d.STATUS_STYLE[status])
         for status, count in report.counts.items()
         if count
     ]
-    counts = _flow(word("ui.counts", lang), shown, width)
-    scores = Text(word("ui.area_scores", lang) + ": ")
-    for index, area in enumerate(report.areas, start=1):
-        scores.append(("" if index == 1 else " · ") + f"{index}. {d.number(area.score, 0)}")
+    footer = _flow(word("ui.counts", lang), shown, width)
+    scores = [(f"{index}. {d.number(area.score, 0)}", "") for index, area in enumerate(report.areas, start=1)]
+    footer.append("\n")
+    footer.append_text(_flow(word("ui.area_scores", lang), scores, width))
     total = sum(len(area.targets) for area in report.areas)
-    plan_score = Text.assemble(
-        (word("ui.plan_score", lang) + ": " + d.score_text(report.score, report.scored, total, lang), "bold"),
-        f"  ({word('ui.score_method', lang)})",
-    )
-    return [counts, scores, plan_score]
+    whole = word("ui.plan_score", lang) + ": " + d.score_text(report.score, report.scored, total, lang)
+    footer.append("\n" + whole + "\n", style="bold")
+    for line in wrap(word("ui.score_method", lang), width):
+        footer.append(line + "\n", style="dim")
+    return footer
 
 
-# --- show ---------------------------------------------------------------------------------------
+# --- show --------------------------------------------------------------------------------------------------
 
 
 def show_view(
@@ -299,146 +397,125 @@ def show_view(
     records: Sequence[Entry],
     voided: dict[str, Void],
     width: int,
-) -> RenderableType:
+) -> Text:
+    target = report_row.target
+    facts = _target_facts(report_row, plan, lang, series)
+    label_width = max(cell_len(row["label"][0][0]) for row in facts)
+    fitted = [
+        (Column("label", "", 1), label_width),
+        (Column("value", "", 2, flexible=True), width - label_width - 3),
+    ]
+    view = Text(target.id + "\n", style="bold")
+    view.append_text(grid(fitted, facts, show_header=False))
+    view.append("\n" + word("ui.history", lang) + "\n", style="bold")
+    if records:
+        view.append_text(history_table(plan, records, voided, lang, width, show_target=False))
+    else:
+        view.append(word("ui.no_entries", lang) + "\n", style="dim")
+    return view
+
+
+def _target_facts(
+    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[tuple[date, float]]
+) -> list[dict[str, Cell]]:
+    """The label and value lines of `gdz show`."""
     target = report_row.target
     unit = d.unit_label(plan, target, lang)
+    shown_unit = "" if target.kind is Kind.MILESTONE else unit
     area = plan.area(target.area) if target.area else None
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column(overflow="fold")
-    source = plan.sources.get(target.source)
+    facts: list[dict[str, Cell]] = []
 
-    def fact(label: str, value: RenderableType) -> None:
-        facts.add_row(word(label, lang), value)
+    def fact(label: str, value: Cell) -> None:
+        facts.append({"label": [(word(label, lang), "bold")], "value": value})
 
-    fact("ui.title", Text(f"{target.title_zh}\n{target.title_en}"))
-    fact("ui.area", Text(area.title(lang) if area else word("ui.context", lang)))
-    fact(
-        "ui.kind",
-        Text(
-            word("kind." + target.kind.value, lang)
-            + (
-                ""
-                if target.kind is Kind.MILESTONE
-                else " · " + word("direction." + target.direction.value, lang)
-            )
-        ),
-    )
-    fact("ui.source", Text(f"{_source_name(source)} “{target.quote}”"))
+    fact("ui.title", cell(f"{target.title_zh}\n{target.title_en}"))
+    fact("ui.area", cell(area.title(lang) if area else word("ui.context", lang)))
+    kind = word("kind." + target.kind.value, lang)
+    if target.kind is not Kind.MILESTONE:
+        kind += " · " + word("direction." + target.direction.value, lang)
+    fact("ui.kind", cell(kind))
+    fact("ui.source", cell(f"{_source_name(plan.sources.get(target.source))} “{target.quote}”"))
     if target.note:
-        fact("ui.note", Text(target.note))
-    fact("ui.baseline", Text(_observation(target, target.baseline, lang)))
+        fact("ui.note", cell(target.note))
+    fact("ui.baseline", cell(_observation(target, target.baseline, lang)))
     if target.kind is not Kind.CONTEXT:
-        fact("ui.target", Text(d.target_value(plan, target, lang)))
-        fact("ui.deadline", Text(_deadline_text(report_row, lang)))
+        fact("ui.target", cell(d.target_value(plan, target, lang)))
+        fact("ui.deadline", cell(_deadline_text(report_row, lang)))
     current = d.figure_value(target, report_row.current, lang)
     if report_row.current is not None:
-        shown_unit = "" if target.kind is Kind.MILESTONE else unit
         current = f"{d.with_unit(current, shown_unit)} ({report_row.current.as_of})"
-    fact("ui.current", Text(current))
+    fact("ui.current", cell(current))
     if target.kind is not Kind.CONTEXT:
-        fact("ui.progress", Text(f"{d.progress_bar(report_row.progress)} {d.percent(report_row.progress)}"))
+        fact("ui.progress", cell(f"{d.progress_bar(report_row.progress)} {d.percent(report_row.progress)}"))
     if target.kind is Kind.NUMERIC:
-        fact("ui.gap", Text(d.with_unit(d.signed(report_row.gap_to_target), unit)))
+        fact("ui.gap", cell(d.with_unit(d.signed(report_row.gap_to_target), unit)))
     for city in BENCHMARK_CITIES:
         benchmark = next((b for b in report_row.benchmarks if b.city is city), None)
         fact("city." + city.value, _benchmark_fact(plan, target, benchmark, unit, lang))
     score = report_row.score
-    fact(
-        "ui.score",
-        Text(
-            word("ui.score_detail", lang).format(
-                score=d.number(score.value, 0),
-                frontier=d.number(score.frontier),
-                frontier_source=word("frontier." + score.frontier_source, lang)
-                if score.frontier_source
-                else UNKNOWN,
-                worst=d.number(score.worst),
-                worst_source=word("worst." + score.worst_source, lang) if score.worst_source else UNKNOWN,
-            )
-        ),
-    )
+    fact("ui.score", cell(word("ui.score_detail", lang).format(
+        score=d.number(score.value, 0), frontier=d.number(score.frontier),
+        frontier_source=word("frontier." + score.frontier_source, lang) if score.frontier_source else UNKNOWN,
+        worst=d.number(score.worst),
+        worst_source=word("worst." + score.worst_source, lang) if score.worst_source else UNKNOWN,
+    )))  # fmt: skip
     if target.kind is Kind.NUMERIC:
         pace = report_row.pace
-        fact(
-            "ui.pace",
-            Text(
-                word("ui.pace_detail", lang).format(
-                    needed=d.signed(pace.needed_per_day),
-                    observed=d.signed(pace.observed_per_day),
-                    projected=d.number(pace.projected),
-                )
-            ),
-        )
-    status = Text(
-        d.status_text(report_row.status, lang),
-        style=d.STATUS_STYLE.get(report_row.status, "") if report_row.status else "",
-    )
+        fact("ui.pace", cell(word("ui.pace_detail", lang).format(
+            needed=d.signed(pace.needed_per_day), observed=d.signed(pace.observed_per_day),
+            projected=d.number(pace.projected))))  # fmt: skip
+    status = cell(d.status_text(report_row.status, lang),
+                  d.STATUS_STYLE[report_row.status] if report_row.status else "")  # fmt: skip
     if report_row.stale:
-        status.append("  " + word("ui.stale", lang), style="yellow")
+        status.append((word("ui.stale", lang), "yellow"))
     fact("ui.status", status)
     if series:
-        fact(
-            "ui.series",
-            Text(
-                sparkline([value for _, value in series], target.target)
-                + (f"  {series[0][0].isoformat()} → {series[-1][0].isoformat()}")
-            ),
-        )
-    parts: list[RenderableType] = [Text(target.id, style="bold"), facts, Text("")]
-    parts.append(Text(word("ui.history", lang), style="bold"))
-    parts.append(
-        history_table(plan, records, voided, lang, width, show_target=False)
-        if records
-        else Text(word("ui.no_entries", lang), style="dim")
-    )
-    return Group(*parts)
+        trend = sparkline([value for _, value in series], target.target)
+        fact("ui.series", cell(f"{trend}  {series[0][0].isoformat()} → {series[-1][0].isoformat()}"))
+    return facts
 
 
 def _deadline_text(row: TargetStatus, lang: str) -> str:
     target = row.target
-    if target.deadline is None:
+    if target.deadline is None or row.pace.days_left is None:
         return word("ui.no_deadline", lang)
     days = row.pace.days_left
-    assert days is not None
     key = "ui.days_left" if days >= 0 else "ui.days_over"
     return f"{target.deadline.isoformat()} ({word(key, lang).format(days=abs(days))})"
 
 
-def _source_name(source: object) -> str:
+def _source_name(source: Source | None) -> str:
     if source is None:
         return UNKNOWN
-    publisher, published = getattr(source, "publisher", ""), getattr(source, "published", None)
-    return f"{publisher} {published}" if published else str(publisher)
+    return f"{source.publisher} {source.published}" if source.published else source.publisher
 
 
-def _benchmark_fact(plan: Plan, target: Target, benchmark: Benchmark | None, unit: str, lang: str) -> Text:
+def _benchmark_fact(plan: Plan, target: Target, benchmark: Benchmark | None, unit: str, lang: str) -> Cell:
     if benchmark is None:
-        return Text(UNKNOWN, style="dim")
+        return cell(UNKNOWN, "dim")
     figure = benchmark.figure
-    text = Text(f"{d.with_unit(d.figure_value(target, figure, lang), unit)} ({figure.as_of})")
+    headline = f"{d.with_unit(d.figure_value(target, figure, lang), unit)} ({figure.as_of})"
     if benchmark.gap is not None:
-        text.append(f"  {word('ui.gap', lang)} {d.signed(benchmark.gap)}")
-    if figure.observation is not None:
-        observation = figure.observation
-        text.append(
-            f"\n{_source_name(plan.sources.get(observation.source))} “{observation.quote}”", style="dim"
-        )
-        if observation.note:
-            text.append(f"\n{observation.note}", style="dim")
-    else:
-        text.append("\n" + word("ui.from_log", lang), style="dim")
-    return text
+        headline += f"  {word('ui.gap', lang)} {d.signed(benchmark.gap)}"
+    lines = cell(headline)
+    if figure.observation is None:
+        lines.append((word("ui.from_log", lang), "dim"))
+        return lines
+    observation = figure.observation
+    lines.append((f"{_source_name(plan.sources.get(observation.source))} “{observation.quote}”", "dim"))
+    if observation.note:
+        lines.append((observation.note, "dim"))
+    return lines
 
 
 SPARK_LEVELS = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(values: Sequence[float], goal: float | None) -> str:
-    """One character per value, scaled together with the target so the gap to it is visible."""
+    """One character per value, scaled together with the target (after ┊) so the gap to it shows."""
     if not values:
         return ""
-    scale = list(values) + ([goal] if goal is not None else [])
+    scale = [*values, goal] if goal is not None else list(values)
     low, high = min(scale), max(scale)
     span = high - low or 1.0
     line = "".join(SPARK_LEVELS[round((value - low) / span * (len(SPARK_LEVELS) - 1))] for value in values)
@@ -447,7 +524,7 @@ def sparkline(values: Sequence[float], goal: float | None) -> str:
     return line
 
 
-# --- history ------------------------------------------------------------------------------------
+# --- history -----------------------------------------------------------------------------------------------
 
 
 def history_table(
@@ -457,7 +534,7 @@ def history_table(
     lang: str,
     width: int,
     show_target: bool = True,
-) -> Table:
+) -> Text:
     columns = [
         Column("id", "id", 1),
         Column("date", word("ui.date", lang), 2),
@@ -470,13 +547,10 @@ def history_table(
     if not show_target:
         columns = [column for column in columns if column.key != "target"]
     rows = [_history_row(plan, record, voided, lang) for record in records]
-    fitted = fit_columns(columns, rows, width)
-    table = _table(fitted)
-    _add_rows(table, fitted, rows)
-    return table
+    return grid(fit_columns(columns, rows, width), rows)
 
 
-def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) -> dict[str, Text]:
+def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) -> dict[str, Cell]:
     target = plan.target(record.target)
     milestone = target is not None and target.kind is Kind.MILESTONE
     value = d.milestone_state(record.value, lang) if milestone else d.number(record.value, 6)
@@ -485,22 +559,19 @@ def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) 
     void = voided.get(record.id)
     style = "strike dim" if void else ""
     row = {
-        "id": Text(short_id(record.id), style=style),
-        "date": Text(record.date.isoformat(), style=style),
-        "target": Text(record.target, style=style),
-        "city": Text(word("city." + record.city.value, lang), style=style),
-        "value": Text(d.with_unit(value, unit), style=style),
-        "by": Text(record.recorded_by, style=style),
-        "note": Text(note, style="dim" if void else ""),
+        "id": cell(short_id(record.id), style),
+        "date": cell(record.date.isoformat(), style),
+        "target": cell(record.target, style),
+        "city": cell(word("city." + record.city.value, lang), style),
+        "value": cell(d.with_unit(value, unit), style),
+        "by": cell(record.recorded_by, style),
+        "note": [(note, "dim" if void else "")] if note else [],
     }
     if void:
-        row["note"].append(
-            ("\n" if note else "") + word("ui.voided_because", lang).format(reason=_printable(void.reason)),
-            style="yellow",
-        )
+        row["note"].append((word("ui.voided_because", lang).format(reason=_printable(void.reason)), "yellow"))
     return row
 
 
 def _printable(text: str) -> str:
-    """Show control characters as escapes, so a note cannot move the cursor or ring the bell."""
+    """Show control characters as escapes, so that a note cannot move the cursor or ring the bell."""
     return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -59,13 +58,12 @@ def narrow_report(
         return tuple(sorted(kept, key=key) if key else kept)
 
     areas = tuple(
-        dataclasses.replace(section, targets=rows(section.targets))
+        section._replace(targets=rows(section.targets))
         for section in report.areas
         if area is None or section.area_id == area
     )
     context = rows(report.context) if area in (None, "context") else ()
-    return dataclasses.replace(
-        report,
+    return report._replace(
         areas=tuple(a for a in areas if a.targets or wanted_statuses is None),
         context=context,
         counts=count_statuses(areas),

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-
 from .checks import unknown_target
-from .errors import UsageError, msg
+from .errors import UsageError, close_matches, msg
 from .model import Kind, Plan, Target
 
 
@@ -13,7 +11,7 @@ def select_targets(plan: Plan, area: str | None = None, kind: str | None = None)
     """The plan's targets in plan order, narrowed to an area id and/or a kind."""
     if area is not None and plan.area(area) is None and area != "context":
         choices = [a.id for a in plan.areas] + ["context"]
-        close = difflib.get_close_matches(area, choices, n=1)
+        close = close_matches(area, choices, n=1)
         hint = (
             msg("hint.did_you_mean", word=close[0]) if close else msg("hint.areas", areas=", ".join(choices))
         )

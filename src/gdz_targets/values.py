@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Final
 
 from .errors import Message, msg
@@ -14,8 +13,8 @@ MAX_SIGNIFICANT_DIGITS: Final = 15  # what a float, and Excel, hold exactly
 _MAX_NUMBER_TEXT: Final = 40
 # Full-width digits and signs (typed with a Chinese input method) mean the same as their ASCII forms.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
-_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
-_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_NUMBER = r"[+-]?[0-9]+(?:\.[0-9]+)?"
+_ISO_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 MILESTONE_WORDS: Final[dict[str, bool]] = {
     "done": DONE,
@@ -50,13 +49,15 @@ class ValueRefused(ValueError):
 def parse_number(text: str) -> int | float:
     """Parse a plain decimal number: ASCII or full-width digits, optional sign and fraction, nothing else."""
     cleaned = text.strip().translate(_FULL_WIDTH)
-    if not _NUMBER.match(cleaned) or len(cleaned) > _MAX_NUMBER_TEXT:
+    if not re.fullmatch(_NUMBER, cleaned) or len(cleaned) > _MAX_NUMBER_TEXT:
         raise ValueRefused(msg("value.not_number", value=text, hint=_number_hint(cleaned)))
     digits = cleaned.lstrip("+-").replace(".", "").lstrip("0")
     if len(digits) > MAX_SIGNIFICANT_DIGITS:
         raise ValueRefused(msg("value.too_precise", value=text, digits=MAX_SIGNIFICANT_DIGITS))
     if "." not in cleaned:
         return int(cleaned)
+    from decimal import Decimal
+
     value = float(cleaned)
     if Decimal(repr(value)) != Decimal(cleaned):  # e.g. too small to hold: it would not read back the same
         raise ValueRefused(msg("value.too_precise", value=text, digits=MAX_SIGNIFICANT_DIGITS))
@@ -109,7 +110,7 @@ def parse_day(text: str, today: date) -> date:
     cleaned = text.strip().lower().translate(_FULL_WIDTH)
     if cleaned in RELATIVE_DAYS:
         return today - timedelta(days=RELATIVE_DAYS[cleaned])
-    if _ISO_DAY.match(cleaned):
+    if re.fullmatch(_ISO_DAY, cleaned):
         try:
             return date.fromisoformat(cleaned)
         except ValueError:
@@ -130,4 +131,15 @@ def format_number(value: float) -> str:
         return str(value)
     if value.is_integer() and abs(value) < 10**MAX_SIGNIFICANT_DIGITS:
         return str(int(value))
-    return format(Decimal(repr(value)), "f")
+    text = repr(value)  # the shortest digits that read back as this float
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    sign = "-" if mantissa.startswith("-") else ""
+    whole, _, fraction = mantissa.lstrip("-").partition(".")
+    digits, point = whole + fraction, len(whole) + int(exponent)
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return f"{sign}{digits}{'0' * (point - len(digits))}"
+    return f"{sign}{digits[:point]}.{digits[point:]}"

@@ -1,5 +1,7 @@
 """The `gdz` command line: Typer commands that parse, load, analyse and render; nothing more."""
 
+import importlib
+import os
 import sys
 from typing import Annotated, Any
 
@@ -36,15 +38,15 @@ def report_error(error: GdzError) -> None:
         warn(f"gdz: {render(error.message, lang)}")
 
 
-app = typer.Typer(
-    cls=GdzGroup,
-    name="gdz",
-    help="Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化).",
-    epilog="Exit codes: 0 ok, 1 problems found, 2 bad input, 3 bad plan or log file, 4 cannot write.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Which module defines each command, so that a run builds only the command it needs.
+COMMAND_MODULES = {
+    "status": "report_commands", "show": "report_commands", "export": "report_commands",
+    "log": "progress_commands", "void": "progress_commands", "undo": "progress_commands",
+    "history": "progress_commands", "import": "progress_commands",
+    "targets": "plan_commands", "check": "plan_commands",
+    "init": "workspace_commands", "where": "workspace_commands",
+}  # fmt: skip
+_MODULE_ORDER = ("report_commands", "progress_commands", "plan_commands", "workspace_commands")
 
 
 def _version(value: bool) -> None:
@@ -53,7 +55,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: Annotated[
         bool,
@@ -63,11 +64,45 @@ def root(
     """Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化)."""
 
 
-from . import plan_commands, progress_commands, report_commands, workspace_commands  # noqa: E402
+def make_app(only: str | None = None) -> typer.Typer:
+    """The gdz command line; with `only`, just that one command.
 
-for module in (report_commands, progress_commands, plan_commands, workspace_commands):
-    module.register(app)
+    Typer turns every command into a Click command on each run; building one instead of twelve is a visible
+    part of gdz's start-up (bench/)."""
+    app = typer.Typer(
+        cls=GdzGroup,
+        name="gdz",
+        help="Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化).",
+        epilog="Exit codes: 0 ok, 1 problems found, 2 bad input, 3 bad plan or log file, 4 cannot write.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        # Plain help and one-line usage errors: no boxes to break when copied, and no Rich to load for --help.
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(root)
+    modules = [COMMAND_MODULES[only]] if only else _MODULE_ORDER
+    for name in modules:
+        importlib.import_module(f"gdz_targets.cli.{name}").register(app, only)
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # the full command line, for tests and tools that import it
+        return make_app()
+    raise AttributeError(name)
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command a run asks for, if it can be built alone (not for help on gdz itself, nor completion)."""
+    if os.environ.get("_GDZ_COMPLETE"):
+        return None
+    for arg in args:
+        if arg.startswith("-"):
+            return None  # an option before the command: --help, --version, --install-completion
+        return arg if arg in COMMAND_MODULES else None
+    return None
 
 
 def main() -> None:
-    app()
+    make_app(command_named(sys.argv[1:]))()

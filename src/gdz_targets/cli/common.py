@@ -4,8 +4,7 @@ import contextvars
 import inspect
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -14,15 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from gdz_targets.i18n import render, resolve_lang
-from gdz_targets.locations import Located, cache_home, locate_log, locate_plan
-from gdz_targets.plan import shipped_plan_path
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from gdz_targets.errors import Message
+    from gdz_targets.locations import Located
     from gdz_targets.logindex import LogState
-    from gdz_targets.model import Plan
+    from gdz_targets.model import City, Entry, Plan, Void
 
 CURRENT_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("gdz_lang", default=None)
 
@@ -61,37 +59,49 @@ LangOption = Annotated[
 ]
 
 
-@dataclass
 class Session:
     """One command's view of the world: language, and where the plan and the log are."""
 
-    lang: str
-    plan_option: Path | None = None
-    ledger_option: Path | None = None
-    _plan: "Plan | None" = field(default=None, repr=False)
+    def __init__(self, lang: str, plan_option: Path | None = None, ledger_option: Path | None = None) -> None:
+        self.lang, self.plan_option, self.ledger_option = lang, plan_option, ledger_option
+        self._plan: Plan | None = None
 
-    def plan_location(self) -> Located:
+    def plan_location(self) -> "Located":
+        from gdz_targets.locations import locate_plan, shipped_plan_path
+
         return locate_plan(self.plan_option, shipped_plan_path(), Path.cwd())
 
-    def log_location(self) -> Located:
+    def log_location(self) -> "Located":
+        from gdz_targets.locations import locate_log
+
         return locate_log(self.ledger_option, Path.cwd())
 
     def plan(self) -> "Plan":
         if self._plan is None:
-            from gdz_targets.plan import load_plan
+            from gdz_targets.locations import cache_home
+            from gdz_targets.plancache import load_plan_cached
 
-            self._plan = load_plan(self.plan_location().path)
+            self._plan = load_plan_cached(self.plan_location().path, cache_home())
         return self._plan
 
-    def open_log(self) -> "LogState":
+    def open_log(self, entries: bool = True) -> "LogState":
+        """The log through its cache; `entries=False` when only the series matter (reports)."""
+        from gdz_targets.locations import cache_home
         from gdz_targets.logindex import open_log
 
-        state = open_log(self.log_location().path, cache_home())
+        state = open_log(self.log_location().path, cache_home(), entries)
         if state.torn is not None:
             from gdz_targets.i18n import render_problem
 
             warn(render_problem(state.torn, self.lang) + " — " + self.text("log.torn_hint"))
         return state
+
+    def append(self, records: "Sequence[Entry | Void]", skip_known: bool = False) -> "LogState":
+        """Append records to the log under its lock; returns the log as it now stands."""
+        from gdz_targets.locations import cache_home
+        from gdz_targets.recording import append_records
+
+        return append_records(self.log_location().path, cache_home(), records, skip_known)
 
     def text(self, key: str, **params: object) -> str:
         from gdz_targets.errors import msg
@@ -122,7 +132,7 @@ def add_command(app: typer.Typer, name: str, function: Callable[..., None]) -> N
     doc = inspect.getdoc(function) or ""
     summary = doc.split("\n", 1)[0]
     example = next((line for line in doc.splitlines() if line.startswith("Example: ")), "")
-    short = f"{summary}  [dim]{example.replace('Example: ', 'e.g. ', 1)}[/dim]" if example else summary
+    short = f"{summary} ({example.replace('Example: ', 'e.g. ', 1)})" if example else summary
     app.command(name, short_help=short)(function)
 
 
@@ -132,6 +142,31 @@ def out(line: str = "") -> None:
 
 def warn(line: str) -> None:
     sys.stderr.write(line + "\n")
+
+
+def day_option(text: str | None) -> date | None:
+    """A date option (`--as-of`, `--since`...): YYYY-MM-DD, today or yesterday."""
+    if text is None:
+        return None
+    from gdz_targets.errors import UsageError
+    from gdz_targets.values import ValueRefused, parse_day
+
+    try:
+        return parse_day(text, today())
+    except ValueRefused as refused:
+        raise UsageError(refused.message) from None
+
+
+def city_option(text: str | None) -> "City | None":
+    if text is None:
+        return None
+    from gdz_targets.errors import UsageError
+    from gdz_targets.values import ValueRefused, parse_city
+
+    try:
+        return parse_city(text)
+    except ValueRefused as refused:
+        raise UsageError(refused.message) from None
 
 
 def today() -> date:

@@ -7,9 +7,14 @@ import typer
 from .common import LangOption, LedgerOption, PlanOption, add_command, out, session
 
 
-def register(app: typer.Typer) -> None:
-    add_command(app, "targets", targets)
-    add_command(app, "check", check)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this module's commands to `app` (just `only`, if given)."""
+    for name, command in (
+        ("targets", targets),
+        ("check", check),
+    ):
+        if only in (None, name):
+            add_command(app, name, command)
 
 
 def targets(
@@ -30,10 +35,10 @@ def targets(
     from gdz_targets.selection import select_targets
 
     chosen = select_targets(loaded, area=area, kind=kind)
-    from gdz_targets.render import targets_view
+    from gdz_targets.render import print_view, targets_view
 
     console = s.console()
-    console.print(targets_view(loaded, chosen, s.lang, console.width))
+    print_view(console, targets_view(loaded, chosen, s.lang, console.width))
 
 
 def check(

@@ -6,20 +6,34 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from gdz_targets.locations import cache_home
-
-from .common import LangOption, LedgerOption, PlanOption, Session, add_command, out, session, today
+from .common import (
+    LangOption,
+    LedgerOption,
+    PlanOption,
+    Session,
+    add_command,
+    city_option,
+    day_option,
+    out,
+    session,
+    today,
+)
 
 if TYPE_CHECKING:
     from gdz_targets.model import Entry, Plan
 
 
-def register(app: typer.Typer) -> None:
-    add_command(app, "log", log)
-    add_command(app, "void", void)
-    add_command(app, "undo", undo)
-    add_command(app, "history", history)
-    add_command(app, "import", import_csv)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this module's commands to `app` (just `only`, if given)."""
+    for name, command in (
+        ("log", log),
+        ("void", void),
+        ("undo", undo),
+        ("history", history),
+        ("import", import_csv),
+    ):
+        if only in (None, name):
+            add_command(app, name, command)
 
 
 def _complete_target(incomplete: str) -> list[str]:
@@ -56,6 +70,7 @@ def log(
     target: Annotated[
         str,
         typer.Argument(
+            metavar="TARGET",
             help="Target id (see `gdz targets`).",
             show_default=False,
             autocompletion=_complete_target,
@@ -64,6 +79,7 @@ def log(
     value: Annotated[
         str,
         typer.Argument(
+            metavar="VALUE",
             help="The figure in the target's unit; done or not-done for a milestone. "
             "Cumulative figures are the running total as of the date.",
             show_default=False,
@@ -89,7 +105,7 @@ def log(
     Example: gdz log cross-city-total 1020 --date 2023-12-31
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.recording import EntryInput, append_records, build_entry, recorder_name
+    from gdz_targets.recording import EntryInput, build_entry, recorder_name
 
     loaded = s.plan()
     now = datetime.now().astimezone().replace(microsecond=0)
@@ -101,7 +117,7 @@ def log(
         today(),
         force,
     )
-    state = append_records(s.log_location().path, cache_home(), [entry])
+    state = s.append([entry])
     from gdz_targets.display import standing_line
 
     out(standing_line(loaded, entry, state.history(), today(), s.lang))
@@ -109,7 +125,12 @@ def log(
 
 def void(
     entry_id: Annotated[
-        str, typer.Argument(help="The entry's id, or a unique start of it.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ENTRY_ID",
+            help="The entry's id, or any unique part of it (tables show its last 8 characters).",
+            show_default=False,
+        ),
     ],
     reason: Annotated[str, typer.Option("--reason", "-r", help="Why the entry no longer counts.")],
     by: ByOption = None,
@@ -132,14 +153,14 @@ def void(
 def _void(s: Session, loaded: "Plan", entry: "Entry", reason: str, by: str) -> None:
     from gdz_targets.display import entry_summary
     from gdz_targets.errors import UsageError, msg
-    from gdz_targets.recording import append_records, new_void, voids_by_entry
+    from gdz_targets.recording import new_void, voids_by_entry
 
     state = s.open_log()
     earlier = voids_by_entry(state).get(entry.id)
     if earlier is not None:
         raise UsageError(msg("void.already", id=entry.id, reason=earlier.reason))
     record = new_void(entry, reason, by, datetime.now().astimezone().replace(microsecond=0))
-    append_records(state.path, cache_home(), [record])
+    s.append([record])
     out(s.text("void.done", entry=entry_summary(loaded, entry, s.lang), reason=record.reason))
 
 
@@ -173,7 +194,10 @@ def undo(
 
 
 def history(
-    target: Annotated[Optional[str], typer.Argument(help="Only this target.", show_default=False)] = None,  # noqa: UP045
+    target: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[TARGET]", help="Only this target.", show_default=False),
+    ] = None,
     city: CityOption = None,
     since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,  # noqa: UP045
     until: Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,  # noqa: UP045
@@ -191,13 +215,13 @@ def history(
     Example: gdz history cross-city-total --since 2024-01-01 --all
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.recording import city_filter, day_option, entries_at, voids_by_entry
+    from gdz_targets.recording import entries_at, voids_by_entry
     from gdz_targets.selection import require_target
 
     loaded = s.plan()
     if target is not None:
         require_target(loaded, target)
-    wanted_city, start, end = city_filter(city), day_option(since, today()), day_option(until, today())
+    wanted_city, start, end = city_option(city), day_option(since), day_option(until)
     state = s.open_log()
     entries = [
         entry
@@ -213,16 +237,19 @@ def history(
     if not entries:
         out(s.text("ui.no_entries"))
         return
-    from gdz_targets.render import history_table
+    from gdz_targets.render import history_table, print_view
 
     console = s.console()
-    console.print(history_table(loaded, entries, voids, s.lang, console.width, show_target=target is None))
+    print_view(
+        console, history_table(loaded, entries, voids, s.lang, console.width, show_target=target is None)
+    )
 
 
 def import_csv(
     file: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.",
             show_default=False,
             exists=False,
@@ -243,7 +270,7 @@ def import_csv(
     s = session(lang, plan, ledger)
     from gdz_targets.errors import UsageError, msg
     from gdz_targets.importing import plan_import
-    from gdz_targets.recording import append_records, recorder_name
+    from gdz_targets.recording import recorder_name
 
     loaded = s.plan()
     try:
@@ -255,6 +282,6 @@ def import_csv(
     if outcome.problems:
         raise UsageError(msg("import.refused", path=str(file), count=len(outcome.problems)), outcome.problems)
     if not dry_run and outcome.new:
-        append_records(s.log_location().path, cache_home(), outcome.new)
+        s.append(outcome.new, skip_known=True)
     key = "import.dry_run" if dry_run else "import.done"
     out(s.text(key, count=len(outcome.new), present=outcome.already_present))

@@ -6,16 +6,31 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, Session, add_command, out, session, today
+from .common import (
+    LangOption,
+    LedgerOption,
+    PlanOption,
+    Session,
+    add_command,
+    day_option,
+    out,
+    session,
+    today,
+)
 
 if TYPE_CHECKING:
     from gdz_targets.analysis import StatusReport
 
 
-def register(app: typer.Typer) -> None:
-    add_command(app, "status", status)
-    add_command(app, "show", show)
-    add_command(app, "export", export)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this module's commands to `app` (just `only`, if given)."""
+    for name, command in (
+        ("status", status),
+        ("show", show),
+        ("export", export),
+    ):
+        if only in (None, name):
+            add_command(app, name, command)
 
 
 class SortKey(StrEnum):
@@ -54,12 +69,11 @@ def _report(
     s: Session, as_of: str | None, area: str | None, statuses: list[str] | None, sort: str
 ) -> "StatusReport":
     from gdz_targets.analysis import status_report
-    from gdz_targets.recording import day_option
     from gdz_targets.reporting import narrow_report
 
     loaded = s.plan()
-    day = day_option(as_of, today()) or today()
-    report = status_report(loaded, s.open_log().history(), day)
+    day = day_option(as_of) or today()
+    report = status_report(loaded, s.open_log(entries=False).history(), day)
     return narrow_report(report, area, statuses, sort)
 
 
@@ -86,15 +100,17 @@ def status(
     """
     s = session(lang, plan, ledger)
     report = _report(s, as_of, area, status_filter, sort.value)
-    from gdz_targets.render import print_log_line, status_view
+    from gdz_targets.render import log_line, print_view, status_view
 
     console = s.console()
-    console.print(status_view(report, s.lang, console.width, city_benchmarks))
-    print_log_line(console, report, s.lang, str(s.log_location().path))
+    print_view(console, status_view(report, s.lang, console.width, city_benchmarks))
+    print_view(console, log_line(report, s.lang, str(s.log_location().path)))
 
 
 def show(
-    target: Annotated[str, typer.Argument(help="Target id (see `gdz targets`).", show_default=False)],
+    target: Annotated[
+        str, typer.Argument(metavar="TARGET", help="Target id (see `gdz targets`).", show_default=False)
+    ],
     as_of: AsOfOption = None,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
@@ -107,13 +123,13 @@ def show(
     s = session(lang, plan, ledger)
     from gdz_targets.analysis import target_status
     from gdz_targets.model import City
-    from gdz_targets.recording import day_option, entries_at, voids_by_entry
-    from gdz_targets.render import show_view
+    from gdz_targets.recording import entries_at, voids_by_entry
+    from gdz_targets.render import print_view, show_view
     from gdz_targets.selection import require_target
 
     loaded = s.plan()
     chosen = require_target(loaded, target)
-    day = day_option(as_of, today()) or today()
+    day = day_option(as_of) or today()
     state = s.open_log()
     history = state.history()
     row = target_status(loaded, chosen, history, day)
@@ -121,7 +137,7 @@ def show(
     entries.sort(key=lambda entry: (entry.date, entry.id))
     series = [(point.date, point.value) for point in history.of(chosen.id, City.DONGGUAN).points(day)]
     console = s.console()
-    console.print(show_view(row, loaded, s.lang, series, entries, voids_by_entry(state), console.width))
+    print_view(console, show_view(row, loaded, s.lang, series, entries, voids_by_entry(state), console.width))
 
 
 class ExportKind(StrEnum):
@@ -139,7 +155,9 @@ class ExportFormat(StrEnum):
 
 
 def export(
-    what: Annotated[ExportKind, typer.Argument(help="What to export.")] = ExportKind.status,
+    what: Annotated[
+        ExportKind, typer.Argument(metavar="[status|entries|targets]", help="What to export.")
+    ] = ExportKind.status,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -173,7 +191,6 @@ def export(
     """
     s = session(lang, plan, ledger)
     from gdz_targets.exporting import choose_format, export_entries, export_status, export_targets
-    from gdz_targets.recording import day_option
 
     chosen = choose_format(fmt.value if fmt else None, output)
     header_lang, bom = (lang.value if lang else None), not no_bom
@@ -181,7 +198,7 @@ def export(
         data = export_status(_report(s, as_of, area, status_filter, "plan"), chosen, s.lang, header_lang, bom)
     elif what is ExportKind.entries:
         data = export_entries(
-            s.plan(), s.open_log(), chosen, s.lang, header_lang, bom, day_option(as_of, today()), area
+            s.plan(), s.open_log(), chosen, s.lang, header_lang, bom, day_option(as_of), area
         )
     else:
         data = export_targets(s.plan(), area, chosen, s.lang, header_lang, bom)

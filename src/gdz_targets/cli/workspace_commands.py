@@ -8,20 +8,28 @@ import typer
 from .common import LangOption, LedgerOption, PlanOption, add_command, out, session
 
 
-def register(app: typer.Typer) -> None:
-    add_command(app, "init", init)
-    add_command(app, "where", where)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this module's commands to `app` (just `only`, if given)."""
+    for name, command in (
+        ("init", init),
+        ("where", where),
+    ):
+        if only in (None, name):
+            add_command(app, name, command)
 
 
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="Directory to make a workspace (created if missing).", file_okay=False)
+        Path,
+        typer.Argument(
+            metavar="[DIRECTORY]", help="Directory to make a workspace (created if missing).", file_okay=False
+        ),
     ] = Path("."),
     lang: LangOption = None,
 ) -> None:
     """Make a workspace: gdz.toml, an empty log, and .gitattributes so git merges concurrent appends.
 
-    Example: gdz init reports   (then put the folder under git)
+    Example: gdz init reports
     """
     s = session(lang)
     from gdz_targets.ledger import LOG_HEADER

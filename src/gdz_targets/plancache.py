@@ -1,0 +1,50 @@
+"""A pickled copy of the validated plan, so that most runs skip TOML parsing and validation.
+
+Used only while the plan file has exactly the size, mtime, ctime, inode and device recorded with the copy, and
+for the same gdz version (any write to the file changes its ctime). Like beancount's cache of parsed ledgers,
+it lives in the user's own cache directory; a missing, stale or unreadable copy is rebuilt without a word, and
+`gdz check` always validates the file itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import zlib
+from pathlib import Path
+
+from . import __version__
+from .errors import WriteError
+from .model import Plan
+
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
+               ValueError)  # fmt: skip
+
+
+def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
+    """The plan at `path`: from the cache if it was made from this very file, else parsed, checked, stored."""
+    try:
+        info = path.stat()
+    except OSError:
+        from .plan import load_plan
+
+        return load_plan(path)  # raises the right message for a missing or unreadable file
+    where = str(path.resolve())
+    key = (__version__, where, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    cache = cache_dir / f"plan-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            stored_key, plan = pickle.load(handle)
+        if stored_key == key and isinstance(plan, Plan):
+            return plan
+    except _UNREADABLE:
+        pass
+    from .files import atomic_write
+    from .plan import load_plan
+
+    plan = load_plan(path)
+    with contextlib.suppress(OSError, WriteError):
+        os.makedirs(cache_dir, exist_ok=True)
+        atomic_write(cache, pickle.dumps((key, plan), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    return plan

@@ -1,0 +1,35 @@
+"""Laying out tables by hand: folding CJK and Latin text, and fitting columns to the terminal."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from gdz_targets.render import Column, cell, fit_columns, grid, wrap
+
+WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "dddd", "x-y", "东莞", "广州市", "(天)", "，", "“一张网”", "80%"]),
+                 max_size=12).map(" ".join)  # fmt: skip
+
+
+@given(WORDS, st.integers(min_value=2, max_value=30))
+def test_wrapped_lines_fit_and_lose_nothing(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_chinese_line_breaking_rules() -> None:
+    assert wrap("平均等候天数 (天)", 13) == ["平均等候天数", "(天)"]  # never after an opening bracket
+    assert wrap("审批时间压减，比例", 8) == ["审批时间", "压减，比", "例"]  # never before a comma
+    assert wrap("business-environment innovation", 22) == ["business-environment", "innovation"]
+
+
+def test_columns_drop_by_priority_and_the_flexible_one_takes_the_rest() -> None:
+    columns = [Column("name", "name", 1, flexible=True, min_width=6), Column("a", "aaaa", 2),
+               Column("b", "bbbbbbbb", 3)]  # fmt: skip
+    rows = [{"name": cell("a long name to fold"), "a": cell("1"), "b": cell("2")}]
+    assert [(c.key, w) for c, w in fit_columns(columns, rows, 20)] == [("name", 13), ("a", 4)]
+    assert [(c.key, w) for c, w in fit_columns(columns, rows, 80)] == [("name", 19), ("a", 4), ("b", 8)]
+    text = grid(fit_columns(columns, rows, 20), rows).plain
+    assert text == "name            aaaa\n────────────────────\na long name     1\nto fold\n"
