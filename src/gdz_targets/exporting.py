@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -262,9 +262,9 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
         from .markdown import status_markdown
 
         return status_markdown(report, lang).encode("utf-8")
-    from .render import status_view
+    from .render import picture, status_view
 
-    return _picture(lambda width: status_view(report, lang, width, False), fmt, report.plan.meta.title(lang))
+    return picture(status_view(report, lang, PICTURE_WIDTH, False), fmt, report.plan.meta.title(lang))
 
 
 def _records_csv(
@@ -312,9 +312,9 @@ def export_entries(
         from .markdown import entries_markdown
 
         return entries_markdown(plan, entries, lang).encode("utf-8")
-    from .render import history_table
+    from .render import history_table, picture
 
-    return _picture(lambda width: history_table(plan, entries, {}, lang, width), fmt, plan.meta.title(lang))
+    return picture(history_table(plan, entries, {}, lang, PICTURE_WIDTH), fmt, plan.meta.title(lang))
 
 
 def _entry_record(plan: Plan, entry: Entry) -> dict[str, Any]:
@@ -345,9 +345,9 @@ def export_targets(
         from .markdown import targets_markdown
 
         return targets_markdown(plan, targets, lang).encode("utf-8")
-    from .render import targets_view
+    from .render import picture, targets_view
 
-    return _picture(lambda width: targets_view(plan, targets, lang, width), fmt, plan.meta.title(lang))
+    return picture(targets_view(plan, targets, lang, PICTURE_WIDTH), fmt, plan.meta.title(lang))
 
 
 TARGET_COLUMNS: Final = (
@@ -411,22 +411,3 @@ def _observation_fields(prefix: str, observation: Any) -> dict[str, Any]:
         f"{prefix}_source": observation.source if observation else None,
         f"{prefix}_quote": observation.quote if observation else None,
     }
-
-
-def _picture(draw: Callable[[int], Any], fmt: str, title: str) -> bytes:
-    """The terminal rendering, in colour, as a standalone HTML page or SVG picture."""
-    from rich.console import Console
-
-    console = Console(
-        record=True,
-        width=PICTURE_WIDTH,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        highlight=False,
-        emoji=False,
-    )
-    console.print(draw(PICTURE_WIDTH), soft_wrap=True)
-    if fmt == "html":
-        return console.export_html(inline_styles=True).encode("utf-8")
-    return console.export_svg(title=title).encode("utf-8")
