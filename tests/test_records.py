@@ -83,6 +83,14 @@ def test_lines_the_fast_path_must_not_accept(line: str) -> None:
         parse_record(line)
 
 
+@pytest.mark.parametrize("line", ['  entry.01JQQDSGM006QTQKH0EBB8CJ6M = {target = "x"}',
+                                  'entry."01JQQDSGM006QTQKH0EBB8CJ6M" = {target = "x"}'])  # fmt: skip
+def test_the_key_must_open_the_line(line: str) -> None:
+    with pytest.raises(RecordError) as refused:
+        parse_record(line)
+    assert refused.value.message.key == "log.key_layout"
+
+
 def test_hand_written_layout_is_still_read() -> None:
     line = ('entry.01JQQDSGM006QTQKH0EBB8CJ6M = { city = "guangzhou", target = "pass-rate", value = 7.5e1, '
             "date = 2025-03-31, by = 'wang', at = 2025-04-01T09:00:00Z }")  # fmt: skip

@@ -69,12 +69,6 @@ def choose_format(option: str | None, output: Path | None) -> str:
 # --- cells --------------------------------------------------------------------------------------
 
 
-def _num(value: float | None, digits: int | None = None) -> str:
-    if value is None:
-        return ""
-    return format_number(round(value, digits) if digits is not None else value)
-
-
 def _json_num(value: float | None, digits: int | None = None) -> float | int | None:
     if value is None:
         return None

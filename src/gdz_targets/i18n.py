@@ -147,6 +147,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '记录编号 "{id}" 不是 gdz 编号(26 位 0-9、A-Z)',
     ),
     "log.unknown_field": ("unknown field '{field}'", "未知字段 '{field}'"),
+    "log.key_layout": (
+        "a record starts the line with its key, {kind}.ID, unquoted",
+        "记录应以键 {kind}.ID 开头(顶格、不加引号)",
+    ),
     "log.missing_field": ("the record lacks the field '{field}'", "记录缺少字段 '{field}'"),
     "log.bad_field": ("field '{field}' must be {expected}", "字段 '{field}' 应为 {expected}"),
     "log.incomplete": (

@@ -53,13 +53,6 @@ def new_record_id(now_ns: int | None = None) -> str:
     return "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(125, -1, -5))
 
 
-def record_time(record_id: str) -> datetime:
-    millis = 0
-    for char in record_id[:10]:
-        millis = millis * 32 + _CROCKFORD.index(char)
-    return datetime.fromtimestamp(millis / 1000).astimezone()
-
-
 def _value_text(value: object) -> str:
     """One TOML value as tomli-w writes it (strings escaped onto one line)."""
     import tomli_w
@@ -171,6 +164,8 @@ def parse_toml_record(line: str) -> Entry | Void:
     record_id, fields = next(iter(records.items()))
     if not is_record_id(record_id):
         raise RecordError(msg("log.bad_id", id=record_id), len(kind) + 2)
+    if not line.startswith(f"{kind}.{record_id}"):  # the index reads ids at this place in the line
+        raise RecordError(msg("log.key_layout", kind=kind), 1)
     if not isinstance(fields, dict):
         raise RecordError(msg("log.not_record"), 1)
     reader = _Fields(line, fields, _ENTRY_FIELDS if kind == "entry" else _VOID_FIELDS)

@@ -82,11 +82,6 @@ class LogIndex:
                 self._map = mmap(handle.fileno(), 0, access=ACCESS_READ)
         return self._map
 
-    def _forget_map(self) -> None:
-        if self._map is not None:
-            self._map.close()
-            self._map = None
-
     def entry_id(self, number: int) -> str:
         start = self.offsets[number] + _ID_START
         return self._log_bytes()[start : start + ID_LENGTH].decode("ascii")
@@ -458,8 +453,8 @@ def open_log(path: Path, cache_dir: Path, entries: bool = True, holding_lock: bo
         ):
             changed = False  # gdz's own appends, folded into the series in memory; the files stay as they are
         elif changed:
-            if not index.complete:
-                index = LogIndex.load(cache, path, hot_only=False) or LogIndex(path)
+            if not index.complete:  # noted appends the series alone cannot take: read the whole index
+                return open_log(path, cache_dir, entries=True, holding_lock=holding_lock)
             # gdz's own appends (noted) cannot repeat an id; anything else is checked for duplicates
             problems = index.apply(result.records, str(path), fresh=noted_end is not None)
             if problems:
