@@ -98,6 +98,15 @@ def test_filters_and_sorting(gdz: Gdz, fixture_env: Path) -> None:
     assert order == ["new-services", "pass-rate", "wait-days", "hotline", "service-map"]
 
 
+def test_filters_keep_the_plan_numbering_and_scores(gdz: Gdz, fixture_env: Path) -> None:
+    text = gdz("status", "--area", "projects", env={"COLUMNS": "200"}).stdout
+    assert "2. Project services" in text and "Government services" not in text
+    assert "area scores: 2. 37" in text
+    assert "whole plan: score 49 (7 of 8 targets scored)" in text  # the whole plan, whatever is shown
+    nothing = gdz("status", "--status", "achieved", "--area", "projects", env={"COLUMNS": "200"}).stdout
+    assert "no target matches these filters" in nothing
+
+
 def test_city_benchmarks_show_where_each_figure_comes_from(gdz: Gdz, fixture_env: Path) -> None:
     text = gdz("status", "--city-benchmarks", "--area", "services", env={"COLUMNS": "200"}).stdout
     assert "2025-01-31 log" in text  # Guangzhou's logged pass rate

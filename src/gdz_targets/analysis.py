@@ -102,6 +102,7 @@ class StatusReport(NamedTuple):
     context: tuple[TargetStatus, ...]
     score: float | None
     scored: int  # targets with a score, over all areas
+    total: int  # targets in the areas: the plan score covers `scored` of them
     counts: Mapping[Status, int]
 
     def all_targets(self) -> list[TargetStatus]:
@@ -304,7 +305,8 @@ def status_report(plan: Plan, history: History, as_of: date) -> StatusReport:
     area_scores = [area.score for area in areas if area.score is not None]
     plan_score = _mean(area_scores) if area_scores else None
     scored = sum(area.scored for area in areas)
-    return StatusReport(plan, as_of, tuple(areas), context, plan_score, scored, count_statuses(areas))
+    total = sum(len(area.targets) for area in areas)
+    return StatusReport(plan, as_of, tuple(areas), context, plan_score, scored, total, count_statuses(areas))
 
 
 def count_statuses(areas: Sequence[AreaStatus]) -> dict[Status, int]:

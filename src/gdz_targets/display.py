@@ -99,6 +99,11 @@ def score_text(score: float | None, scored: int, total: int, lang: str) -> str:
     return word("ui.score_of", lang).format(score=number(score, 0), scored=scored, total=total)
 
 
+def area_numbers(plan: Plan) -> dict[str, int]:
+    """Each area's number in the plan's order, the same whatever a report leaves out."""
+    return {area.id: number for number, area in enumerate(plan.areas, start=1)}
+
+
 def status_text(status: Status | None, lang: str) -> str:
     if status is None:
         return UNKNOWN

@@ -392,6 +392,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.stale": ("stale", "久未更新"),
     "ui.history": ("History", "历史记录"),
     "ui.no_entries": ("no entries", "无记录"),
+    "ui.no_match": ("no target matches these filters", "没有符合条件的指标"),
     "ui.date": ("date", "日期"),
     "ui.city": ("city", "城市"),
     "ui.value": ("value", "数值"),

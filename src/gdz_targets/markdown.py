@@ -72,17 +72,18 @@ def status_markdown(report: StatusReport, lang: str) -> str:
         "",
         word("ui.md_intro", lang).format(
             as_of=report.as_of.isoformat(),
-            score=d.score_text(report.score, report.scored, sum(len(a.targets) for a in report.areas), lang),
+            score=d.score_text(report.score, report.scored, report.total, lang),
         ),
         "",
     ]
     counts = [(d.status_text(status, lang), str(count)) for status, count in report.counts.items() if count]
     lines += [*_table([word("ui.status", lang), word("ui.count", lang)], "lr", counts), ""]
-    for number, area in enumerate(report.areas, start=1):
+    numbers = d.area_numbers(plan)
+    for area in report.areas:
         area_info = plan.area(area.area_id)
         assert area_info is not None
         score = d.score_text(area.score, area.scored, len(area.targets), lang)
-        lines += [f"## {number}. {area_info.title(lang)} — {score}", ""]
+        lines += [f"## {numbers[area.area_id]}. {area_info.title(lang)} — {score}", ""]
         lines += [*_table(header, "lrrrrrrll", [_status_row(plan, row, lang) for row in area.targets]), ""]
     if report.context:
         lines += [f"## {word('ui.context_section', lang)}", ""]

@@ -289,11 +289,12 @@ def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) 
         Column("status", word("ui.status", lang), 2),
     ]  # priority: what stays at 80 columns is the figure, the target, both cities and the status
     sections: list[tuple[Text, list[dict[str, Cell]]]] = []
-    for number, area in enumerate(report.areas, start=1):
+    numbers = d.area_numbers(plan)
+    for area in report.areas:
         area_title = plan.area(area.area_id)
         assert area_title is not None
         heading = Text.assemble(
-            (f"{number}. {area_title.title(lang)}", "bold"),
+            (f"{numbers[area.area_id]}. {area_title.title(lang)}", "bold"),
             "  " + d.score_text(area.score, area.scored, len(area.targets), lang),
         )
         sections.append((heading, [_status_row(plan, row, lang, city_detail) for row in area.targets]))
@@ -311,6 +312,8 @@ def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) 
         view.append_text(heading)
         view.append("\n")
         view.append_text(grid(fitted, rows, show_header=index == 0))
+    if not any(rows for _, rows in sections):
+        view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
     view.append_text(_status_footer(report, lang, width))
     return view
@@ -403,18 +406,20 @@ def _flow(label: str, items: Sequence[tuple[str, str]], width: int) -> Text:
 
 
 def _status_footer(report: StatusReport, lang: str, width: int) -> Text:
+    footer = Text()
     shown = [
         (f"{d.status_text(status, lang)} {count}", d.STATUS_STYLE[status])
         for status, count in report.counts.items()
         if count
     ]
-    footer = _flow(word("ui.counts", lang), shown, width)
-    scores = [(f"{index}. {d.number(area.score, 0)}", "") for index, area in enumerate(report.areas, start=1)]
-    footer.append("\n")
-    footer.append_text(_flow(word("ui.area_scores", lang), scores, width))
-    total = sum(len(area.targets) for area in report.areas)
-    whole = word("ui.plan_score", lang) + ": " + d.score_text(report.score, report.scored, total, lang)
-    footer.append("\n" + whole + "\n", style="bold")
+    numbers = d.area_numbers(report.plan)
+    scores = [(f"{numbers[area.area_id]}. {d.number(area.score, 0)}", "") for area in report.areas]
+    for label, items in (("ui.counts", shown), ("ui.area_scores", scores)):
+        if items:
+            footer.append_text(_flow(word(label, lang), items, width))
+            footer.append("\n")
+    whole = word("ui.plan_score", lang) + ": " + d.score_text(report.score, report.scored, report.total, lang)
+    footer.append(whole + "\n", style="bold")
     for line in wrap(word("ui.score_method", lang), width):
         footer.append(line + "\n", style="dim")
     return footer
@@ -480,7 +485,8 @@ def _target_facts(
         current = f"{d.with_unit(current, shown_unit)} ({report_row.current.as_of})"
     fact("ui.current", cell(current))
     if target.kind is not Kind.CONTEXT:
-        fact("ui.progress", cell(f"{d.progress_bar(report_row.progress)} {d.percent(report_row.progress)}"))
+        bar = d.progress_bar(report_row.progress)
+        fact("ui.progress", cell(f"{bar} {d.percent(report_row.progress)}".strip()))
     if target.kind is Kind.NUMERIC:
         fact("ui.gap", cell(d.with_unit(d.signed(report_row.gap_to_target), unit)))
     for city in BENCHMARK_CITIES:
@@ -493,11 +499,12 @@ def _target_facts(
         worst=d.number(score.worst),
         worst_source=word("worst." + score.worst_source, lang) if score.worst_source else UNKNOWN,
     )))  # fmt: skip
+    pace = report_row.pace
     if target.kind is Kind.NUMERIC:
-        pace = report_row.pace
+        known = (pace.needed_per_day, pace.observed_per_day, pace.projected) != (None, None, None)
         fact("ui.pace", cell(word("ui.pace_detail", lang).format(
             needed=d.signed(pace.needed_per_day), observed=d.signed(pace.observed_per_day),
-            projected=d.number(pace.projected))))  # fmt: skip
+            projected=d.number(pace.projected)) if known else UNKNOWN))  # fmt: skip
     status = cell(d.status_text(report_row.status, lang),
                   d.STATUS_STYLE[report_row.status] if report_row.status else "")  # fmt: skip
     if report_row.stale:
