@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from gdz_targets import __version__
 
@@ -233,3 +234,29 @@ def test_import_refuses_a_spreadsheet_saved_in_gbk(gdz: Gdz, tmp_path: Path, fix
     assert result.stderr.splitlines()[0] == (
         f"gdz: {csv_file}:2:26: not UTF-8 text (byte 0xd4); save the file as UTF-8 (in Excel: Save As, CSV UTF-8)"
     )
+
+
+def test_every_help_text_has_a_chinese_translation() -> None:
+    from typer.main import get_command
+
+    from gdz_targets.cli import make_app
+    from gdz_targets.i18n import translate_help
+
+    group = get_command(make_app())
+    commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
+    texts = [
+        text for command in commands for text in (command.help, command.short_help, command.epilog) if text
+    ]
+    texts += [param.help for command in commands for param in command.params if getattr(param, "help", None)]
+    untranslated = [text for text in texts if translate_help(text, "zh") == text]
+    assert untranslated == []
+
+
+def test_help_in_chinese(gdz: Gdz) -> None:
+    text = gdz("--help", env={"GDZ_LANG": "zh"}).stdout
+    assert text.startswith("用法:gdz")
+    assert "命令:" in text and "跟踪东莞对标广州、深圳的营商环境行动方案" in text
+    log = gdz("log", "--help", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "示例:gdz log cross-city-total" in log and "[必填]" in log and "[默认:today]" in log
+    assert all(cell_len(line) <= 80 for line in log.splitlines())
+    assert gdz("log", "--help").stdout.startswith("Usage: gdz log")

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO, Literal, NamedTuple
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Span, Text
 
@@ -18,13 +17,12 @@ from . import display as d
 from .analysis import Benchmark, Figure, StatusReport, TargetStatus
 from .display import UNKNOWN, word
 from .model import BENCHMARK_CITIES, City, Entry, Kind, Observation, Plan, Source, Target, Void, short_id
+from .textwidth import width_of, wrap
 
 Justify = Literal["left", "right"]
 Line = tuple[str, str]  # text and its Rich style
 Cell = list[Line]  # a cell's lines
 COLUMN_GAP = 3
-_NO_LINE_START = frozenset(")）]】」』”’,，.。、;；:：!！?？%")
-_NO_LINE_END = frozenset("(（[【「『“‘")
 
 
 def make_console(file: IO[str] | None = None, record: bool = False, width: int | None = None) -> Console:
@@ -94,7 +92,7 @@ def fit_columns(
     """Choose columns by priority until the width is used, then give the flexible one what is left."""
     natural = {
         column.key: max(
-            [cell_len(column.header)] + [cell_len(text) for row in rows for text, _ in row[column.key]]
+            [width_of(column.header)] + [width_of(text) for row in rows for text, _ in row[column.key]]
         )
         for column in columns
     }
@@ -115,49 +113,6 @@ def fit_columns(
                 size = min(natural[column.key], size + spare)
             fitted.append((column, size))
     return fitted
-
-
-def width_of(text: str) -> int:
-    """Terminal cells the text takes (CJK characters take two)."""
-    return len(text) if text.isascii() else cell_len(text)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Fold text to `width` terminal cells: at spaces, after - or /, or between CJK characters, but never
-    after an opening bracket or quote nor before closing punctuation (Chinese line-breaking rules)."""
-    lines: list[str] = []
-    while width_of(text) > width:
-        cut = _last_break(text, width)
-        lines.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    lines.append(text)
-    return lines
-
-
-def _last_break(text: str, width: int) -> int:
-    """Where to end the first line: the last allowed break within `width` cells, else a hard cut."""
-    if text.isascii():
-        window = text[: width + 1]
-        best = max(window.rfind(" "), window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
-        return best if best > 0 else width
-    used, best = 0, 0
-    for index, char in enumerate(text):
-        if index and _may_break(text[index - 1], char):
-            best = index
-        used += 1 if char < "\u1100" else cell_len(char)
-        if used > width:
-            return best or max(index, 1)
-    return len(text)
-
-
-def _may_break(before: str, after: str) -> bool:
-    if after in _NO_LINE_START or before in _NO_LINE_END:
-        return False
-    return before.isspace() or after.isspace() or before in "-/" or _is_wide(before) or _is_wide(after)
-
-
-def _is_wide(char: str) -> bool:
-    return char >= "\u2e80" and cell_len(char) == 2
 
 
 class Canvas:
@@ -274,7 +229,7 @@ def _observation(target: Target, observation: Observation | None, lang: str) -> 
 
 def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) -> Text:
     plan = report.plan
-    id_width = max((cell_len(row.target.id) for row in report.all_targets()), default=8)
+    id_width = max((width_of(row.target.id) for row in report.all_targets()), default=8)
     columns = [
         Column("name", word("ui.target_col", lang), 1, flexible=True, min_width=id_width),
         Column("current", word("ui.current", lang), 3, "right"),
@@ -326,7 +281,7 @@ def _title(title: str, suffix: str, width: int) -> Text:
     for line in lines[:-1]:
         view.append(line + "\n", style="bold")
     view.append(lines[-1], style="bold")
-    fits = cell_len(lines[-1]) + 2 + cell_len(suffix) <= width
+    fits = width_of(lines[-1]) + 2 + width_of(suffix) <= width
     view.append(("  " if fits else "\n") + suffix + "\n")
     return view
 
@@ -393,15 +348,15 @@ def _benchmark_cell(target: Target, benchmark: Benchmark | None, lang: str, deta
 def _flow(label: str, items: Sequence[tuple[str, str]], width: int) -> Text:
     """`label: a · b · c`, breaking lines between items, never inside one."""
     text = Text(label + ": ")
-    column = cell_len(label) + 2
+    column = width_of(label) + 2
     for index, (item, style) in enumerate(items):
         separator = " · " if index else ""
-        if index and column + cell_len(separator + item) > width:
+        if index and column + width_of(separator + item) > width:
             text.append("\n  ")
             column, separator = 2, ""
         text.append(separator)
         text.append(item, style=style)
-        column += cell_len(separator + item)
+        column += width_of(separator + item)
     return text
 
 
@@ -439,7 +394,7 @@ def show_view(
 ) -> Text:
     target = report_row.target
     facts = _target_facts(report_row, plan, lang, series)
-    label_width = max(cell_len(row["label"][0][0]) for row in facts)
+    label_width = max(width_of(row["label"][0][0]) for row in facts)
     fitted = [
         (Column("label", "", 1), label_width),
         (Column("value", "", 2, flexible=True), width - label_width - 3),

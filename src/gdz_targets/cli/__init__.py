@@ -24,6 +24,11 @@ class GdzGroup(TyperGroup):
             report_error(error)
             raise typer.Exit(int(error.exit_code)) from None
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .helptext import format_translated
+
+        format_translated(self, ctx, formatter, super().format_help)
+
 
 def report_error(error: GdzError) -> None:
     from gdz_targets.i18n import render, render_problem

@@ -133,7 +133,9 @@ def add_command(app: typer.Typer, name: str, function: Callable[..., None]) -> N
     summary = doc.split("\n", 1)[0]
     example = next((line for line in doc.splitlines() if line.startswith("Example: ")), "")
     short = f"{summary} ({example.replace('Example: ', 'e.g. ', 1)})" if example else summary
-    app.command(name, short_help=short)(function)
+    from .helptext import GdzCommand
+
+    app.command(name, short_help=short, cls=GdzCommand)(function)
 
 
 def out(line: str = "") -> None:

@@ -1,0 +1,115 @@
+"""Help in the user's language: command and option help is written in English and translated when shown."""
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from typer.core import TyperCommand
+
+from gdz_targets.i18n import HELP_HEADINGS_ZH, resolve_lang, translate_help
+
+
+def help_lang(args: list[str] | None = None) -> str:
+    """`--lang` wherever it stands on the command line (help comes before options are read), else as usual."""
+    args = sys.argv[1:] if args is None else args
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return resolve_lang(args[index + 1])
+        if arg.startswith("--lang="):
+            return resolve_lang(arg.removeprefix("--lang="))
+    return resolve_lang(None)
+
+
+@contextlib.contextmanager
+def translated(command: Any, lang: str) -> Iterator[None]:
+    """Show `command` (and, for a group, its commands' summaries) in `lang` while its help is formatted."""
+    targets = [command, *getattr(command, "commands", {}).values()]
+    saved = []
+    for target in targets:
+        fields = {name: getattr(target, name, None) for name in ("help", "short_help", "epilog")}
+        params = [(param, getattr(param, "help", None)) for param in target.params]
+        saved.append((target, fields, params))
+        for name, text in fields.items():
+            setattr(target, name, translate_help(text, lang) if text else text)
+        for param, text in params:
+            if text:
+                param.help = translate_help(text, lang)
+    try:
+        yield
+    finally:
+        for target, fields, params in saved:
+            for name, text in fields.items():
+                setattr(target, name, text)
+            for param, text in params:
+                param.help = text
+
+
+def format_translated(command: Any, ctx: Any, formatter: Any, format_help: Any) -> None:
+    """Format help through `format_help`, in Chinese when that is the user's language."""
+    lang = help_lang()
+    if lang != "zh":
+        format_help(ctx, formatter)
+        return
+    chinese = _chinese_formatter(type(formatter))(width=formatter.width)
+    with translated(command, lang):
+        format_help(ctx, chinese)
+    formatter.write(chinese.getvalue())
+
+
+def _chinese_formatter(base: type) -> type:
+    """Click's help formatter with Chinese headings, folding text by terminal cells, not characters."""
+    from gdz_targets.textwidth import width_of, wrap
+
+    class ChineseFormatter(base):  # type: ignore[misc]
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, HELP_HEADINGS_ZH["Usage: "])
+
+        def write_heading(self, heading: str) -> None:
+            super().write_heading(HELP_HEADINGS_ZH.get(heading, heading))
+
+        def write_text(self, text: str) -> None:
+            indent = " " * self.current_indent
+            for number, paragraph in enumerate(text.split("\n\n")):
+                if number:
+                    self.write("\n")
+                for line in wrap(" ".join(paragraph.split()), max(self.width - self.current_indent, 20)):
+                    self.write(f"{indent}{line}\n")
+
+        def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+            rows = [(term, _labels(definition)) for term, definition in rows]
+            first = min(max(width_of(term) for term, _ in rows), col_max) + col_spacing
+            room = max(self.width - first - self.current_indent, 10)
+            for term, definition in rows:
+                self.write(" " * self.current_indent + term)
+                if not definition:
+                    self.write("\n")
+                    continue
+                if width_of(term) <= first - col_spacing:
+                    self.write(" " * (first - width_of(term)))
+                else:
+                    self.write("\n" + " " * (first + self.current_indent))
+                text, _, label = definition.partition("  [")  # Click's "  [default: x]", kept whole
+                lines = wrap(text, room)
+                if label and width_of(lines[-1]) + 3 + width_of(label) <= room:
+                    lines[-1] += "  [" + label
+                elif label:
+                    lines.append("[" + label)
+                self.write(lines[0] + "\n")
+                for line in lines[1:]:
+                    self.write(" " * (first + self.current_indent) + line + "\n")
+
+    return ChineseFormatter
+
+
+def _labels(definition: str) -> str:
+    """Click's own words in option lists: the help option, [required], [default: x]."""
+    text = translate_help(definition, "zh")
+    return text.replace("[required]", "[必填]").replace("[default: ", "[默认:")
+
+
+class GdzCommand(TyperCommand):
+    """A command whose help speaks the user's language."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        format_translated(self, ctx, formatter, super().format_help)
