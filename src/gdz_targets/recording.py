@@ -123,10 +123,8 @@ def voids_by_entry(state: LogState) -> dict[str, Void]:
 def last_entry_by(state: LogState, user: str) -> Entry | None:
     """The newest entry in the log recorded by `user` that still counts."""
     index = state.index
-    for number in range(len(index.offsets) - 1, -1, -1):
-        if index.voided[number]:
-            continue
-        record = next(read_lines_at(state.path, [index.offsets[number]]))
+    newest_first = [index.offsets[n] for n in range(len(index.offsets) - 1, -1, -1) if not index.voided[n]]
+    for record in read_lines_at(state.path, newest_first):  # read lazily: it stops at the first match
         if isinstance(record, Entry) and record.recorded_by == user:
             return record
     return None

@@ -5,7 +5,7 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -65,16 +65,22 @@ class Session:
     def __init__(self, lang: str, plan_option: Path | None = None, ledger_option: Path | None = None) -> None:
         self.lang, self.plan_option, self.ledger_option = lang, plan_option, ledger_option
         self._plan: Plan | None = None
+        self._plan_at: Located | None = None
+        self._log_at: Located | None = None
 
     def plan_location(self) -> "Located":
-        from gdz_targets.locations import locate_plan, shipped_plan_path
+        if self._plan_at is None:
+            from gdz_targets.locations import locate_plan, shipped_plan_path
 
-        return locate_plan(self.plan_option, shipped_plan_path(), Path.cwd())
+            self._plan_at = locate_plan(self.plan_option, shipped_plan_path(), Path.cwd())
+        return self._plan_at
 
     def log_location(self) -> "Located":
-        from gdz_targets.locations import locate_log
+        if self._log_at is None:
+            from gdz_targets.locations import locate_log
 
-        return locate_log(self.ledger_option, Path.cwd())
+            self._log_at = locate_log(self.ledger_option, Path.cwd())
+        return self._log_at
 
     def plan(self) -> "Plan":
         if self._plan is None:
@@ -169,6 +175,11 @@ def city_option(text: str | None) -> "City | None":
         return parse_city(text)
     except ValueRefused as refused:
         raise UsageError(refused.message) from None
+
+
+def now() -> datetime:
+    """When something is recorded: local time with its UTC offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def today() -> date:

@@ -1,6 +1,5 @@
 """`gdz log`, `void`, `undo`, `history` and `import`: recording progress, and correcting it without loss."""
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -14,12 +13,14 @@ from .common import (
     add_command,
     city_option,
     day_option,
+    now,
     out,
     session,
     today,
 )
 
 if TYPE_CHECKING:
+    from gdz_targets.logindex import LogState
     from gdz_targets.model import Entry, Plan
 
 
@@ -108,12 +109,11 @@ def log(
     from gdz_targets.recording import EntryInput, build_entry, recorder_name
 
     loaded = s.plan()
-    now = datetime.now().astimezone().replace(microsecond=0)
     entry = build_entry(
         loaded,
         EntryInput(target, value, date, city or "dongguan", note, source),
         recorder_name(by),
-        now,
+        now(),
         today(),
         force,
     )
@@ -146,20 +146,19 @@ def void(
     from gdz_targets.recording import find_entry, recorder_name
 
     loaded = s.plan()
-    entry = find_entry(s.open_log(), entry_id)
-    _void(s, loaded, entry, reason, recorder_name(by))
+    state = s.open_log()
+    _void(s, loaded, state, find_entry(state, entry_id), reason, recorder_name(by))
 
 
-def _void(s: Session, loaded: "Plan", entry: "Entry", reason: str, by: str) -> None:
+def _void(s: Session, loaded: "Plan", state: "LogState", entry: "Entry", reason: str, by: str) -> None:
     from gdz_targets.display import entry_summary
     from gdz_targets.errors import UsageError, msg
     from gdz_targets.recording import new_void, voids_by_entry
 
-    state = s.open_log()
     earlier = voids_by_entry(state).get(entry.id)
     if earlier is not None:
         raise UsageError(msg("void.already", id=entry.id, reason=earlier.reason))
-    record = new_void(entry, reason, by, datetime.now().astimezone().replace(microsecond=0))
+    record = new_void(entry, reason, by, now())
     s.append([record])
     out(s.text("void.done", entry=entry_summary(loaded, entry, s.lang), reason=record.reason))
 
@@ -183,14 +182,15 @@ def undo(
 
     loaded = s.plan()
     me = recorder_name(by)
-    entry = last_entry_by(s.open_log(), me)
+    state = s.open_log()
+    entry = last_entry_by(state, me)
     if entry is None:
         raise UsageError(msg("undo.nothing", by=me))
     if not yes and not typer.confirm(
         s.text("undo.confirm", entry=entry_summary(loaded, entry, s.lang)), default=False
     ):
         raise Declined(msg("undo.declined"))
-    _void(s, loaded, entry, reason, me)
+    _void(s, loaded, state, entry, reason, me)
 
 
 def history(
@@ -277,8 +277,7 @@ def import_csv(
         data = file.read_bytes()
     except OSError as exc:
         raise UsageError(msg("file.unreadable", path=str(file), reason=exc.strerror or str(exc))) from None
-    now = datetime.now().astimezone().replace(microsecond=0)
-    outcome = plan_import(loaded, s.open_log(), data, str(file), recorder_name(by), now, today(), force)
+    outcome = plan_import(loaded, s.open_log(), data, str(file), recorder_name(by), now(), today(), force)
     if outcome.problems:
         raise UsageError(msg("import.refused", path=str(file), count=len(outcome.problems)), outcome.problems)
     if not dry_run and outcome.new:
