@@ -175,10 +175,6 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "then run `gdz check`",
         "{path}:进度日志有 {count} 处问题,未作任何改动。请手工修正后运行 `gdz check`",
     ),
-    "log.invalid_refuse": (
-        "the progress log has {count} problem(s); gdz does not write to a log it cannot read",
-        "进度日志有 {count} 处问题;gdz 不会写入无法读取的日志",
-    ),
     "log.lock_timeout": (
         "{path} is held by another gdz for over {seconds} s; try again, or set GDZ_LOCK_TIMEOUT",
         "{path} 被另一个 gdz 占用超过 {seconds} 秒;请稍后重试,或设置 GDZ_LOCK_TIMEOUT",

@@ -258,10 +258,10 @@ class _Fields:
 class Scan:
     """What a pass over (part of) the log found: records with their offsets and lines, and problems."""
 
-    def __init__(self, end: int = 0, torn: Problem | None = None) -> None:
+    def __init__(self, end: int) -> None:
         self.records: list[tuple[int, int, Entry | Void]] = []  # (byte offset, line, record)
         self.problems: list[Problem] = []
-        self.torn = torn  # an incomplete last record, left by a crash or a full disk
+        self.torn: Problem | None = None  # an incomplete last record, left by a crash or a full disk
         self.end = end  # byte offset just past the last complete line
         self.lines = 0  # complete lines read
 
@@ -408,14 +408,6 @@ def append(log: Path, payload: bytes, size_before: int) -> None:
         os.close(fd)
     if created:
         fsync_directory(log.parent)
-
-
-def refuse_if_unwritable(scan_result: Scan) -> None:
-    """A log that does not parse, or ends in a torn record, is never appended to."""
-    if scan_result.torn is not None:
-        raise DataError(msg("log.torn_refuse", line=scan_result.torn.line), [scan_result.torn])
-    if scan_result.problems:
-        raise DataError(msg("log.invalid_refuse", count=len(scan_result.problems)), scan_result.problems)
 
 
 def check_text(value: str, what: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from .errors import DataError, Problem, msg
-from .ledger import ID_LENGTH, Scan, append, scan
+from .ledger import ID_LENGTH, append, scan
 from .model import City, Entry, History, Series, Void
 
 FORMAT: Final = "gdz-log-index"
@@ -333,9 +333,10 @@ class LogState:
 
     def append(self, lines: list[str], header: str) -> None:
         """Append lines (the caller holds the lock), note the append in the journal, update the series."""
-        from .ledger import parse_record, refuse_if_unwritable
+        from .ledger import parse_record
 
-        refuse_if_unwritable(Scan(torn=self.torn))
+        if self.torn is not None:  # appending after a torn record would glue the two into one bad line
+            raise DataError(msg("log.torn_refuse", line=self.torn.line), [self.torn])
         prefix = header if self.size == 0 else ""
         payload = (prefix + "".join(lines)).encode("utf-8")
         start = self.size
