@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from gdz_targets import __version__
 from gdz_targets.errors import GdzError
 
-from .common import error_lang, warn
+from .common import add_command, error_lang, warn
 
 
 class GdzGroup(TyperGroup):
@@ -88,7 +88,9 @@ def make_app(only: str | None = None) -> typer.Typer:
     app.callback()(root)
     modules = [COMMAND_MODULES[only]] if only else _MODULE_ORDER
     for name in modules:
-        importlib.import_module(f"gdz_targets.cli.{name}").register(app, only)
+        for command_name, command in importlib.import_module(f"gdz_targets.cli.{name}").COMMANDS:
+            if only in (None, command_name):
+                add_command(app, command_name, command)
     return app
 
 

@@ -4,17 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, add_command, out, session
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this module's commands to `app` (just `only`, if given)."""
-    for name, command in (
-        ("targets", targets),
-        ("check", check),
-    ):
-        if only in (None, name):
-            add_command(app, name, command)
+from .common import LangOption, LedgerOption, PlanOption, out, session
 
 
 def targets(
@@ -61,3 +51,7 @@ def check(
         out(line)
     if outcome.problems:
         raise typer.Exit(1)
+
+
+# The commands this module adds, in the order `gdz --help` lists them.
+COMMANDS = (("targets", targets), ("check", check))

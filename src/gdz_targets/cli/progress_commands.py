@@ -10,7 +10,6 @@ from .common import (
     LedgerOption,
     PlanOption,
     Session,
-    add_command,
     city_option,
     day_option,
     now,
@@ -22,19 +21,6 @@ from .common import (
 if TYPE_CHECKING:
     from gdz_targets.logindex import LogState
     from gdz_targets.model import Entry, Plan
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this module's commands to `app` (just `only`, if given)."""
-    for name, command in (
-        ("log", log),
-        ("void", void),
-        ("undo", undo),
-        ("history", history),
-        ("import", import_csv),
-    ):
-        if only in (None, name):
-            add_command(app, name, command)
 
 
 def _complete_target(incomplete: str) -> list[str]:
@@ -284,3 +270,7 @@ def import_csv(
         s.append(outcome.new, skip_known=True)
     key = "import.dry_run" if dry_run else "import.done"
     out(s.text(key, count=len(outcome.new), present=outcome.already_present))
+
+
+# The commands this module adds, in the order `gdz --help` lists them.
+COMMANDS = (("log", log), ("void", void), ("undo", undo), ("history", history), ("import", import_csv))

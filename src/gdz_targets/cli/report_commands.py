@@ -11,7 +11,6 @@ from .common import (
     LedgerOption,
     PlanOption,
     Session,
-    add_command,
     day_option,
     out,
     session,
@@ -20,17 +19,6 @@ from .common import (
 
 if TYPE_CHECKING:
     from gdz_targets.analysis import StatusReport
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this module's commands to `app` (just `only`, if given)."""
-    for name, command in (
-        ("status", status),
-        ("show", show),
-        ("export", export),
-    ):
-        if only in (None, name):
-            add_command(app, name, command)
 
 
 class SortKey(StrEnum):
@@ -212,3 +200,7 @@ def export(
 
         atomic_write(output, data)
         out(s.text("export.written", path=str(output), format=chosen, bytes=len(data)))
+
+
+# The commands this module adds, in the order `gdz --help` lists them.
+COMMANDS = (("status", status), ("show", show), ("export", export))

@@ -5,17 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, add_command, out, session
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this module's commands to `app` (just `only`, if given)."""
-    for name, command in (
-        ("init", init),
-        ("where", where),
-    ):
-        if only in (None, name):
-            add_command(app, name, command)
+from .common import LangOption, LedgerOption, PlanOption, out, session
 
 
 def init(
@@ -57,3 +47,7 @@ def where(plan: PlanOption = None, ledger: LedgerOption = None, lang: LangOption
     out(s.text("where.lock", path=str(log_at.path.with_name(log_at.path.name + LOCK_SUFFIX))))
     out(s.text("where.cache", path=str(cache_path(log_at.path, cache_home()))))
     out(s.text("where.user", name=recorder_name(None)))
+
+
+# The commands this module adds, in the order `gdz --help` lists them.
+COMMANDS = (("init", init), ("where", where))
