@@ -63,6 +63,7 @@ def test_status_does_draw_with_rich(log: Path) -> None:
     assert {"rich.console", "rich.text"} <= loaded
     assert "rich.table" not in loaded  # gdz lays out its own tables: see render.py
     assert "tomli_w" not in loaded  # reading never needs the TOML writer
+    assert {"tomllib", "gdz_targets.ledger"}.isdisjoint(loaded)  # an unchanged log is not parsed at all
 
 
 @pytest.mark.slow

@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from .errors import DataError, Problem, msg
-from .ledger import ID_LENGTH, append, scan
 from .model import City, Entry, History, Series, Void
 
 FORMAT: Final = "gdz-log-index"
 VERSION: Final = 3
 BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
 _ID_START: Final = len("entry.")
+ID_LENGTH: Final = 26  # a ULID; the record parser (ledger), loaded only when lines are read, checks it
 
 if TYPE_CHECKING:
     from mmap import mmap
@@ -333,7 +333,7 @@ class LogState:
 
     def append(self, lines: list[str], header: str) -> None:
         """Append lines (the caller holds the lock), note the append in the journal, update the series."""
-        from .ledger import parse_record
+        from .ledger import append, parse_record
 
         if self.torn is not None:  # appending after a torn record would glue the two into one bad line
             raise DataError(msg("log.torn_refuse", line=self.torn.line), [self.torn])
@@ -439,7 +439,7 @@ def open_log(path: Path, cache_dir: Path, entries: bool = True, holding_lock: bo
             index._lookup = {}
         handle.seek(index.prefix_len)
         tail = handle.read(size - index.prefix_len)  # exactly up to the size seen, whatever is appended now
-        result = scan(tail, str(path), offset=index.prefix_len, first_line=index.lines + 1)
+        result = _scan_tail(tail, path, index)
         if result.problems:
             raise DataError(
                 msg("log.invalid", path=str(path), count=len(result.problems)),
@@ -470,6 +470,27 @@ def open_log(path: Path, cache_dir: Path, entries: bool = True, holding_lock: bo
                 with contextlib.suppress(OSError):
                     journal.unlink(missing_ok=True)
     return LogState(path, index, size, result.torn, cache)
+
+
+class _NothingAppended:
+    """The scan of an empty tail, without loading the record parser."""
+
+    records: tuple[()] = ()
+    problems: tuple[()] = ()
+    torn = None
+    lines = 0
+
+    def __init__(self, end: int) -> None:
+        self.end = end
+
+
+def _scan_tail(tail: bytes, path: Path, index: LogIndex) -> Any:
+    """What was appended after the indexed prefix; the record parser is loaded only if there is any."""
+    if not tail:
+        return _NothingAppended(index.prefix_len)
+    from .ledger import scan
+
+    return scan(tail, str(path), offset=index.prefix_len, first_line=index.lines + 1)
 
 
 def _line_key(problem: Problem) -> int:

@@ -57,11 +57,14 @@ def _report(
     s: Session, as_of: str | None, area: str | None, statuses: list[str] | None, sort: str
 ) -> "StatusReport":
     from gdz_targets.analysis import status_report
-    from gdz_targets.reporting import narrow_report
 
     loaded = s.plan()
     day = day_option(as_of) or today()
     report = status_report(loaded, s.open_log(entries=False).history(), day)
+    if area is None and not statuses and sort == "plan":
+        return report  # the whole plan in its own order: nothing to narrow
+    from gdz_targets.reporting import narrow_report
+
     return narrow_report(report, area, statuses, sort)
 
 
