@@ -1,6 +1,6 @@
 """Benchmarks: gdz against the floor any Typer + Rich program pays, and against itself as the log grows.
 
-    uv run python bench/run.py             # logs of 0 / 1k / 10k / 100k / 1M entries, 15 rounds
+    uv run python bench/run.py             # logs of 0 / 1k / 10k / 100k / 1M entries, 25 rounds
     uv run python bench/run.py --quick     # up to 100k entries, 7 rounds
 
 Whole-process wall times, taken round-robin (every command once per round, in a shuffled order) so that a
@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="rounds of every command (default 15, quick 7)")
     options = parser.parse_args()
     sizes = [0, 1_000, 10_000, 100_000] + ([] if options.quick else [1_000_000])
-    rounds = options.rounds or (7 if options.quick else 15)
+    rounds = options.rounds or (7 if options.quick else 25)
 
     env = environment()
     python = sys.executable
@@ -169,12 +169,13 @@ def report(cases: list[Case], cold: Case, rounds: int) -> None:
         f"Medians of {rounds} interleaved rounds, wall time (ms); peak RSS (MiB). "
         f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}.",
         "",
-        "| command | median ms | CPU ms | peak MiB |",
-        "|---|---:|---:|---:|",
+        "| command | median ms | middle half ms | CPU ms | peak MiB |",
+        "|---|---:|---:|---:|---:|",
     ]
     for case in [*cases, cold]:
-        lines.append(f"| {case.name} | {case.median():.0f} | {statistics.median(case.cpu):.0f} | "
-                     f"{max(case.rss):.1f} |")  # fmt: skip
+        quartiles = statistics.quantiles(case.wall, n=4) if len(case.wall) > 1 else [case.median()] * 3
+        lines.append(f"| {case.name} | {case.median():.0f} | {quartiles[0]:.0f}–{quartiles[2]:.0f} | "
+                     f"{statistics.median(case.cpu):.0f} | {max(case.rss):.1f} |")  # fmt: skip
     goals = [
         ("status @1k ≤ 1.15 × floor", ms("gdz status @1,000") / ms("floor: Typer + Rich table"), 1.15),
         ("status @100k ≤ 1.25 × status @1k", ms("gdz status @100,000") / ms("gdz status @1,000"), 1.25),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 from pathlib import Path
 
@@ -95,7 +96,12 @@ def test_a_damaged_cache_is_rebuilt_silently(gdz: Gdz, fixture_env: Path, cache:
     elif damage == "empty":
         cache.write_bytes(b"")
     else:
-        cache.write_bytes(data.replace(b'"version": 1', b'"version": 99', 1))
+        length = int.from_bytes(data[:4], "little")
+        header = marshal.loads(data[4 : 4 + length])
+        header["version"] += 1
+        encoded = marshal.dumps(header, 2)
+        cache.write_bytes(len(encoded).to_bytes(4, "little") + encoded + data[4 + length :])
+    assert LogIndex.load(cache, fixture_env, hot_only=False) is None
     again = gdz(*REPORT)
     assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
     assert LogIndex.load(cache, fixture_env, hot_only=False) is not None
