@@ -80,7 +80,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="up to 100k entries, 7 rounds")
-    parser.add_argument("--rounds", type=int, help="rounds of every command (default 15, quick 7)")
+    parser.add_argument("--rounds", type=int, help="rounds of every command (default 25, quick 7)")
     options = parser.parse_args()
     sizes = [0, 1_000, 10_000, 100_000] + ([] if options.quick else [1_000_000])
     rounds = options.rounds or (7 if options.quick else 25)
