@@ -42,7 +42,19 @@ def read_text(path: Path) -> str:
     return decode_utf8(data, str(path))
 
 
-def toml_problem(path: str, exc: ValueError, text: str) -> Problem:
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """A TOML file's data and its text; a syntax error raises a DataError at the line and column it names."""
+    import tomllib
+
+    text = read_text(path)
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        problem = _toml_problem(str(path), exc, text)
+        raise DataError(problem.message, [problem]) from None
+
+
+def _toml_problem(path: str, exc: ValueError, text: str) -> Problem:
     """Turn a tomllib error into a Problem at the line and column the parser names."""
     message = str(exc)
     match = re.search(_TOML_POSITION, message)
@@ -66,16 +78,17 @@ def atomic_write(
     and the directory (exports, repairs); caches, which can always be rebuilt, skip that cost."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else None
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
     except OSError as exc:
         raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
     if path.is_dir():
         raise WriteError(msg("file.is_directory", path=str(path)))
     temp = directory / f".{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp"
     try:
-        fd = os.open(
-            temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666
-        )  # the umask applies, as for any new file
+        # 0o666 less the umask, as for any new file
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise WriteError(msg("write.failed", path=str(path), reason=exc.strerror or str(exc))) from None
     try:

@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from .errors import DataError, Message, Problem, UsageError, WriteError, msg
 from .files import fsync_directory
-from .model import DONE, NOT_DONE, City, Entry, Void
+from .model import DONE, ID_SYNTAX, NOT_DONE, City, Entry, Void
 
 LOG_HEADER: Final = (
     "# gdz progress log: append-only, one record per line. Correct with `gdz void`, not by editing.\n"
@@ -34,7 +34,6 @@ _CROCKFORD: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 ID_LENGTH: Final = 26
 # Patterns are compiled on first use (re caches them), not at import: most runs never parse a line.
 RECORD_ID: Final = r"[0-9A-HJKMNP-TV-Z]{26}"
-TARGET_ID: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _MILESTONE_TEXT: Final = {DONE: "done", NOT_DONE: "not-done"}
 _ENTRY_FIELDS: Final = frozenset({"target", "city", "date", "value", "note", "source", "by", "at"})
 _VOID_FIELDS: Final = frozenset({"entry", "reason", "by", "at"})
@@ -98,15 +97,14 @@ class RecordError(ValueError):
 
 
 _TEXT = r'"([^"\\\x00-\x1f\x7f]*)"'  # a TOML basic string with nothing escaped: its content is its value
-_ID = r"([0-9A-HJKMNP-TV-Z]{26})"
-_AT = (
-    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:[+-][0-9]{2}:[0-9]{2}|Z))"
-)
+_ID = f"({RECORD_ID})"
+_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_AT = rf"({_DAY}[ T][0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}(?:\.[0-9]{{1,6}})?(?:[+-][0-9]{{2}}:[0-9]{{2}}|Z))"
 _END = r"\}\r?\n?\Z"
 # Lines exactly as gdz writes them. Anything else (escapes, other key orders, hand edits) goes to tomllib.
 _CANONICAL_ENTRY: Final = (
-    rf'entry\.{_ID} = \{{target = "([a-z0-9]+(?:-[a-z0-9]+)*)", city = "(dongguan|guangzhou|shenzhen)", '
-    r'date = ([0-9]{4}-[0-9]{2}-[0-9]{2}), value = (-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|"done"|"not-done"), '
+    rf'entry\.{_ID} = \{{target = "({ID_SYNTAX})", city = "({"|".join(City)})", date = ({_DAY}), '
+    r'value = (-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|"done"|"not-done"), '
     rf"(?:note = {_TEXT}, )?(?:source = {_TEXT}, )?by = {_TEXT}, at = {_AT}{_END}"
 )
 _CANONICAL_VOID: Final = (
@@ -178,7 +176,7 @@ def parse_toml_record(line: str) -> Entry | Void:
             )
         return Void(record_id, voided, reader.text("reason"), by, at)
     target = reader.text("target")
-    if not re.fullmatch(TARGET_ID, target):
+    if not re.fullmatch(ID_SYNTAX, target):
         raise RecordError(
             msg("log.bad_field", field="target", expected="a target id"), reader.column("target")
         )

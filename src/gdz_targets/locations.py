@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Final, NamedTuple
 
 from .errors import DataError, Problem, UsageError, msg
-from .files import read_text, toml_problem
+from .files import read_toml
 
 WORKSPACE_FILE: Final = "gdz.toml"
 DEFAULT_LOG_NAME: Final = "progress.toml"
@@ -76,15 +76,8 @@ def find_workspace(start: Path) -> Path | None:
 
 
 def read_workspace(root: Path) -> Workspace:
-    import tomllib
-
     path = root / WORKSPACE_FILE
-    text = read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problem = toml_problem(str(path), exc, text)
-        raise DataError(problem.message, [problem]) from None
+    data, _ = read_toml(path)
     problems = []
     for key, value in data.items():
         if key not in {"log", "plan"}:

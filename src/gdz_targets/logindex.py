@@ -36,6 +36,8 @@ ID_LENGTH: Final = 26  # a ULID; the record parser (ledger), loaded only when li
 if TYPE_CHECKING:
     from mmap import mmap
 
+    from .ledger import Scan
+
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
@@ -54,9 +56,8 @@ class LogIndex:
         self.blocks: list[str] = []  # SHA-256 of each MiB of the prefix (the last one may be partial)
         self.stat: Stat | None = None  # the log's stat when this index was last made to match it
         self.duplicates = 0  # identical copies of a record skipped (git union merges can leave them)
-        self.pending_voids: dict[
-            str, list[int]
-        ] = {}  # voids read before their entry (possible after a merge)
+        # voids read before their entry (possible after a merge): the entry's id, the voids' offsets
+        self.pending_voids: dict[str, list[int]] = {}
         self.keys: list[tuple[str, str]] = []
         self._key_numbers: dict[tuple[str, str], int] = {}
         self.days: list[array[int]] = []  # hot: per series, proleptic ordinals, ascending
@@ -478,16 +479,16 @@ def open_log(path: Path, cache_dir: Path, entries: bool = True, holding_lock: bo
 class _NothingAppended:
     """The scan of an empty tail, without loading the record parser."""
 
-    records: tuple[()] = ()
-    problems: tuple[()] = ()
     torn = None
     lines = 0
 
     def __init__(self, end: int) -> None:
         self.end = end
+        self.records: list[tuple[int, int, Entry | Void]] = []
+        self.problems: list[Problem] = []
 
 
-def _scan_tail(tail: bytes, path: Path, index: LogIndex) -> Any:
+def _scan_tail(tail: bytes, path: Path, index: LogIndex) -> Scan | _NothingAppended:
     """What was appended after the indexed prefix; the record parser is loaded only if there is any."""
     if not tail:
         return _NothingAppended(index.prefix_len)

@@ -127,6 +127,7 @@ class Area(NamedTuple):
 
 
 DEFAULT_REPORTING_DAYS = 90
+ID_SYNTAX = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # ids of areas, targets, sources and units: words joined by hyphens
 NO_BENCHMARKS: Mapping[City, Observation] = MappingProxyType({})
 
 

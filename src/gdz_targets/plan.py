@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,9 +11,10 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from .errors import DataError, Message, Problem, close_matches, msg
-from .files import read_text, toml_problem
+from .files import read_toml
 from .model import (
     DEFAULT_REPORTING_DAYS,
+    ID_SYNTAX,
     Area,
     City,
     Direction,
@@ -32,7 +32,7 @@ from .model import (
 from .values import check_bounds
 
 SCHEMA_VERSION: Final = 1
-ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN: Final = re.compile(rf"^{ID_SYNTAX}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _LARGEST_EXACT = 2**53
 _KEY_LINE = re.compile(r"""^(\s*)([A-Za-z0-9_-]+|"[^"]*")\s*=""")
@@ -215,15 +215,7 @@ class _Table:
 
 def load_plan(path: Path) -> Plan:
     """Read and validate a plan file; every problem found is raised together in one DataError."""
-    return plan_from_text(read_text(path), path)
-
-
-def plan_from_text(text: str, path: Path) -> Plan:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problem = toml_problem(str(path), exc, text)
-        raise DataError(problem.message, [problem]) from None
+    data, text = read_toml(path)
     plan, problems = parse_plan(data, text, str(path))
     if problems or plan is None:
         raise DataError(msg("plan.invalid", path=str(path), count=len(problems)), problems)

@@ -23,7 +23,7 @@ from .ledger import (
 from .logindex import LogState, open_log
 from .model import Entry, Kind, Plan, Target, Void
 from .selection import require_target
-from .values import ValueRefused, parse_city, parse_day, parse_milestone, parse_number
+from .values import parse_city, parse_day, parse_milestone, parse_number
 
 
 def recorder_name(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
@@ -63,12 +63,9 @@ def build_entry(
 ) -> Entry:
     """Validate typed input into an Entry, or raise UsageError naming the problem and the fix."""
     target = require_target(plan, given.target)
-    try:
-        city = parse_city(given.city)
-        value = parse_value(target, given.value)
-        day = parse_day(given.day, today)
-    except ValueRefused as refused:
-        raise UsageError(refused.message) from None
+    city = parse_city(given.city)
+    value = parse_value(target, given.value)
+    day = parse_day(given.day, today)
     problem = value_problem(plan, target, value, isinstance(value, bool))
     if problem is not None:
         raise UsageError(problem)

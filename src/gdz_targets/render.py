@@ -43,9 +43,7 @@ def picture(view: Text, fmt: str, title: str) -> bytes:
     """A laid-out view in colour, as a standalone HTML page or SVG picture (exports to attach and paste)."""
     import io
 
-    width = max(
-        width_of(line) for line in view.plain.split("\n")
-    )  # as wide as the widest line: nothing folds
+    width = max(width_of(line) for line in view.plain.split("\n"))  # the widest line: nothing folds
     console = Console(
         record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor",
         highlight=False, emoji=False,
@@ -302,11 +300,7 @@ def _status_row(plan: Plan, row: TargetStatus, lang: str, city_detail: bool) -> 
         current.append((row.current.as_of, "dim"))
     deadline = cell(target.deadline.isoformat() if target.deadline else UNKNOWN)
     if row.pace.days_left is not None:
-        key = "ui.days_left" if row.pace.days_left >= 0 else "ui.days_over"
-        deadline.append((word(key, lang).format(days=abs(row.pace.days_left)), "dim"))
-    status = cell(d.status_text(row.status, lang), d.STATUS_STYLE[row.status] if row.status else "")
-    if row.stale:
-        status.append((word("ui.stale", lang), "yellow"))
+        deadline.append((_days_text(row.pace.days_left, lang), "dim"))
     by_city = {benchmark.city: benchmark for benchmark in row.benchmarks}
     return {
         "name": name,
@@ -319,8 +313,21 @@ def _status_row(plan: Plan, row: TargetStatus, lang: str, city_detail: bool) -> 
         "frontier": cell(d.signed(row.frontier.gap) if row.frontier else UNKNOWN),
         "score": cell(d.number(row.score.value, 0)),
         "deadline": deadline,
-        "status": status,
+        "status": _status_cell(row, lang),
     }
+
+
+def _status_cell(row: TargetStatus, lang: str) -> Cell:
+    status = cell(d.status_text(row.status, lang), d.STATUS_STYLE[row.status] if row.status else "")
+    if row.stale:
+        status.append((word("ui.stale", lang), "yellow"))
+    return status
+
+
+def _days_text(days_left: int, lang: str) -> str:
+    """The days left until the deadline, or the days past it, in words."""
+    key = "ui.days_left" if days_left >= 0 else "ui.days_over"
+    return word(key, lang).format(days=abs(days_left))
 
 
 def _bare_target(target: Target, lang: str) -> str:
@@ -460,11 +467,7 @@ def _target_facts(
         fact("ui.pace", cell(word("ui.pace_detail", lang).format(
             needed=d.signed(pace.needed_per_day), observed=d.signed(pace.observed_per_day),
             projected=d.number(pace.projected)) if known else UNKNOWN))  # fmt: skip
-    status = cell(d.status_text(report_row.status, lang),
-                  d.STATUS_STYLE[report_row.status] if report_row.status else "")  # fmt: skip
-    if report_row.stale:
-        status.append((word("ui.stale", lang), "yellow"))
-    fact("ui.status", status)
+    fact("ui.status", _status_cell(report_row, lang))
     if series:
         trend = sparkline([value for _, value in series], target.target)
         fact("ui.series", cell(f"{trend}  {series[0][0].isoformat()} → {series[-1][0].isoformat()}"))
@@ -475,9 +478,7 @@ def _deadline_text(row: TargetStatus, lang: str) -> str:
     target = row.target
     if target.deadline is None or row.pace.days_left is None:
         return word("ui.no_deadline", lang)
-    days = row.pace.days_left
-    key = "ui.days_left" if days >= 0 else "ui.days_over"
-    return f"{target.deadline.isoformat()} ({word(key, lang).format(days=abs(days))})"
+    return f"{target.deadline.isoformat()} ({_days_text(row.pace.days_left, lang)})"
 
 
 def _source_name(source: Source | None) -> str:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
-from .errors import Message, msg
+from .errors import Message, UsageError, msg
 from .model import DONE, NOT_DONE, City, Unit
 
 MAX_SIGNIFICANT_DIGITS: Final = 15  # what a float, and Excel, hold exactly
@@ -38,12 +38,8 @@ CITY_NAMES: Final[dict[str, City]] = {
 RELATIVE_DAYS: Final[dict[str, int]] = {"today": 0, "今天": 0, "yesterday": 1, "昨天": 1}
 
 
-class ValueRefused(ValueError):
-    """A typed value that is not accepted; carries the message to show."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.key)
-        self.message = message
+class ValueRefused(UsageError):
+    """A typed value that is not accepted: bad input, so every caller reports it as any usage error."""
 
 
 def parse_number(text: str) -> int | float:

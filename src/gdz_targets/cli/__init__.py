@@ -51,7 +51,7 @@ COMMAND_MODULES = {
     "targets": "plan_commands", "check": "plan_commands",
     "init": "workspace_commands", "where": "workspace_commands",
 }  # fmt: skip
-_MODULE_ORDER = ("report_commands", "progress_commands", "plan_commands", "workspace_commands")
+_MODULE_ORDER = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 
 
 def _version(value: bool) -> None:

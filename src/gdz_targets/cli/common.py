@@ -156,25 +156,17 @@ def day_option(text: str | None) -> date | None:
     """A date option (`--as-of`, `--since`...): YYYY-MM-DD, today or yesterday."""
     if text is None:
         return None
-    from gdz_targets.errors import UsageError
-    from gdz_targets.values import ValueRefused, parse_day
+    from gdz_targets.values import parse_day
 
-    try:
-        return parse_day(text, today())
-    except ValueRefused as refused:
-        raise UsageError(refused.message) from None
+    return parse_day(text, today())
 
 
 def city_option(text: str | None) -> "City | None":
     if text is None:
         return None
-    from gdz_targets.errors import UsageError
-    from gdz_targets.values import ValueRefused, parse_city
+    from gdz_targets.values import parse_city
 
-    try:
-        return parse_city(text)
-    except ValueRefused as refused:
-        raise UsageError(refused.message) from None
+    return parse_city(text)
 
 
 def now() -> datetime:
@@ -187,10 +179,6 @@ def today() -> date:
     pinned = os.environ.get("GDZ_TODAY")
     if not pinned:
         return date.today()
-    from gdz_targets.errors import UsageError
-    from gdz_targets.values import ValueRefused, parse_day
+    from gdz_targets.values import parse_day
 
-    try:
-        return parse_day(pinned, date.today())
-    except ValueRefused as refused:
-        raise UsageError(refused.message) from None
+    return parse_day(pinned, date.today())
