@@ -6,10 +6,11 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from gdz_targets.ledger import LOG_HEADER, encode_entry, new_record_id
-from gdz_targets.locations import shipped_plan_path
-from gdz_targets.model import City, Entry, Kind
-from gdz_targets.plan import load_plan
+from gdz_targets.domain.model import City, Entry, Kind
+from gdz_targets.store.log_file import LOG_HEADER
+from gdz_targets.store.paths import shipped_plan_path
+from gdz_targets.store.plan_file import load_plan
+from gdz_targets.store.records import encode_entry, new_record_id
 
 RECORDED_AT = datetime(2024, 1, 1, 9, 0, tzinfo=timezone(timedelta(hours=8)))
 TEMPLATE = (

@@ -29,7 +29,7 @@ WORK = HERE / "work"
 RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 
-from gdz_targets.logindex import cache_path  # noqa: E402
+from gdz_targets.store.log_index import cache_path  # noqa: E402
 from logs import write_log  # noqa: E402
 
 # Medians (ms) reported for peers summarising the same number of entries on a 2-core machine (issue #6).

@@ -6,13 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from gdz_targets.cli import app
+from gdz_targets.domain.model import Entry, History, Void
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -127,3 +128,18 @@ def run_gdz_process(
         check=False,
         **kwargs,
     )
+
+
+def history_of(records: Sequence[Entry | Void]) -> History:
+    """The history production reads for these records: written to a log, read back through its index."""
+    import tempfile
+
+    from gdz_targets.store.log import open_log
+    from gdz_targets.store.log_file import LOG_HEADER
+    from gdz_targets.store.records import encode_entry, encode_void
+
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "progress.toml"
+        lines = [encode_void(r) if isinstance(r, Void) else encode_entry(r) for r in records]
+        log.write_text(LOG_HEADER + "".join(lines), encoding="utf-8")
+        return open_log(log, Path(folder) / "cache").history()

@@ -9,16 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gdz_targets.analysis import (
-    Status,
-    pace,
-    parity_score,
-    progress,
-    status_report,
-    target_status,
-)
-from gdz_targets.ledger import read_bytes, scan
-from gdz_targets.model import (
+from gdz_targets.domain.model import (
     City,
     Direction,
     Entry,
@@ -29,11 +20,20 @@ from gdz_targets.model import (
     Target,
     Unit,
     Void,
-    history_from_records,
 )
-from gdz_targets.plan import load_plan
+from gdz_targets.domain.status import (
+    Status,
+    pace,
+    parity_score,
+    progress,
+    status_report,
+    target_status,
+)
+from gdz_targets.store.files import read_bytes
+from gdz_targets.store.plan_file import load_plan
+from gdz_targets.store.records import scan
 
-from .conftest import FIXTURE_LOG, FIXTURE_PLAN
+from .conftest import FIXTURE_LOG, FIXTURE_PLAN, history_of
 
 finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
 AS_OF = date(2025, 6, 30)
@@ -138,12 +138,12 @@ def test_a_target_status_never_fails(
     direction: Direction, strict: bool,
 ) -> None:  # fmt: skip
     """Coinciding dates, baseline = target, no data, past deadlines: every case yields a status, no error."""
-    from gdz_targets.model import Area, Plan, PlanMeta
+    from gdz_targets.domain.model import Area, Plan, PlanMeta
 
     target = _target(direction, baseline, goal, deadline, strict)
     plan = Plan(PlanMeta("p", "p", "i", "i", PeriodDate(date(2023, 9, 1)), 1, "s", "q"), {}, {"u": UNIT},
                 (Area("a", "a", "a", "s", "q"),), (target,))  # fmt: skip
-    row = target_status(plan, target, history_from_records(entries, []), as_of)
+    row = target_status(plan, target, history_of(entries), as_of)
     assert row.status is not None
     for number in (row.progress, row.gap_to_target, row.score.value, row.pace.needed_per_day,
                    row.pace.observed_per_day, row.pace.projected):  # fmt: skip
@@ -151,40 +151,40 @@ def test_a_target_status_never_fails(
 
 
 def test_strict_target_reached_exactly_but_not_passed() -> None:
-    from gdz_targets.model import Area, Plan, PlanMeta
+    from gdz_targets.domain.model import Area, Plan, PlanMeta
 
     target = _target(Direction.HIGHER, None, 1000, date(2025, 12, 31), strict=True)
     plan = Plan(PlanMeta("p", "p", "i", "i", PeriodDate(date(2023, 9, 1)), 1, "s", "q"), {}, {"u": UNIT},
                 (Area("a", "a", "a", "s", "q"),), (target,))  # fmt: skip
-    history = history_from_records([_entry(1, date(2025, 1, 1), 1000), _entry(2, date(2025, 3, 1), 1000)], [])
+    history = history_of([_entry(1, date(2025, 1, 1), 1000), _entry(2, date(2025, 3, 1), 1000)])
     row = target_status(plan, target, history, AS_OF)
     assert row.status is Status.AT_RISK
-    history = history_from_records([_entry(1, date(2025, 1, 1), 990), _entry(2, date(2025, 3, 1), 1001)], [])
+    history = history_of([_entry(1, date(2025, 1, 1), 990), _entry(2, date(2025, 3, 1), 1001)])
     assert target_status(plan, target, history, AS_OF).status is Status.ACHIEVED
 
 
 def test_observed_pace_when_dates_coincide_is_unknown() -> None:
     target = _target(Direction.HIGHER, 40, 90, date(2025, 12, 31), baseline_day=date(2025, 3, 31))
-    history = history_from_records([_entry(1, date(2025, 3, 31), 60)], [])
+    history = history_of([_entry(1, date(2025, 3, 31), 60)])
     assert pace(target, history, AS_OF, target_status_current(target, history)).observed_per_day is None
 
 
 def target_status_current(target: Target, history: History):  # type: ignore[no-untyped-def]
-    from gdz_targets.analysis import current_figure
+    from gdz_targets.domain.status import current_figure
 
     return current_figure(target, history, AS_OF)
 
 
 @given(finite, finite, finite)
 def test_gap_direction_symmetry(baseline: float, goal: float, current: float) -> None:
-    from gdz_targets.model import Area, Plan, PlanMeta
+    from gdz_targets.domain.model import Area, Plan, PlanMeta
 
     rows = []
     for direction, sign in ((Direction.HIGHER, 1), (Direction.LOWER, -1)):
         target = _target(direction, sign * baseline, sign * goal, None)
         plan = Plan(PlanMeta("p", "p", "i", "i", PeriodDate(date(2023, 9, 1)), 1, "s", "q"), {}, {"u": UNIT},
                     (Area("a", "a", "a", "s", "q"),), (target,))  # fmt: skip
-        history = history_from_records([_entry(1, date(2025, 1, 1), sign * current)], [])
+        history = history_of([_entry(1, date(2025, 1, 1), sign * current)])
         rows.append(target_status(plan, target, history, AS_OF))
     assume(rows[0].gap_to_target is not None)
     assert rows[0].gap_to_target == pytest.approx(rows[1].gap_to_target)
@@ -200,7 +200,7 @@ def report():  # type: ignore[no-untyped-def]
     result = scan(read_bytes(FIXTURE_LOG), str(FIXTURE_LOG))
     entries = [record for _, _, record in result.records if isinstance(record, Entry)]
     voids = [record for _, _, record in result.records if isinstance(record, Void)]
-    return status_report(plan, history_from_records(entries, voids), AS_OF)
+    return status_report(plan, history_of([*entries, *voids]), AS_OF)
 
 
 @pytest.mark.parametrize(
@@ -253,5 +253,5 @@ def test_report_as_of_an_earlier_date_ignores_later_entries(report) -> None:  # 
     later = [entries[0]._replace(id="01JZZZZZZZZZZZZZZZZZZZZZZZ", date=AS_OF + timedelta(days=1),
                                  value=99)]  # fmt: skip
     voids = [record for _, _, record in result.records if isinstance(record, Void)]
-    again = status_report(plan, history_from_records(entries + later, voids), AS_OF)
+    again = status_report(plan, history_of([*entries, *later, *voids]), AS_OF)
     assert again == report

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import gdz_targets.ledger
-import gdz_targets.logindex
-from gdz_targets.locations import cache_home
-from gdz_targets.logindex import LogIndex, cache_path, journal_path, open_log
+import gdz_targets.store.records
+from gdz_targets.store.log_index import Journal, LogIndex, cache_path
+from gdz_targets.store.paths import cache_home
 
 from .conftest import Gdz
 
@@ -25,13 +24,13 @@ def cache(fixture_env: Path) -> Path:
 def parsed_lines(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every log line gdz parses, in order."""
     seen: list[str] = []
-    real = gdz_targets.ledger.parse_record
+    real = gdz_targets.store.records.parse_record
 
     def spy(line: str):  # type: ignore[no-untyped-def]
         seen.append(line)
         return real(line)
 
-    monkeypatch.setattr(gdz_targets.ledger, "parse_record", spy)
+    monkeypatch.setattr(gdz_targets.store.records, "parse_record", spy)
     return seen
 
 
@@ -118,14 +117,14 @@ def test_an_unwritable_cache_directory_is_not_an_error(
     assert gdz("log", "pass-rate", "80", "--date", "2025-05-31").exit_code == 0
 
 
-def test_the_index_matches_a_fresh_read(gdz: Gdz, fixture_env: Path) -> None:
-    """After many incremental updates the cached index equals one built from scratch."""
+def test_the_index_matches_a_fresh_read(gdz: Gdz, fixture_env: Path, cache: Path, tmp_path: Path) -> None:
+    """After many incremental updates the cached index is byte for byte the one built from scratch."""
     for n in range(5):
         assert gdz("log", "approval-cut", str(40 + n), "--date", f"2025-06-0{n + 1}").exit_code == 0
     assert gdz("void", "ZPZH7", "--reason", "r").exit_code == 0
-    incremental = open_log(fixture_env, cache_home()).index
-    fresh = open_log(fixture_env, cache_home() / "elsewhere").index
-    assert incremental.dumps("x") == fresh.dumps("x")
+    elsewhere = tmp_path / "elsewhere"
+    assert gdz(*REPORT, env={"GDZ_CACHE_DIR": str(elsewhere)}).exit_code == 0
+    assert cache.read_bytes() == cache_path(fixture_env, elsewhere).read_bytes()
 
 
 def _report_without_cache(gdz: Gdz, tmp_path: Path) -> str:
@@ -137,10 +136,13 @@ def test_gdz_own_appends_are_read_from_the_journal(
     gdz: Gdz, fixture_env: Path, cache: Path, parsed_lines: list[str], tmp_path: Path
 ) -> None:
     gdz(*REPORT)
+    parsed_lines.clear()
     for n, day in enumerate(("2025-06-01", "2025-06-02", "2025-06-03")):
         assert gdz("log", "approval-cut", str(40 + n), "--date", day).exit_code == 0
-    assert journal_path(cache).exists()
-    parsed_lines.clear()
+        # each `gdz log` reads the appends noted before it, never the line it has just written
+        assert len(parsed_lines) == n and f"value = {40 + n}," not in "".join(parsed_lines)
+        parsed_lines.clear()
+    assert Journal(cache).path.exists()
     report = gdz(*REPORT).stdout
     assert len(parsed_lines) == 3  # the three noted appends, not the whole log
     assert report == _report_without_cache(gdz, tmp_path)
@@ -149,18 +151,17 @@ def test_gdz_own_appends_are_read_from_the_journal(
 def test_the_journal_is_folded_in_when_long(
     gdz: Gdz, fixture_env: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(gdz_targets.logindex, "JOURNAL_LIMIT", 2)
+    monkeypatch.setattr(Journal, "LIMIT", 2)
     for n in range(4):
         assert gdz("log", "approval-cut", str(40 + n), "--date", f"2025-06-0{n + 1}").exit_code == 0
-    journal = journal_path(cache)
-    assert not journal.exists() or len(journal.read_text().splitlines()) <= 2  # folded into the index file
+    assert len(Journal(cache).appends()) <= 2  # folded into the index file
     assert gdz(*REPORT).stdout == _report_without_cache(gdz, tmp_path)
 
 
 def test_a_cut_journal_line_is_not_trusted(gdz: Gdz, fixture_env: Path, cache: Path, tmp_path: Path) -> None:
     gdz(*REPORT)
     assert gdz("log", "approval-cut", "41", "--date", "2025-06-01").exit_code == 0
-    journal = journal_path(cache)
+    journal = Journal(cache).path
     journal.write_text(journal.read_text()[:-5])  # a crash while noting the append
     assert gdz(*REPORT).stdout == _report_without_cache(gdz, tmp_path)
 
@@ -176,7 +177,16 @@ def test_any_sequence_of_changes_reads_as_a_fresh_rebuild(
     shuffle = random.Random(seed)
     for step in range(14):
         action = shuffle.choice(
-            ["log", "log-same-day", "void", "merge", "delete-cache", "damage-journal", "import"]
+            [
+                "log",
+                "log-same-day",
+                "void",
+                "merge",
+                "delete-cache",
+                "damage-cache",
+                "damage-journal",
+                "import",
+            ]
         )
         if action == "log":
             gdz(
@@ -198,8 +208,10 @@ def test_any_sequence_of_changes_reads_as_a_fresh_rebuild(
                 )
         elif action == "delete-cache":
             cache.unlink(missing_ok=True)
-        elif action == "damage-journal" and journal_path(cache).exists():
-            journal_path(cache).write_text("1 2 3\n")
+        elif action == "damage-cache" and cache.exists():
+            cache.write_bytes(cache.read_bytes()[:-7])
+        elif action == "damage-journal" and Journal(cache).path.exists():
+            Journal(cache).path.write_text("1 2 3\n")
         elif action == "import":
             csv_file = tmp_path / f"in-{step}.csv"
             csv_file.write_text(f"target,date,value\nspace-started,2025-06-{10 + step},{step * 10}\n")

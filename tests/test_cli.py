@@ -240,7 +240,7 @@ def test_every_help_text_has_a_chinese_translation() -> None:
     from typer.main import get_command
 
     from gdz_targets.cli import make_app
-    from gdz_targets.i18n import translate_help
+    from gdz_targets.output.messages import translate_help
 
     group = get_command(make_app())
     commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
@@ -260,3 +260,19 @@ def test_help_in_chinese(gdz: Gdz) -> None:
     assert "示例:gdz log cross-city-total" in log and "[必填]" in log and "[默认:today]" in log
     assert all(cell_len(line) <= 80 for line in log.splitlines())
     assert gdz("log", "--help").stdout.startswith("Usage: gdz log")
+
+
+def test_init_where_nothing_can_be_created_is_one_line_and_exit_4(tmp_path: Path) -> None:
+    parent = tmp_path / "read-only"
+    parent.mkdir()
+    parent.chmod(0o555)
+    result = run_gdz_process("init", str(parent / "reports"), obey_permissions=True)
+    assert result.returncode == 4, result.stderr
+    assert result.stderr == f"gdz: {parent}/reports: cannot write: Permission denied; nothing was changed\n"
+    assert list(parent.iterdir()) == []
+
+
+def test_init_on_a_file_says_it_is_a_file(gdz: Gdz, tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("x")
+    result = gdz("init", str(tmp_path / "notes"))
+    assert (result.exit_code, result.stderr) == (2, f"gdz: {tmp_path}/notes: is a file, not a directory\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gdz_targets.i18n import CATALOGUE
+from gdz_targets.output.messages import CATALOGUE
 
 from .conftest import FIXTURE_LOG, ROOT, Gdz
 
@@ -88,7 +88,7 @@ CATALOGUE_CASES = [
         ["log", "pass-rate", "50"],
         {"GDZ_TODAY": "someday"},
         2,
-        '"someday" is not a date; use YYYY-MM-DD, today or yesterday',
+        'GDZ_TODAY="someday" is not a date; use YYYY-MM-DD, or unset it',
     ),
     (["void", "ZZZZZZ", "--reason", "x"], {}, 2, 'no entry id contains "ZZZZZZ"; see `gdz history --all`'),
     (

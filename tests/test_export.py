@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gdz_targets.exporting import STATUS_COLUMNS
+from gdz_targets.output.export import STATUS_COLUMNS
 
 from .conftest import FIXTURE_PLAN, Gdz, assert_golden_bytes, run_gdz_process
 

@@ -17,19 +17,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gdz_targets.ledger import Scan, read_bytes, scan
-from gdz_targets.model import Entry, Void
-from gdz_targets.values import format_number
+from gdz_targets.domain.model import Entry, Void
+from gdz_targets.domain.values import format_number
+from gdz_targets.store.files import read_bytes
+from gdz_targets.store.records import Scan, scan
 
 from .conftest import FIXTURE_LOG, FIXTURE_PLAN, ROOT, Gdz, run_gdz_process
 
 
 def read_log(path: Path) -> Scan:
-    return scan(read_bytes(path), str(path))
+    return scan(read_bytes(path, missing_ok=True), str(path))
 
 
 def entries(path: Path) -> list[Entry]:
-    return [record for _, _, record in read_log(path).records if isinstance(record, Entry)]
+    found = read_log(path)
+    records = [*found.records, *([found.unterminated] if found.unterminated else [])]
+    return [record for _, _, record in records if isinstance(record, Entry)]
 
 
 @pytest.fixture
@@ -120,12 +123,12 @@ def test_torn_last_record_at_every_byte_offset(gdz: Gdz, log: Path) -> None:
     data = FIXTURE_LOG.read_bytes()
     last_start = data.rstrip(b"\n").rfind(b"\n") + 1
     lines_before = data[:last_start].count(b"\n")
-    for cut in range(last_start + 1, len(data)):
+    for cut in range(last_start + 1, len(data) - 1):  # the whole line without its newline is a record
         log.write_bytes(data[:cut])
         history = gdz("history", "--all")
         assert history.exit_code == 0, history
         assert history.stderr.startswith(
-            f"{log}:{lines_before + 1}:1: incomplete record at line {lines_before + 1} (cut off by a crash or a "
+            f"gdz: {log}:{lines_before + 1}:1: incomplete record at line {lines_before + 1} (cut off by a crash or a "
             "full disk)"
         )
         assert len(entries(log)) == 12 - 1
@@ -138,6 +141,19 @@ def test_torn_last_record_at_every_byte_offset(gdz: Gdz, log: Path) -> None:
         sides = list(log.parent.glob("progress.toml.torn-*"))
         assert [side.read_bytes() for side in sides] == [data[last_start:cut]]
         sides[0].unlink()
+
+
+def test_a_last_record_without_its_newline_is_a_record(gdz: Gdz, log: Path) -> None:
+    data = FIXTURE_LOG.read_bytes()
+    log.write_bytes(data[:-1])  # an editor saved the file without the final newline
+    checked = gdz("check", "--repair")
+    assert checked.exit_code == 0, checked
+    assert "incomplete" not in checked.stdout + checked.stderr and log.read_bytes() == data[:-1]
+    assert len(entries(log)) == 12
+    assert "2025-05-31" in gdz("history", "--all", env={"COLUMNS": "200"}).stdout
+    assert gdz("log", "pass-rate", "60", "--date", "2025-01-31").exit_code == 0
+    assert log.read_bytes().startswith(data)  # the newline it lacked comes first: no two records on a line
+    assert len(entries(log)) == 13 and read_log(log).torn is None
 
 
 def test_nul_bytes_after_a_power_loss_are_an_incomplete_record(gdz: Gdz, log: Path) -> None:
@@ -261,18 +277,18 @@ def test_read_only_directory_gets_no_log(tmp_path: Path, monkeypatch: pytest.Mon
 CRASHER = """
 import sys, datetime
 from pathlib import Path
-from gdz_targets.locations import cache_home
-from gdz_targets.model import City, Entry
-from gdz_targets.ledger import new_record_id
-from gdz_targets.recording import append_records
-log = Path(sys.argv[1])
+from gdz_targets.app.record import append
+from gdz_targets.app.session import Session
+from gdz_targets.domain.model import City, Entry
+from gdz_targets.store.records import new_record_id
+session = Session(ledger=Path(sys.argv[1]))
 print("ready", flush=True)
 n = 0
 while True:
     now = datetime.datetime.now().astimezone()
     entry = Entry(new_record_id(), "pass-rate", City.DONGGUAN, datetime.date(2025, 1, 31), n, "crash", now,
                   "n" * (n % 300))
-    append_records(log, cache_home(), [entry])
+    append(session, [entry])
     n += 1
 """
 

@@ -25,7 +25,9 @@ import json
 print("\\n" + json.dumps(loaded))
 """
 
-HEAVY = ("rich.table", "rich.console", "rich.text", "typer.rich_utils", "csv", "json", "tomli_w", "hashlib")
+# What a command may cost at start-up, by short name: each is loaded only by the commands that need it.
+HEAVY = {"rich": "rich.console", "typer.rich_utils": "typer.rich_utils", "csv": "csv", "json": "json",
+         "tomli_w": "tomli_w", "hashlib": "hashlib", "records": "gdz_targets.store.records", "tomllib": "tomllib"}  # fmt: skip
 
 
 def modules_after(*args: str, log: Path) -> set[str]:
@@ -46,26 +48,70 @@ def log(tmp_path: Path) -> Path:
     ("args", "allowed"),
     [
         (("--version",), set()),
-        (("log", "pass-rate", "80", "--date", "2025-05-31"), {"tomli_w", "hashlib"}),
-        (("export", "status", "-f", "csv"), {"csv", "json", "hashlib"}),
-        (("export", "status", "-f", "json"), {"csv", "json", "hashlib"}),
-        (("where",), {"hashlib"}),
+        (("log", "pass-rate", "80", "--date", "2025-05-31"), {"tomli_w", "hashlib", "records"}),
+        (("export", "status", "-f", "csv"), {"csv", "json"}),
+        (("export", "status", "-f", "json"), {"csv", "json"}),
+        (("export", "entries", "-f", "csv"), {"csv", "json", "records"}),
+        (("where",), set()),
     ],
 )
 def test_commands_that_draw_no_table_do_not_import_rich(args: tuple[str, ...], allowed: set[str],
                                                         log: Path) -> None:  # fmt: skip
+    modules_after("status", log=log)  # the first run builds the caches
     loaded = modules_after(*args, log=log)
-    assert sorted(name for name in HEAVY if name in loaded and name not in allowed) == []
+    assert sorted(name for name, module in HEAVY.items() if module in loaded and name not in allowed) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (("status",), {"rich"}),
+        (("status", "--area", "2"), {"rich"}),
+        (("status", "--status", "overdue", "--sort", "score"), {"rich"}),
+        (("show", "pass-rate"), {"rich", "records"}),  # show reads entries: their lines are parsed
+        (("history", "pass-rate"), {"rich", "records"}),
+        (("targets",), {"rich"}),
+    ],
+)
+def test_each_command_imports_only_what_it_needs(args: tuple[str, ...], allowed: set[str], log: Path) -> None:
+    modules_after("status", log=log)  # the first run builds the caches
+    loaded = modules_after(*args, log=log)
+    assert sorted(name for name, module in HEAVY.items() if module in loaded and name not in allowed) == []
+    assert "rich.table" not in loaded  # gdz lays out its own tables: see output/terminal.py
 
 
 def test_status_does_draw_with_rich(log: Path) -> None:
     modules_after("status", log=log)  # the first run builds the caches
     loaded = modules_after("status", log=log)
     assert {"rich.console", "rich.text"} <= loaded
-    assert "rich.table" not in loaded  # gdz lays out its own tables: see render.py
-    assert "tomli_w" not in loaded  # reading never needs the TOML writer
-    assert "json" not in loaded  # the log cache's header is read without it
-    assert {"tomllib", "gdz_targets.ledger"}.isdisjoint(loaded)  # an unchanged log is not parsed at all
+    assert {"tomllib", "gdz_targets.store.records"}.isdisjoint(
+        loaded
+    )  # an unchanged log is not parsed at all
+
+
+PYTHON_API = """
+import json, sys
+from datetime import date
+from pathlib import Path
+from gdz_targets.app import Session, record, report
+
+s = Session(lang="en", ledger=Path(sys.argv[1]))
+logged = record.log_entry(s, record.EntryInput("cross-city-total", "1020", "2023-12-31"))
+status = report.status(s, as_of=date(2024, 1, 31))
+row = next(row for row in status.all_targets() if row.target.id == "cross-city-total")
+print(json.dumps({"id": logged.entry.id, "value": row.current.value, "status": row.status.value,
+                  "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_python_api_needs_neither_typer_nor_rich(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GDZ_PLAN")}
+    result = subprocess.run([sys.executable, "-c", PYTHON_API, str(tmp_path / "log.toml")], env=env,
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    found = json.loads(result.stdout)
+    assert (found["value"], found["status"]) == (1020, "achieved")
+    assert found["id"] in (tmp_path / "log.toml").read_text()
+    assert [name for name in found["modules"] if name.split(".")[0] in ("typer", "click", "rich")] == []
 
 
 @pytest.mark.slow
@@ -98,3 +144,13 @@ def test_the_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> N
     assert str(venv) in plan_line and "gdz_targets/data/targets.toml (shipped with gdz)" in plan_line
     packaged = next(venv.glob("lib/python*/site-packages/gdz_targets/data/targets.toml"))
     assert packaged.read_bytes() == (ROOT / "data" / "targets.toml").read_bytes()
+
+
+def test_the_readme_python_example_runs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Use from Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GDZ_PLAN")}
+    result = subprocess.run([sys.executable, "-c", example], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "achieved" in result.stdout.lower() and "cross-city-total 1020" in result.stdout

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gdz_targets.locations import shipped_plan_path
-from gdz_targets.model import City, Kind
-from gdz_targets.plan import load_plan
+from gdz_targets.domain.model import City, Kind
+from gdz_targets.store.paths import shipped_plan_path
+from gdz_targets.store.plan_file import load_plan
 
 from .conftest import ROOT, Gdz
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdz_targets.ledger import RecordError, encode_entry, encode_void, parse_record, parse_toml_record
-from gdz_targets.model import City, Entry, Void
+from gdz_targets.domain.model import City, Entry, Void
+from gdz_targets.store.records import RecordError, encode_entry, encode_void, parse_record, parse_toml_record
 
 IDS = st.from_regex(r"\A[0-9A-HJKMNP-TV-Z]{26}\Z")
 TARGETS = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z")
@@ -17,8 +17,8 @@ TEXT = st.text(max_size=30)
 ZONES = st.sampled_from([UTC, timezone(timedelta(hours=8)), timezone(timedelta(hours=-5, minutes=-30))])
 TIMES = st.builds(lambda moment, zone: moment.replace(tzinfo=zone),
                   st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)), ZONES)  # fmt: skip
-VALUES = st.one_of(st.booleans(), st.integers(min_value=-(10**15), max_value=10**15),
-                   st.floats(allow_nan=False, allow_infinity=False))  # fmt: skip
+VALUES = st.one_of(st.booleans(), st.integers(min_value=-(10**15) + 1, max_value=10**15 - 1),
+                   st.floats(min_value=-1e15, max_value=1e15, exclude_min=True, exclude_max=True))  # fmt: skip
 
 
 @st.composite
@@ -96,3 +96,10 @@ def test_hand_written_layout_is_still_read() -> None:
             "date = 2025-03-31, by = 'wang', at = 2025-04-01T09:00:00Z }")  # fmt: skip
     assert parse_record(line) == Entry("01JQQDSGM006QTQKH0EBB8CJ6M", "pass-rate", City.GUANGZHOU, date(2025, 3, 31),
                                        75.0, "wang", datetime(2025, 4, 1, 9, tzinfo=UTC))  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ["1" + "0" * 400, "1e308", "-1e15", "1000000000000000", "inf", "nan"])
+def test_a_figure_gdz_cannot_hold_is_refused_by_both_parsers(value: str) -> None:
+    line = (f'entry.01JGSZKPM0M3Q2EG33EFZZPZH7 = {{target = "pass-rate", city = "dongguan", date = 2024-06-30, '
+            f'value = {value}, by = "wang", at = 2025-01-05T09:00:00+08:00}}\n')  # fmt: skip
+    assert _outcome(parse_record, line) == _outcome(parse_toml_record, line) == ("refused", "log.bad_value")

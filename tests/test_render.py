@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from gdz_targets.render import Column, cell, fit_columns, grid, wrap
+from gdz_targets.output.terminal import Column, cell, fit_columns, grid, wrap
 
 WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "dddd", "x-y", "东莞", "广州市", "(天)", "，", "“一张网”", "80%"]),
                  max_size=12).map(" ".join)  # fmt: skip

@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdz_targets.i18n import render
-from gdz_targets.model import City
-from gdz_targets.values import (
+from gdz_targets.domain.model import City
+from gdz_targets.domain.values import (
     ValueRefused,
     format_number,
     parse_city,
@@ -19,6 +18,7 @@ from gdz_targets.values import (
     parse_milestone,
     parse_number,
 )
+from gdz_targets.output.messages import render
 
 TODAY = date(2025, 6, 30)
 

@@ -9,20 +9,35 @@ import typer
 from typer.core import TyperGroup
 
 from gdz_targets import __version__
-from gdz_targets.errors import GdzError
+from gdz_targets.domain.errors import ExitCode, GdzError
+from gdz_targets.output import stream
 
-from .common import add_command, error_lang, warn
+from .common import add_command, current_session, error_lang, warn
+
+# Commands whose work is done once they have written their files: a lost standard output afterwards does
+# not undo it, so they still exit 0 (a script that retried would record the same entry twice).
+WRITING_COMMANDS = frozenset({"log", "void", "undo", "import", "init"})
 
 
 class GdzGroup(TyperGroup):
     """Turns every domain error into its message(s) on stderr and its documented exit code: the one place."""
 
     def invoke(self, ctx: Any) -> Any:
+        stream.reset()
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except GdzError as error:
             report_error(error)
             raise typer.Exit(int(error.exit_code)) from None
+        finally:
+            report_notices()
+        reason = stream.lost_reason()
+        if reason is not None:
+            written = ctx.invoked_subcommand in WRITING_COMMANDS
+            warn(f"gdz: {_text('output.lost_done' if written else 'output.lost', reason=reason)}")
+            if not written:
+                raise typer.Exit(int(ExitCode.WRITE))
+        return result
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         from .helptext import format_translated
@@ -30,8 +45,25 @@ class GdzGroup(TyperGroup):
         format_translated(self, ctx, formatter, super().format_help)
 
 
+def _text(key: str, **params: object) -> str:
+    from gdz_targets.domain.errors import msg
+    from gdz_targets.output.messages import render
+
+    return render(msg(key, **params), error_lang())
+
+
+def report_notices() -> None:
+    """What a command says besides its output: an incomplete last record in the log it read."""
+    made = current_session()
+    if made is not None and made.torn is not None:
+        from gdz_targets.output.messages import render_problem
+
+        warn(f"gdz: {render_problem(made.torn, made.lang)} — {_text('log.torn_hint')}")
+        made.torn = None
+
+
 def report_error(error: GdzError) -> None:
-    from gdz_targets.i18n import render, render_problem
+    from gdz_targets.output.messages import render, render_problem
 
     lang = error_lang()
     if error.problems:
@@ -56,7 +88,7 @@ _MODULE_ORDER = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"gdz {__version__}\n")
+        stream.write_out(f"gdz {__version__}\n")
         raise typer.Exit()
 
 

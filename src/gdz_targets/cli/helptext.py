@@ -7,7 +7,7 @@ from typing import Any
 
 from typer.core import TyperCommand
 
-from gdz_targets.i18n import HELP_HEADINGS_ZH, resolve_lang, translate_help
+from gdz_targets.output.messages import HELP_HEADINGS_ZH, resolve_lang, translate_help
 
 
 def help_lang(args: list[str] | None = None) -> str:
@@ -59,7 +59,7 @@ def format_translated(command: Any, ctx: Any, formatter: Any, format_help: Any) 
 
 def _chinese_formatter(base: type) -> type:
     """Click's help formatter with Chinese headings, folding text by terminal cells, not characters."""
-    from gdz_targets.textwidth import width_of, wrap
+    from gdz_targets.output.textwidth import width_of, wrap
 
     class ChineseFormatter(base):  # type: ignore[misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, out, session
+from .common import LangOption, LedgerOption, PlanOption, draw, out, session, width
 
 
 def targets(
@@ -21,14 +21,13 @@ def targets(
     Example: gdz targets --area government-services --kind numeric
     """
     s = session(lang, plan)
+    from gdz_targets.domain.query import select_targets
+
     loaded = s.plan()
-    from gdz_targets.selection import select_targets
-
     chosen = select_targets(loaded, area=area, kind=kind)
-    from gdz_targets.render import print_view, targets_view
+    from gdz_targets.output.terminal import targets_view
 
-    console = s.console()
-    print_view(console, targets_view(loaded, chosen, s.lang, console.width))
+    draw(targets_view(loaded, chosen, s.lang, width()))
 
 
 def check(
@@ -44,12 +43,17 @@ def check(
     Example: gdz check --repair
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.checking import run_check
+    from gdz_targets.app.check import run_check
+    from gdz_targets.domain.errors import msg
+    from gdz_targets.output.messages import render, render_problem
 
-    outcome = run_check(s.plan_location().path, s.log_location().path, repair)
-    for line in outcome.lines(s.lang):
-        out(line)
+    outcome = run_check(s, repair)
+    for problem in outcome.problems:
+        out(render_problem(problem, s.lang))
+    for note in outcome.notes:
+        out(render(note, s.lang))
     if outcome.problems:
+        out(render(msg("check.failed", count=len(outcome.problems)), s.lang))
         raise typer.Exit(1)
 
 

@@ -9,22 +9,22 @@ from .common import (
     LangOption,
     LedgerOption,
     PlanOption,
-    Session,
     city_option,
     day_option,
-    now,
+    draw,
     out,
+    say,
     session,
-    today,
+    width,
 )
 
 if TYPE_CHECKING:
-    from gdz_targets.logindex import LogState
-    from gdz_targets.model import Entry, Plan
+    from gdz_targets.app.record import Voided
+    from gdz_targets.app.session import Session
 
 
 def _complete_target(incomplete: str) -> list[str]:
-    from gdz_targets.errors import GdzError
+    from gdz_targets.domain.errors import GdzError
 
     try:
         loaded = session().plan()
@@ -92,21 +92,12 @@ def log(
     Example: gdz log cross-city-total 1020 --date 2023-12-31
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.recording import EntryInput, build_entry, recorder_name
+    from gdz_targets.app.record import EntryInput, log_entry
 
-    loaded = s.plan()
-    entry = build_entry(
-        loaded,
-        EntryInput(target, value, date, city or "dongguan", note, source),
-        recorder_name(by),
-        now(),
-        today(),
-        force,
-    )
-    state = s.append([entry])
-    from gdz_targets.display import standing_line
+    logged = log_entry(s, EntryInput(target, value, date, city or "dongguan", note, source), by, force)
+    from gdz_targets.output.text import standing_line
 
-    out(standing_line(loaded, entry, state.history(), today(), s.lang))
+    out(standing_line(s.plan(), logged.entry, logged.standing, s.lang))
 
 
 def void(
@@ -129,24 +120,15 @@ def void(
     Example: gdz void 7D63GFXK --reason "typo: 1200 should be 1020"
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.recording import find_entry, recorder_name
+    from gdz_targets.app.record import void_entry
 
-    loaded = s.plan()
-    state = s.open_log()
-    _void(s, loaded, state, find_entry(state, entry_id), reason, recorder_name(by))
+    _said_void(s, void_entry(s, entry_id, reason, by))
 
 
-def _void(s: Session, loaded: "Plan", state: "LogState", entry: "Entry", reason: str, by: str) -> None:
-    from gdz_targets.display import entry_summary
-    from gdz_targets.errors import UsageError, msg
-    from gdz_targets.recording import new_void, voids_by_entry
+def _said_void(s: "Session", voided: "Voided") -> None:
+    from gdz_targets.output.text import entry_summary
 
-    earlier = voids_by_entry(state).get(entry.id)
-    if earlier is not None:
-        raise UsageError(msg("void.already", id=entry.id, reason=earlier.reason))
-    record = new_void(entry, reason, by, now())
-    s.append([record])
-    out(s.text("void.done", entry=entry_summary(loaded, entry, s.lang), reason=record.reason))
+    say(s, "void.done", entry=entry_summary(s.plan(), voided.entry, s.lang), reason=voided.void.reason)
 
 
 def undo(
@@ -162,21 +144,16 @@ def undo(
     Example: gdz undo --yes
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.display import entry_summary
-    from gdz_targets.errors import Declined, UsageError, msg
-    from gdz_targets.recording import last_entry_by, recorder_name
+    from gdz_targets.app.record import last_entry, void_entry
+    from gdz_targets.domain.errors import Declined, msg
+    from gdz_targets.output.messages import render
+    from gdz_targets.output.text import entry_summary
 
-    loaded = s.plan()
-    me = recorder_name(by)
-    state = s.open_log()
-    entry = last_entry_by(state, me)
-    if entry is None:
-        raise UsageError(msg("undo.nothing", by=me))
-    if not yes and not typer.confirm(
-        s.text("undo.confirm", entry=entry_summary(loaded, entry, s.lang)), default=False
-    ):
+    entry = last_entry(s, by)
+    question = render(msg("undo.confirm", entry=entry_summary(s.plan(), entry, s.lang)), s.lang)
+    if not yes and not typer.confirm(question, default=False):
         raise Declined(msg("undo.declined"))
-    _void(s, loaded, state, entry, reason, me)
+    _said_void(s, void_entry(s, entry, reason, by))
 
 
 def history(
@@ -201,34 +178,18 @@ def history(
     Example: gdz history cross-city-total --since 2024-01-01 --all
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.recording import entries_at, voids_by_entry
-    from gdz_targets.selection import require_target
+    from gdz_targets.app import report
 
-    loaded = s.plan()
-    if target is not None:
-        require_target(loaded, target)
-    wanted_city, start, end = city_option(city), day_option(since), day_option(until)
-    state = s.open_log()
-    entries = [
-        entry
-        for entry in entries_at(state, state.index.entry_offsets(target, include_voided=all_entries))
-        if (wanted_city is None or entry.city is wanted_city)
-        and (start is None or entry.date >= start)
-        and (end is None or entry.date <= end)
-    ]
-    entries.sort(key=lambda entry: (entry.date, entry.id))
-    if limit is not None:
-        entries = entries[-limit:]
-    voids = voids_by_entry(state) if all_entries else {}
-    if not entries:
-        out(s.text("ui.no_entries"))
-        return
-    from gdz_targets.render import history_table, print_view
-
-    console = s.console()
-    print_view(
-        console, history_table(loaded, entries, voids, s.lang, console.width, show_target=target is None)
+    wanted = report.EntryFilter(
+        target, None, city_option(city), day_option(s, since), day_option(s, until), all_entries, limit
     )
+    entries, voids = report.entries(s, wanted)
+    if not entries:
+        say(s, "ui.no_entries")
+        return
+    from gdz_targets.output.terminal import history_table
+
+    draw(history_table(s.plan(), entries, voids, s.lang, width(), show_target=target is None))
 
 
 def import_csv(
@@ -238,8 +199,6 @@ def import_csv(
             metavar="FILE",
             help="CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.",
             show_default=False,
-            exists=False,
-            dir_okay=False,
         ),
     ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; write nothing.")] = False,
@@ -254,22 +213,11 @@ def import_csv(
     Example: gdz import 2024Q1.csv --dry-run
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.errors import UsageError, msg
-    from gdz_targets.importing import plan_import
-    from gdz_targets.recording import recorder_name
+    from gdz_targets.app.import_entries import import_entries
 
-    loaded = s.plan()
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise UsageError(msg("file.unreadable", path=str(file), reason=exc.strerror or str(exc))) from None
-    outcome = plan_import(loaded, s.open_log(), data, str(file), recorder_name(by), now(), today(), force)
-    if outcome.problems:
-        raise UsageError(msg("import.refused", path=str(file), count=len(outcome.problems)), outcome.problems)
-    if not dry_run and outcome.new:
-        s.append(outcome.new, skip_known=True)
+    outcome = import_entries(s, file, by, force, dry_run)
     key = "import.dry_run" if dry_run else "import.done"
-    out(s.text(key, count=len(outcome.new), present=outcome.already_present))
+    say(s, key, count=len(outcome.new), present=outcome.already_present)
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

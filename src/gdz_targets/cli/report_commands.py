@@ -2,23 +2,11 @@
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from .common import (
-    LangOption,
-    LedgerOption,
-    PlanOption,
-    Session,
-    day_option,
-    out,
-    session,
-    today,
-)
-
-if TYPE_CHECKING:
-    from gdz_targets.analysis import StatusReport
+from .common import LangOption, LedgerOption, PlanOption, day_option, draw, say, session, width
 
 
 class SortKey(StrEnum):
@@ -53,21 +41,6 @@ StatusOption = Annotated[
 ]
 
 
-def _report(
-    s: Session, as_of: str | None, area: str | None, statuses: list[str] | None, sort: str
-) -> "StatusReport":
-    from gdz_targets.analysis import status_report
-
-    loaded = s.plan()
-    day = day_option(as_of) or today()
-    report = status_report(loaded, s.open_log(entries=False).history(), day)
-    if area is None and not statuses and sort == "plan":
-        return report  # the whole plan in its own order: nothing to narrow
-    from gdz_targets.reporting import narrow_report
-
-    return narrow_report(report, area, statuses, sort)
-
-
 def status(
     area: AreaOption = None,
     status_filter: StatusOption = None,
@@ -90,12 +63,13 @@ def status(
     Example: gdz status --area government-services --sort gap
     """
     s = session(lang, plan, ledger)
-    report = _report(s, as_of, area, status_filter, sort.value)
-    from gdz_targets.render import log_line, print_view, status_view
+    from gdz_targets.app import report
 
-    console = s.console()
-    print_view(console, status_view(report, s.lang, console.width, city_benchmarks))
-    print_view(console, log_line(report, s.lang, str(s.log_location().path)))
+    found = report.status(s, day_option(s, as_of), area, status_filter, sort.value)
+    from gdz_targets.output.terminal import log_line, status_view
+
+    draw(status_view(found, s.lang, width(), city_benchmarks))
+    draw(log_line(found, s.lang, str(s.log_location().path)))
 
 
 def show(
@@ -112,23 +86,14 @@ def show(
     Example: gdz show cross-city-total
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.analysis import target_status
-    from gdz_targets.model import City
-    from gdz_targets.recording import entries_at, voids_by_entry
-    from gdz_targets.render import print_view, show_view
-    from gdz_targets.selection import require_target
+    from gdz_targets.app import report
 
-    loaded = s.plan()
-    chosen = require_target(loaded, target)
-    day = day_option(as_of) or today()
-    state = s.open_log()
-    history = state.history()
-    row = target_status(loaded, chosen, history, day)
-    entries = entries_at(state, state.index.entry_offsets(chosen.id, include_voided=True))
-    entries.sort(key=lambda entry: (entry.date, entry.id))
-    series = [(point.date, point.value) for point in history.of(chosen.id, City.DONGGUAN).points(day)]
-    console = s.console()
-    print_view(console, show_view(row, loaded, s.lang, series, entries, voids_by_entry(state), console.width))
+    detail = report.target_detail(s, target, day_option(s, as_of))
+    from gdz_targets.output.terminal import show_view
+
+    draw(
+        show_view(detail.standing, detail.plan, s.lang, detail.series, detail.entries, detail.voids, width())
+    )
 
 
 class ExportKind(StrEnum):
@@ -156,7 +121,6 @@ def export(
             "-o",
             help="Write to this file (atomically) instead of stdout; the extension picks the format.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
     fmt: Annotated[
@@ -181,28 +145,28 @@ def export(
     Example: gdz export status -o 报告.csv
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.exporting import choose_format, export_entries, export_status, export_targets
+    from gdz_targets.app import report
+    from gdz_targets.output import export as exports
 
-    chosen = choose_format(fmt.value if fmt else None, output)
-    header_lang, bom = (lang.value if lang else None), not no_bom
+    chosen = exports.choose_format(fmt.value if fmt else None, output)
+    header_lang, bom, day = (lang.value if lang else None), not no_bom, day_option(s, as_of)
     if what is ExportKind.status:
-        data = export_status(_report(s, as_of, area, status_filter, "plan"), chosen, s.lang, header_lang, bom)
+        found = report.status(s, day, area, status_filter)
+        data = exports.export_status(found, chosen, s.lang, header_lang, bom)
     elif what is ExportKind.entries:
-        data = export_entries(
-            s.plan(), s.open_log(), chosen, s.lang, header_lang, bom, day_option(as_of), area
-        )
+        entries, _ = report.entries(s, report.EntryFilter(area=area, until=day))
+        data = exports.export_entries(s.plan(), entries, chosen, s.lang, header_lang, bom)
     else:
-        data = export_targets(s.plan(), area, chosen, s.lang, header_lang, bom)
-    if output is None:
-        import sys
+        data = exports.export_targets(s.plan(), area, chosen, s.lang, header_lang, bom)
+    if output is None or str(output) == "-":
+        from gdz_targets.output.stream import write_bytes
 
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        from gdz_targets.files import atomic_write
+        write_bytes(data)
+        return
+    from gdz_targets.store.files import write_report
 
-        atomic_write(output, data)
-        out(s.text("export.written", path=str(output), format=chosen, bytes=len(data)))
+    write_report(output, data)
+    say(s, "export.written", path=str(output), format=chosen, bytes=len(data))
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

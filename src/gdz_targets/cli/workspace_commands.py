@@ -5,15 +5,13 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, out, session
+from .common import LangOption, LedgerOption, PlanOption, say, session
 
 
 def init(
     directory: Annotated[
         Path,
-        typer.Argument(
-            metavar="[DIRECTORY]", help="Directory to make a workspace (created if missing).", file_okay=False
-        ),
+        typer.Argument(metavar="[DIRECTORY]", help="Directory to make a workspace (created if missing)."),
     ] = Path("."),
     lang: LangOption = None,
 ) -> None:
@@ -22,12 +20,12 @@ def init(
     Example: gdz init reports
     """
     s = session(lang)
-    from gdz_targets.ledger import LOG_HEADER
-    from gdz_targets.locations import init_workspace
+    from gdz_targets.store.log_file import LOG_HEADER
+    from gdz_targets.store.paths import init_workspace
 
     for path in init_workspace(directory, LOG_HEADER):
-        out(s.text("init.wrote", path=str(path)))
-    out(s.text("init.done", path=str(directory)))
+        say(s, "init.wrote", path=str(path))
+    say(s, "init.done", path=str(directory))
 
 
 def where(plan: PlanOption = None, ledger: LedgerOption = None, lang: LangOption = None) -> None:
@@ -36,17 +34,16 @@ def where(plan: PlanOption = None, ledger: LedgerOption = None, lang: LangOption
     Example: gdz where
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.ledger import LOCK_SUFFIX
-    from gdz_targets.locations import cache_home
-    from gdz_targets.logindex import cache_path
-    from gdz_targets.recording import recorder_name
+    from gdz_targets.domain.errors import msg
+    from gdz_targets.store.log_file import LOCK_SUFFIX
+    from gdz_targets.store.log_index import cache_path
 
     plan_at, log_at = s.plan_location(), s.log_location()
-    out(s.text("where.plan", path=str(plan_at.path), rule=s.text("rule." + plan_at.rule)))
-    out(s.text("where.log", path=str(log_at.path), rule=s.text("rule." + log_at.rule)))
-    out(s.text("where.lock", path=str(log_at.path.with_name(log_at.path.name + LOCK_SUFFIX))))
-    out(s.text("where.cache", path=str(cache_path(log_at.path, cache_home()))))
-    out(s.text("where.user", name=recorder_name(None)))
+    say(s, "where.plan", path=str(plan_at.path), rule=msg("rule." + plan_at.rule))
+    say(s, "where.log", path=str(log_at.path), rule=msg("rule." + log_at.rule))
+    say(s, "where.lock", path=str(log_at.path.with_name(log_at.path.name + LOCK_SUFFIX)))
+    say(s, "where.cache", path=str(cache_path(log_at.path, s.cache_dir())))
+    say(s, "where.user", name=s.recorder())
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

@@ -1,4 +1,4 @@
-"""Checks of logged records against the plan: what `gdz log` refuses, and what `gdz check` reports."""
+"""Rules for logged records against the plan: what `gdz log` refuses, and what `gdz check` reports."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from .errors import Message, Problem, close_matches, msg
-from .ledger import Scan
 from .model import City, Entry, Kind, Plan, Target, Void
 from .values import check_bounds
 
@@ -40,12 +39,13 @@ def date_problem(target: Target, city: City, day: date, today: date, issued: dat
     return None
 
 
-def check_records(plan: Plan, result: Scan, path: str) -> list[Problem]:
-    """Plan-aware problems of a scanned log: unknown targets, impossible values, voids of nothing, clashes."""
+def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path: str) -> list[Problem]:
+    """Plan-aware problems of a log's (line, record) pairs: unknown targets, impossible values, voids of
+    nothing, an id used twice with different content."""
     problems: list[Problem] = []
     entries: dict[str, tuple[int, Entry]] = {}
     voids: list[tuple[int, Void]] = []
-    for _, line, record in result.records:
+    for line, record in records:
         if isinstance(record, Void):
             voids.append((line, record))
             continue
@@ -66,6 +66,7 @@ def check_records(plan: Plan, result: Scan, path: str) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 
-def records_summary(records: Sequence[tuple[int, int, Entry | Void]]) -> tuple[int, int]:
-    entries = sum(1 for _, _, record in records if isinstance(record, Entry))
+def records_summary(records: Sequence[tuple[int, Entry | Void]]) -> tuple[int, int]:
+    """How many entries and voids."""
+    entries = sum(1 for _, record in records if isinstance(record, Entry))
     return entries, len(records) - entries

@@ -1,4 +1,4 @@
-"""The progress log: one TOML record per line, appended under a lock, never rewritten.
+"""The progress log's line format: one TOML record per line, record ids, and parsing a log's bytes.
 
 A record is a single line so that git's union merge can interleave two clones' appends without
 splitting a record apart (multi-line tables share lines such as `[[entry]]`, which union merges mangle):
@@ -9,29 +9,17 @@ splitting a record apart (multi-line tables share lines such as `[[entry]]`, whi
 
 from __future__ import annotations
 
-import contextlib
-import math
-import os
 import re
-import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Final
 
-from .errors import DataError, Message, Problem, UsageError, WriteError, msg
-from .files import fsync_directory
-from .model import DONE, ID_SYNTAX, NOT_DONE, City, Entry, Void
-
-LOG_HEADER: Final = (
-    "# gdz progress log: append-only, one record per line. Correct with `gdz void`, not by editing.\n"
-)
-LOCK_SUFFIX: Final = ".lock"
-DEFAULT_LOCK_TIMEOUT: Final = 10.0
+from gdz_targets.domain.errors import Message, Problem, msg
+from gdz_targets.domain.model import DONE, ID_SYNTAX, NOT_DONE, City, Entry, Void
+from gdz_targets.domain.values import in_range
 
 _CROCKFORD: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-ID_LENGTH: Final = 26
 # Patterns are compiled on first use (re caches them), not at import: most runs never parse a line.
 RECORD_ID: Final = r"[0-9A-HJKMNP-TV-Z]{26}"
 _MILESTONE_TEXT: Final = {DONE: "done", NOT_DONE: "not-done"}
@@ -104,7 +92,7 @@ _END = r"\}\r?\n?\Z"
 # Lines exactly as gdz writes them. Anything else (escapes, other key orders, hand edits) goes to tomllib.
 _CANONICAL_ENTRY: Final = (
     rf'entry\.{_ID} = \{{target = "({ID_SYNTAX})", city = "({"|".join(City)})", date = ({_DAY}), '
-    r'value = (-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|"done"|"not-done"), '
+    r'value = (-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,17})?|"done"|"not-done"), '
     rf"(?:note = {_TEXT}, )?(?:source = {_TEXT}, )?by = {_TEXT}, at = {_AT}{_END}"
 )
 _CANONICAL_VOID: Final = (
@@ -154,6 +142,8 @@ def parse_toml_record(line: str) -> Entry | Void:
         found = re.search(r"\(at line \d+, column (\d+)\)", str(exc))
         detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", str(exc))
         raise RecordError(msg("log.syntax", detail=detail), int(found.group(1)) if found else None) from None
+    except RecursionError:  # brackets nested thousands deep: no record is written like that
+        raise RecordError(msg("toml.too_deep"), 1) from None
     if len(data) != 1 or next(iter(data)) not in {"entry", "void"}:
         raise RecordError(msg("log.not_record"), 1)
     kind, records = next(iter(data.items()))
@@ -172,18 +162,18 @@ def parse_toml_record(line: str) -> Entry | Void:
         voided = reader.text("entry")
         if not is_record_id(voided):
             raise RecordError(
-                msg("log.bad_field", field="entry", expected="a record id"), reader.column("entry")
+                msg("log.bad_field", field="entry", expected=msg("expect.record_id")), reader.column("entry")
             )
         return Void(record_id, voided, reader.text("reason"), by, at)
     target = reader.text("target")
     if not re.fullmatch(ID_SYNTAX, target):
         raise RecordError(
-            msg("log.bad_field", field="target", expected="a target id"), reader.column("target")
+            msg("log.bad_field", field="target", expected=msg("expect.target_id")), reader.column("target")
         )
     city_name = reader.text("city")
     if city_name not in City._value2member_map_:
         raise RecordError(
-            msg("log.bad_field", field="city", expected="dongguan, guangzhou or shenzhen"),
+            msg("log.bad_field", field="city", expected=msg("expect.city")),
             reader.column("city"),
         )
     return Entry(
@@ -224,20 +214,20 @@ class _Fields:
         if value is None:
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
-            raise RecordError(msg("log.bad_field", field=key, expected="text"), self.column(key))
+            raise RecordError(msg("log.bad_field", field=key, expected=msg("expect.text")), self.column(key))
         return value
 
     def day(self, key: str) -> date:
         value = self._get(key)
         if isinstance(value, datetime) or not isinstance(value, date):
-            raise RecordError(msg("log.bad_field", field=key, expected="a date"), self.column(key))
+            raise RecordError(msg("log.bad_field", field=key, expected=msg("expect.date")), self.column(key))
         return value
 
     def timestamp(self, key: str) -> datetime:
         value = self._get(key)
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise RecordError(
-                msg("log.bad_field", field=key, expected="a date-time with a UTC offset"), self.column(key)
+                msg("log.bad_field", field=key, expected=msg("expect.timestamp")), self.column(key)
             )
         return value
 
@@ -245,12 +235,9 @@ class _Fields:
         value = self._get("value")
         if isinstance(value, str) and value in ("done", "not-done"):
             return DONE if value == "done" else NOT_DONE
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise RecordError(
-                msg("log.bad_field", field="value", expected="a finite number, done or not-done"),
-                self.column("value"),
-            )
-        return value
+        if not in_range(value):
+            raise RecordError(msg("log.bad_value"), self.column("value"))
+        return value  # type: ignore[no-any-return]
 
 
 class Scan:
@@ -260,28 +247,47 @@ class Scan:
         self.records: list[tuple[int, int, Entry | Void]] = []  # (byte offset, line, record)
         self.problems: list[Problem] = []
         self.torn: Problem | None = None  # an incomplete last record, left by a crash or a full disk
+        # A valid last record without its newline (an editor's save): it counts, but the next append
+        # starts with the newline it lacks, so it is not part of what an index may cover yet.
+        self.unterminated: tuple[int, int, Entry | Void] | None = None
         self.end = end  # byte offset just past the last complete line
         self.lines = 0  # complete lines read
 
 
-def scan(raw: bytes, path: str, offset: int = 0, first_line: int = 1) -> Scan:
-    """Parse the complete lines of `raw`, which starts at byte `offset` and line `first_line` of the log.
+_BOM: Final = b"\xef\xbb\xbf"
 
-    A tail with no newline is an incomplete record (a crash or a full disk cut it short), never data."""
+
+def scan(raw: bytes, path: str, offset: int = 0, first_line: int = 1) -> Scan:
+    """Parse the lines of `raw`, which starts at byte `offset` and line `first_line` of the log.
+
+    A tail with no newline is a record if it parses (an editor saved it so), else an incomplete record that a
+    crash or a full disk cut short: never data."""
     result = Scan(end=offset)
     line_number = first_line
-    position = 0
+    position = len(_BOM) if offset == 0 and raw.startswith(_BOM) else 0  # Notepad saves one
     while position < len(raw):
         newline = raw.find(b"\n", position)
         if newline < 0:
-            result.torn = Problem(path, msg("log.incomplete", line=line_number), line_number, 1)
+            _scan_last(raw[position:], offset + position, line_number, path, result)
             break
         _scan_line(raw[position:newline], offset + position, line_number, path, result)
         position = newline + 1
         line_number += 1
-    result.end = offset + position
+    else:
+        result.end = offset + position
     result.lines = line_number - first_line
     return result
+
+
+def _scan_last(raw: bytes, offset: int, line_number: int, path: str, result: Scan) -> None:
+    """The last line, which has no newline: a complete record, or a torn one."""
+    result.end = offset
+    whole = Scan(offset)
+    _scan_line(raw, offset, line_number, path, whole)
+    if whole.problems:
+        result.torn = Problem(path, msg("log.incomplete", line=line_number), line_number, 1)
+    elif whole.records:
+        result.unterminated = whole.records[0]
 
 
 def _scan_line(raw: bytes, offset: int, line_number: int, path: str, result: Scan) -> None:
@@ -304,140 +310,3 @@ def _scan_line(raw: bytes, offset: int, line_number: int, path: str, result: Sca
         result.problems.append(Problem(path, exc.message, line_number, exc.column))
         return
     result.records.append((offset, line_number, record))
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return b""
-    except IsADirectoryError:
-        raise DataError(msg("file.is_directory", path=str(path))) from None
-    except OSError as exc:
-        raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
-
-
-def read_lines_at(path: Path, offsets: Sequence[int]) -> Iterator[Entry | Void]:
-    """Parse the records that start at the given byte offsets (as an index recorded them)."""
-    if not offsets:
-        return
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
-    with handle:
-        for offset in offsets:
-            handle.seek(offset)
-            yield parse_record(handle.readline().decode("utf-8"))
-
-
-# --- writing ------------------------------------------------------------------------------------
-
-
-def lock_timeout() -> float:
-    try:
-        return float(os.environ.get("GDZ_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
-
-
-@contextlib.contextmanager
-def locked(log: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold an exclusive lock on `<log>.lock` (never the log itself); give up clearly after `timeout` s."""
-    lock_path = log.with_name(log.name + LOCK_SUFFIX)
-    limit = lock_timeout() if timeout is None else timeout
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as exc:
-        raise WriteError(msg("write.failed", path=str(lock_path), reason=exc.strerror or str(exc))) from None
-    try:
-        deadline = time.monotonic() + limit
-        delay = 0.002
-        while not _try_lock(fd):
-            if time.monotonic() >= deadline:
-                raise WriteError(msg("log.lock_timeout", path=str(lock_path), seconds=f"{limit:g}"))
-            time.sleep(delay)
-            delay = min(delay * 2, 0.05)
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
-
-
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def append(log: Path, payload: bytes, size_before: int) -> None:
-    """Append `payload` with one write loop and fsync; on any error truncate back, so the log is unchanged.
-
-    The caller holds the lock and has checked that the log is `size_before` bytes and ends in a newline.
-    """
-    created = not log.exists()
-    try:
-        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
-    except OSError as exc:
-        raise WriteError(msg("write.failed", path=str(log), reason=exc.strerror or str(exc))) from None
-    try:
-        written = 0
-        while written < len(payload):
-            written += os.write(fd, payload[written:])
-        os.fsync(fd)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, size_before)
-            os.fsync(fd)
-        raise WriteError(msg("write.failed", path=str(log), reason=exc.strerror or str(exc))) from None
-    finally:
-        os.close(fd)
-    if created:
-        fsync_directory(log.parent)
-
-
-def check_text(value: str, what: str) -> str:
-    """Refuse text the log cannot hold (lone surrogates from undecodable arguments)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise UsageError(msg("value.bad_text", what=what)) from None
-    return value
-
-
-def repair_torn(log: Path) -> Path | None:
-    """Move an incomplete last record to `<log>.torn-<time>` and cut it from the log; touch nothing else."""
-    from .files import atomic_write
-
-    with locked(log):
-        data = read_bytes(log)
-        result = scan(data, str(log))
-        if result.torn is None:
-            return None
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        side = log.with_name(f"{log.name}.torn-{stamp}")
-        suffix = 1
-        while side.exists():
-            side = log.with_name(f"{log.name}.torn-{stamp}-{suffix}")
-            suffix += 1
-        atomic_write(side, data[result.end :])
-        try:
-            with log.open("r+b") as handle:
-                handle.truncate(result.end)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError as exc:
-            raise WriteError(msg("write.failed", path=str(log), reason=exc.strerror or str(exc))) from None
-        return side

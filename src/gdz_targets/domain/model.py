@@ -284,17 +284,3 @@ class History(Mapping[tuple[str, City], Series]):
 
     def of(self, target: str, city: City) -> Series:
         return self._series.get((target, city), EMPTY_SERIES)
-
-
-def history_from_records(entries: Sequence[Entry], voids: Sequence[Void]) -> History:
-    """Build the history a report reads: voided entries dropped, figures sorted by (date, id)."""
-    voided = {void.entry for void in voids}
-    grouped: dict[tuple[str, City], list[Entry]] = {}
-    for entry in entries:
-        if entry.id not in voided:
-            grouped.setdefault((entry.target, entry.city), []).append(entry)
-    series = {}
-    for key, group in grouped.items():
-        group.sort(key=lambda entry: (entry.date, entry.id))
-        series[key] = Series([e.date.toordinal() for e in group], [float(e.value) for e in group])
-    return History(series)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from datetime import date, timedelta
 from typing import Final
 
@@ -10,6 +12,9 @@ from .errors import Message, UsageError, msg
 from .model import DONE, NOT_DONE, City, Unit
 
 MAX_SIGNIFICANT_DIGITS: Final = 15  # what a float, and Excel, hold exactly
+# Every figure gdz takes in — typed, in the plan, in the log, imported — is finite and below this in size,
+# so that nothing downstream meets infinity, NaN or a 400-digit integer.
+LARGEST: Final = 10**MAX_SIGNIFICANT_DIGITS
 _MAX_NUMBER_TEXT: Final = 40
 # Full-width digits and signs (typed with a Chinese input method) mean the same as their ASCII forms.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
@@ -58,6 +63,20 @@ def parse_number(text: str) -> int | float:
     if Decimal(repr(value)) != Decimal(cleaned):  # e.g. too small to hold: it would not read back the same
         raise ValueRefused(msg("value.too_precise", value=text, digits=MAX_SIGNIFICANT_DIGITS))
     return value
+
+
+def in_range(value: object) -> bool:
+    """Whether a number read from a file is one gdz holds: finite, and smaller in size than LARGEST."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return -LARGEST < value < LARGEST
+
+
+def has_control(text: str) -> bool:
+    """Whether text holds a control character (a tab, line break, escape or the like)."""
+    return not text.isprintable() and any(unicodedata.category(char) == "Cc" for char in text)
 
 
 def _number_hint(cleaned: str) -> Message:
@@ -112,6 +131,18 @@ def parse_day(text: str, today: date) -> date:
         except ValueError:
             pass
     raise ValueRefused(msg("value.not_date", value=text))
+
+
+def check_text(value: str, what: str, one_line: bool = False) -> str:
+    """Refuse text the log cannot hold (lone surrogates from undecodable arguments), and with `one_line` (a
+    name) any control character; notes keep theirs, and every output shows them escaped."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(msg("value.bad_text", what=what)) from None
+    if one_line and has_control(value):
+        raise UsageError(msg("value.control_character", what=what))
+    return value
 
 
 def parse_city(text: str) -> City:

@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .checks import check_records, records_summary
-from .errors import DataError, Message, Problem, msg
-from .i18n import render, render_problem
-from .ledger import read_bytes, repair_torn, scan
-from .model import Plan
-from .plan import load_plan
+from gdz_targets.domain.errors import DataError, Message, Problem, msg
+from gdz_targets.domain.model import Plan
+from gdz_targets.domain.rules import check_records, records_summary
+from gdz_targets.store.files import read_bytes
+from gdz_targets.store.log_file import repair_torn
+from gdz_targets.store.plan_file import load_plan
+from gdz_targets.store.records import scan
+
+from .session import Session
 
 
 @dataclass
 class CheckOutcome:
+    """Every problem found, and what else there is to say (what was checked, what was repaired)."""
+
     problems: list[Problem] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
 
-    def lines(self, lang: str) -> list[str]:
-        lines = [render_problem(problem, lang) for problem in self.problems]
-        lines += [render(note, lang) for note in self.notes]
-        if self.problems:
-            lines.append(render(msg("check.failed", count=len(self.problems)), lang))
-        return lines
 
-
-def run_check(plan_path: Path, log_path: Path, repair: bool) -> CheckOutcome:
+def run_check(session: Session, repair: bool = False) -> CheckOutcome:
+    """Validate the plan file and the log file themselves (never their caches); `repair` a torn last
+    record."""
+    plan_path, log_path = session.plan_location().path, session.log_location().path
     outcome = CheckOutcome()
     plan: Plan | None = None
     try:
@@ -42,8 +42,10 @@ def run_check(plan_path: Path, log_path: Path, repair: bool) -> CheckOutcome:
         return outcome
     result = scan(read_bytes(log_path), str(log_path))
     outcome.problems += result.problems
+    found = [*result.records, *([result.unterminated] if result.unterminated else [])]
+    records = [(line, record) for _, line, record in found]
     if plan is not None:
-        outcome.problems += check_records(plan, result, str(log_path))
+        outcome.problems += check_records(plan, records, str(log_path))
     if result.torn is not None:
         if repair:
             side = repair_torn(log_path)
@@ -56,6 +58,6 @@ def run_check(plan_path: Path, log_path: Path, repair: bool) -> CheckOutcome:
                 )
             )
     outcome.problems.sort(key=lambda problem: (problem.path != str(plan_path), problem.line or 0))
-    entries, voids = records_summary(result.records)
+    entries, voids = records_summary(records)
     outcome.notes.append(msg("check.log_summary", path=str(log_path), entries=entries, voids=voids))
     return outcome

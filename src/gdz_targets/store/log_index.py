@@ -7,8 +7,9 @@ copied: they are read from the log itself when needed.
 When it is used: only when it provably describes the log. Either the log's size, mtime, ctime, inode and
 device are exactly those gdz recorded when it last wrote the cache (any write to the log changes its ctime,
 which no program can set back), or else the SHA-256 of every MiB of the cached prefix still matches, and then
-only what was appended since is parsed. A missing, stale or damaged cache is rebuilt from the log without a
-word; deleting it changes no output.
+only what was appended since is parsed. gdz's own appends update the index in memory and rewrite it (a few
+MB at 100,000 entries: see the README's Performance section). A missing, stale or damaged cache is rebuilt
+from the log without a word; deleting it changes no output.
 """
 
 from __future__ import annotations
@@ -20,23 +21,21 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from .errors import DataError, Problem, msg
-from .model import City, Entry, History, Series, Void
+from gdz_targets.domain.errors import Problem, msg
+from gdz_targets.domain.model import City, Entry, History, Series, Void
 
 FORMAT: Final = "gdz-log-index"
 VERSION: Final = 4
 BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
 _ID_START: Final = len("entry.")
-ID_LENGTH: Final = 26  # a ULID; the record parser (ledger), loaded only when lines are read, checks it
+ID_LENGTH: Final = 26  # a ULID; the record parser, loaded only when lines are read, checks its form
 
 if TYPE_CHECKING:
     from mmap import mmap
-
-    from .ledger import Scan
 
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
@@ -75,8 +74,9 @@ class LogIndex:
 
     # -- ids, read from the log ----------------------------------------------------------------------------
 
-    def _log_bytes(self) -> mmap:
-        if self._map is None:
+    def _log_bytes(self, needed: int) -> mmap:
+        """The log mapped into memory, at least `needed` bytes of it (mapped again after gdz appends)."""
+        if self._map is None or len(self._map) < needed:
             from mmap import ACCESS_READ, mmap
 
             with self.log.open("rb") as handle:
@@ -85,12 +85,12 @@ class LogIndex:
 
     def entry_id(self, number: int) -> str:
         start = self.offsets[number] + _ID_START
-        return self._log_bytes()[start : start + ID_LENGTH].decode("ascii")
+        return self._log_bytes(start + ID_LENGTH)[start : start + ID_LENGTH].decode("ascii")
 
     def entry_ids(self) -> list[str]:
         if not self.offsets:
             return []
-        data = self._log_bytes()
+        data = self._log_bytes(self.offsets[-1] + _ID_START + ID_LENGTH)
         return [data[at + _ID_START : at + _ID_START + ID_LENGTH].decode("ascii") for at in self.offsets]
 
     def entry_number(self, record_id: str) -> int | None:
@@ -103,9 +103,8 @@ class LogIndex:
     def apply(
         self, records: Iterable[tuple[int, int, Entry | Void]], path: str, fresh: bool = False
     ) -> list[Problem]:
-        """Fold records into the index; returns conflicting duplicates (same id, different content).
-
-        `fresh`: the records are new to the log (just appended by gdz), so no id can repeat."""
+        """Fold (offset, line, record) triples into the index; returns conflicting duplicates (same id,
+        different content). `fresh`: the records were just appended by gdz, so no id can repeat."""
         problems: list[Problem] = []
         for offset, line, record in records:
             if isinstance(record, Void):
@@ -121,10 +120,11 @@ class LogIndex:
             self._add_entry(offset, record)
         return problems
 
-    def apply_hot(self, records: list[tuple[int, int, Entry | Void]]) -> bool:
-        """Fold new entries into the series alone (the hot part); False, changing nothing, if that cannot be
-        done exactly: a void (it needs the rest of the index), or an entry whose place among others of the
-        same day would need their ids (it has not the highest id of its series)."""
+    def apply_hot(self, records: Sequence[tuple[int, int, Entry | Void]]) -> bool:
+        """Fold entries gdz has just appended into the series alone (all a report reads); False, changing
+        nothing, where that cannot be done exactly: a void (it needs the rest of the index), or an entry whose
+        place among others of the same day would need their ids (it has not the highest id of its series)."""
+        assert not self.complete, "a complete index takes records through apply()"
         highest = dict(zip(self.keys, self.max_ids, strict=True))
         for _, _, record in records:
             if isinstance(record, Void):
@@ -143,7 +143,7 @@ class LogIndex:
         return True
 
     def _line(self, offset: int) -> bytes:
-        data = self._log_bytes()
+        data = self._log_bytes(offset + 1)
         return data[offset : data.find(b"\n", offset)]
 
     def _add_entry(self, offset: int, entry: Entry) -> None:
@@ -214,10 +214,30 @@ class LogIndex:
             if series in wanted and (include_voided or not voided)
         ]
 
-    # -- storing ---------------------------------------------------------------------------------------------
+    def advance(self, handle: IO[bytes], end: int, lines: int, stat: Stat) -> None:
+        """Say that the index now covers the log up to byte `end` (`lines` more lines), as it is at `stat`."""
+        first = max(0, len(self.blocks) - 1)  # the last block may have grown; earlier ones are unchanged
+        self.prefix_len, self.lines = end, self.lines + lines
+        self.blocks[first:] = _block_digests(handle, first, end)
+        self.stat = stat
 
-    def dumps(self, log: str) -> bytes:
-        return b"".join(bytes(part) for part in self.parts(log))
+    def prefix_matches(self, handle: IO[bytes], size: int) -> bool:
+        """Whether the log still starts with exactly the bytes the index was built from."""
+        if size < self.prefix_len:
+            return False
+        return list(_block_digests(handle, 0, self.prefix_len)) == self.blocks
+
+    def save(self, cache: Path) -> None:
+        """Store the index; a cache that cannot be written is simply skipped (the log stays the truth)."""
+        from gdz_targets.domain.errors import GdzError
+
+        from .files import atomic_write
+
+        with contextlib.suppress(OSError, GdzError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cache, self.parts(str(self.log.resolve())), durable=False)
+
+    # -- storing ---------------------------------------------------------------------------------------------
 
     def parts(self, log: str) -> list[bytes | array[Any]]:
         """The cache file's contents: a sized header, the hot series, then the rest (arrays unjoined)."""
@@ -324,195 +344,55 @@ def _block_digests(handle: IO[bytes], start_block: int, end: int) -> Iterator[st
         position += len(chunk)
 
 
-class LogState:
-    """The log as read now: its index (current to `size`), the torn tail if any, and where it lives."""
-
-    def __init__(self, path: Path, index: LogIndex, size: int, torn: Problem | None, cache: Path) -> None:
-        self.path, self.index, self.cache = path, index, cache
-        self.size = size  # bytes in the log file, including any torn tail
-        self.torn = torn  # an incomplete last record, left by a crash or a full disk
-
-    def history(self) -> History:
-        return self.index.history()
-
-    def append(self, lines: list[str], header: str) -> None:
-        """Append lines (the caller holds the lock), note the append in the journal, update the series."""
-        from .ledger import append, parse_record
-
-        if self.torn is not None:  # appending after a torn record would glue the two into one bad line
-            raise DataError(msg("log.torn_refuse", line=self.torn.line), [self.torn])
-        prefix = header if self.size == 0 else ""
-        payload = (prefix + "".join(lines)).encode("utf-8")
-        start = self.size
-        append(self.path, payload, start)
-        with self.path.open("rb") as handle:
-            after = stat_of(handle)
-        _note_append(journal_path(self.cache), start, start + len(payload), after)
-        position = start + len(prefix.encode("utf-8"))
-        records = []
-        for line in lines:
-            records.append((position, 0, parse_record(line)))
-            position += len(line.encode("utf-8"))
-        self.size += len(payload)
-        index = self.index
-        if index.complete or not index.apply_hot(records):
-            # The series alone cannot take these records: fold the journal into the whole index now.
-            self.index = open_log(self.path, self.cache.parent, entries=True, holding_lock=True).index
-        elif len(_read_journal(journal_path(self.cache))) > JOURNAL_LIMIT:
-            open_log(self.path, self.cache.parent, entries=True, holding_lock=True)
-
-
 def cache_path(log: Path, cache_dir: Path) -> Path:
     """The cache file for a log: named after a checksum of its path (the file records the path itself)."""
     return cache_dir / f"log-{zlib.crc32(str(log.resolve()).encode('utf-8', 'surrogateescape')):08x}.idx"
 
 
-def journal_path(cache: Path) -> Path:
-    """Where gdz notes each of its own appends to the log, so that the next run need not re-read the log."""
-    return cache.with_suffix(".journal")
+class Journal:
+    """Where gdz notes each of its own appends to the log (bytes [start, end) and the log's stat right after),
+    so that the next run can trust the index plus these lines without reading or hashing the log, and a
+    `gdz log` need not rewrite an index of a million entries (README, Performance)."""
 
+    LIMIT: Final = 100  # appends noted before a writer folds them into the index file
 
-def _note_append(journal: Path, start: int, end: int, after: Stat) -> None:
-    """Record that gdz appended bytes [start, end) and the log's stat right after (ignored if it cannot)."""
-    with contextlib.suppress(OSError):
-        journal.parent.mkdir(parents=True, exist_ok=True)
-        with journal.open("a", encoding="ascii") as handle:
-            handle.write(" ".join(str(number) for number in (start, end, *after)) + "\n")
+    def __init__(self, cache: Path) -> None:
+        self.path = cache.with_suffix(".journal")
 
+    def note(self, start: int, end: int, after: Stat) -> None:
+        """Record an append (ignored if the journal cannot be written: the log stays the truth)."""
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="ascii") as handle:
+                handle.write(" ".join(str(number) for number in (start, end, *after)) + "\n")
 
-def _read_journal(journal: Path) -> list[tuple[int, int, Stat]]:
-    """The appends noted so far; a line cut short (a crash while noting it) ends the journal."""
-    try:
-        text = journal.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError):
-        return []
-    appends = []
-    for line in text.splitlines(keepends=True):
-        fields = line.split()
-        if not line.endswith("\n") or len(fields) != 7 or not all(field.isdigit() for field in fields):
-            break
-        start, end, *after = (int(field) for field in fields)
-        appends.append((start, end, (after[0], after[1], after[2], after[3], after[4])))
-    return appends
+    def appends(self) -> list[tuple[int, int, Stat]]:
+        """The appends noted so far; a line cut short (a crash while noting it) ends the journal."""
+        try:
+            text = self.path.read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return []
+        found = []
+        for line in text.splitlines(keepends=True):
+            fields = line.split()
+            if not line.endswith("\n") or len(fields) != 7 or not all(field.isdigit() for field in fields):
+                break
+            start, end, *after = (int(field) for field in fields)
+            found.append((start, end, (after[0], after[1], after[2], after[3], after[4])))
+        return found
 
+    def covers(self, index: LogIndex, stat: Stat) -> bool:
+        """Whether gdz's noted appends, one after another from the end of the index, account for the log
+        exactly as it is now (the same stat): then nobody else has touched it."""
+        end, last = index.prefix_len, index.stat
+        for start, stop, after in self.appends():
+            if stop <= index.prefix_len:
+                continue  # already folded into the index
+            if start != end:
+                return False
+            end, last = stop, after
+        return last is not None and last == stat
 
-def _journal_end(index: LogIndex, appends: list[tuple[int, int, Stat]], stat: Stat) -> int | None:
-    """How far the log holds gdz's own appends since the index, if the journal accounts for the log exactly
-    as it is now (same stat); None if anything else has touched it."""
-    end, last = index.prefix_len, index.stat
-    for start, stop, after in appends:
-        if stop <= index.prefix_len:
-            continue  # already folded into the index
-        if start != end:
-            return None
-        end, last = stop, after
-    return end if last is not None and last == stat else None
-
-
-JOURNAL_LIMIT: Final = 100  # appends noted before they are folded into the index file
-
-
-def open_log(path: Path, cache_dir: Path, entries: bool = True, holding_lock: bool = False) -> LogState:
-    """Read the log through its cache; raise DataError (with every problem) if a complete line is invalid.
-
-    `entries=False`: only the series are wanted (reports): an unchanged log then skips the rest of the index.
-    `holding_lock`: the caller holds the log's lock, so the journal may be folded in and emptied."""
-    cache = cache_path(path, cache_dir)
-    journal = journal_path(cache)
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        return LogState(path, LogIndex(path), 0, None, cache)
-    except IsADirectoryError:
-        raise DataError(msg("file.is_directory", path=str(path))) from None
-    except OSError as exc:
-        raise DataError(msg("file.unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
-    with handle:
-        stat = stat_of(handle)
-        size = stat[0]
-        index = LogIndex.load(cache, path, hot_only=not entries)
-        noted_end = _journal_end(index, _read_journal(journal), stat) if index is not None else None
-        if index is not None and noted_end is None:
-            # Changed in a way gdz did not note (another program, a git merge): compare the cached prefix.
-            if not index.complete:
-                index = LogIndex.load(cache, path, hot_only=False)
-            if index is not None and not _prefix_matches(handle, index, size):
-                index = None
-        if index is None:
-            index = LogIndex(path)
-            index._lookup = {}
-        handle.seek(index.prefix_len)
-        tail = handle.read(size - index.prefix_len)  # exactly up to the size seen, whatever is appended now
-        result = _scan_tail(tail, path, index)
-        if result.problems:
-            raise DataError(
-                msg("log.invalid", path=str(path), count=len(result.problems)),
-                sorted(result.problems, key=_line_key),
-            )
-        changed = bool(result.records) or index.stat != stat
-        if (
-            noted_end is not None
-            and result.records
-            and not index.complete
-            and index.apply_hot(result.records)
-        ):
-            changed = False  # gdz's own appends, folded into the series in memory; the files stay as they are
-        elif changed:
-            if not index.complete:  # noted appends the series alone cannot take: read the whole index
-                return open_log(path, cache_dir, entries=True, holding_lock=holding_lock)
-            # gdz's own appends (noted) cannot repeat an id; anything else is checked for duplicates
-            problems = index.apply(result.records, str(path), fresh=noted_end is not None)
-            if problems:
-                raise DataError(msg("log.invalid", path=str(path), count=len(problems)), problems)
-        if changed:
-            first = max(0, len(index.blocks) - 1)
-            index.prefix_len, index.lines = result.end, index.lines + result.lines
-            index.blocks[first:] = _block_digests(handle, first, index.prefix_len)
-            index.stat = stat
-            _save(index, path, cache)
-            if holding_lock:
-                with contextlib.suppress(OSError):
-                    journal.unlink(missing_ok=True)
-    return LogState(path, index, size, result.torn, cache)
-
-
-class _NothingAppended:
-    """The scan of an empty tail, without loading the record parser."""
-
-    torn = None
-    lines = 0
-
-    def __init__(self, end: int) -> None:
-        self.end = end
-        self.records: list[tuple[int, int, Entry | Void]] = []
-        self.problems: list[Problem] = []
-
-
-def _scan_tail(tail: bytes, path: Path, index: LogIndex) -> Scan | _NothingAppended:
-    """What was appended after the indexed prefix; the record parser is loaded only if there is any."""
-    if not tail:
-        return _NothingAppended(index.prefix_len)
-    from .ledger import scan
-
-    return scan(tail, str(path), offset=index.prefix_len, first_line=index.lines + 1)
-
-
-def _line_key(problem: Problem) -> int:
-    return problem.line or 0
-
-
-def _prefix_matches(handle: IO[bytes], index: LogIndex, size: int) -> bool:
-    """Whether the log still starts with exactly the bytes the index was built from."""
-    if size < index.prefix_len:
-        return False
-    return list(_block_digests(handle, 0, index.prefix_len)) == index.blocks
-
-
-def _save(index: LogIndex, log: Path, cache: Path) -> None:
-    """Store the index; a cache that cannot be written is simply skipped (the log stays the truth)."""
-    from .errors import WriteError
-    from .files import atomic_write
-
-    with contextlib.suppress(OSError, WriteError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cache, index.parts(str(log.resolve())), durable=False)
+    def clear(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)

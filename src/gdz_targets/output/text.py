@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
-from .analysis import Figure, Status, target_status
-from .i18n import CATALOGUE
-from .model import City, Entry, History, Kind, Plan, Qualifier, Target
-from .values import format_number
+from gdz_targets.domain.model import City, Entry, Kind, Plan, Qualifier, Target
+from gdz_targets.domain.status import Figure, Status, TargetStatus
+from gdz_targets.domain.values import format_number
+
+from .messages import CATALOGUE
 
 UNKNOWN: Final = "—"
 QUALIFIER_MARK: Final = {Qualifier.OVER: ">", Qualifier.AT_LEAST: ">=", Qualifier.ABOUT: "~"}
@@ -128,11 +128,9 @@ def entry_summary(plan: Plan, entry: Entry, lang: str) -> str:
     return f"{entry.id} {entry.target} = {value} ({city}, {entry.date.isoformat()})"
 
 
-def standing_line(plan: Plan, entry: Entry, history: History, today: date, lang: str) -> str:
+def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str) -> str:
     """What `gdz log` prints: the entry, then the target's standing today, on one line."""
-    target = plan.target(entry.target)
-    assert target is not None
-    row = target_status(plan, target, history, today)
+    target = row.target
     parts = [word("ui.logged", lang) + " " + entry_summary(plan, entry, lang)]
     if row.current is not None:
         parts.append(

@@ -10,9 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from .errors import DataError, Message, Problem, close_matches, msg
-from .files import read_toml
-from .model import (
+from gdz_targets.domain.errors import DataError, Message, Problem, close_matches, msg
+from gdz_targets.domain.model import (
     DEFAULT_REPORTING_DAYS,
     ID_SYNTAX,
     Area,
@@ -29,12 +28,13 @@ from .model import (
     Target,
     Unit,
 )
-from .values import check_bounds
+from gdz_targets.domain.values import check_bounds, has_control, in_range
+
+from .files import read_toml
 
 SCHEMA_VERSION: Final = 1
 ID_PATTERN: Final = re.compile(rf"^{ID_SYNTAX}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-_LARGEST_EXACT = 2**53
 _KEY_LINE = re.compile(r"""^(\s*)([A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _HEADER_LINE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 _Choice = TypeVar("_Choice", Kind, Direction, Qualifier)
@@ -123,6 +123,9 @@ class _Table:
         if not value.strip():
             self._problem(key, msg("plan.empty", key=f"{self.label}.{key}"))
             return None
+        if has_control(value):
+            self._problem(key, msg("plan.control_character", key=f"{self.label}.{key}"))
+            return None
         return value
 
     def number(self, key: str, required: bool = True) -> float | None:
@@ -135,10 +138,10 @@ class _Table:
         if isinstance(value, float) and not math.isfinite(value):
             self._problem(key, msg("plan.not_finite", key=f"{self.label}.{key}", value=str(value)))
             return None
-        if abs(value) > _LARGEST_EXACT:
+        if not in_range(value):
             self._problem(key, msg("plan.too_large", key=f"{self.label}.{key}"))
             return None
-        return value
+        return float(value) if isinstance(value, float) else value
 
     def integer(self, key: str, default: int) -> int:
         value = self._get(key, False)

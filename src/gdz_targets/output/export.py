@@ -6,20 +6,18 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from . import __version__
-from .analysis import AT_RISK_SHARE, Benchmark, Figure, StatusReport, TargetStatus
+from gdz_targets import __version__
+from gdz_targets.domain.errors import UsageError, msg
+from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
+from gdz_targets.domain.query import select_targets
+from gdz_targets.domain.status import AT_RISK_SHARE, Benchmark, Figure, StatusReport, TargetStatus
+from gdz_targets.domain.values import format_number
+
 from .entries_csv import ENTRY_COLUMNS, entry_row, neutralise
 from .entries_csv import header as entry_header
-from .errors import UsageError, msg
-from .logindex import LogState
-from .model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
-from .recording import entries_at
-from .selection import select_targets
-from .values import format_number
 
 SCHEMA_VERSION: Final = 1
 FORMATS: Final = ("csv", "json", "md", "html", "svg")
@@ -256,7 +254,7 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
         from .markdown import status_markdown
 
         return status_markdown(report, lang).encode("utf-8")
-    from .render import picture, status_view
+    from .terminal import picture, status_view
 
     return picture(status_view(report, lang, PICTURE_WIDTH, False), fmt, report.plan.meta.title(lang))
 
@@ -264,7 +262,7 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
 def _records_csv(
     columns: Sequence[str], records: Sequence[dict[str, Any]], header_lang: str | None, bom: bool
 ) -> bytes:
-    from .i18n import column_title
+    from .messages import column_title
 
     header = [column_title(column, header_lang) for column in columns]
     return _write_csv(header, [[_csv_cell(record[column]) for column in columns] for record in records], bom)
@@ -274,22 +272,8 @@ def _records_csv(
 
 
 def export_entries(
-    plan: Plan,
-    state: LogState,
-    fmt: str,
-    lang: str,
-    header_lang: str | None,
-    bom: bool,
-    as_of: date | None,
-    area: str | None,
+    plan: Plan, entries: Sequence[Entry], fmt: str, lang: str, header_lang: str | None, bom: bool
 ) -> bytes:
-    wanted = {target.id for target in select_targets(plan, area=area)} if area else None
-    entries = [
-        entry
-        for entry in entries_at(state, state.index.entry_offsets())
-        if (as_of is None or entry.date <= as_of) and (wanted is None or entry.target in wanted)
-    ]
-    entries.sort(key=lambda entry: (entry.date, entry.id))
     if fmt == "csv":
         return _write_csv(
             entry_header(header_lang or "en"), [entry_row(plan, entry) for entry in entries], bom
@@ -306,7 +290,7 @@ def export_entries(
         from .markdown import entries_markdown
 
         return entries_markdown(plan, entries, lang).encode("utf-8")
-    from .render import history_table, picture
+    from .terminal import history_table, picture
 
     return picture(history_table(plan, entries, {}, lang, PICTURE_WIDTH), fmt, plan.meta.title(lang))
 
@@ -339,7 +323,7 @@ def export_targets(
         from .markdown import targets_markdown
 
         return targets_markdown(plan, targets, lang).encode("utf-8")
-    from .render import picture, targets_view
+    from .terminal import picture, targets_view
 
     return picture(targets_view(plan, targets, lang, PICTURE_WIDTH), fmt, plan.meta.title(lang))
 

@@ -1,4 +1,4 @@
-"""Where the plan, the progress log and the cache live, and how a workspace is found and created."""
+"""Where the plan, the progress log and the caches live, and how a workspace is found and created."""
 
 import os
 import sys
@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from .errors import DataError, Problem, UsageError, msg
+from gdz_targets.domain.errors import DataError, Problem, UsageError, WriteError, msg
+
 from .files import read_toml
 
 WORKSPACE_FILE: Final = "gdz.toml"
@@ -18,6 +19,7 @@ log = "{log}"
 """
 GITATTRIBUTES_LINE: Final = "{log} merge=union"
 GITIGNORE_LINE: Final = "{log}.lock"
+SETTINGS_LIMIT: Final = 1 << 20  # gdz.toml, .gitattributes, .gitignore
 
 
 class Located(NamedTuple):
@@ -61,10 +63,11 @@ def cache_home(environ: Mapping[str, str] = os.environ) -> Path:
 
 def shipped_plan_path() -> Path:
     """The plan that ships with gdz: inside the wheel, or data/targets.toml in a source checkout."""
-    packaged = Path(__file__).with_name("data") / "targets.toml"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data" / "targets.toml"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "targets.toml"
+    return package.parents[1] / "data" / "targets.toml"
 
 
 def find_workspace(start: Path) -> Path | None:
@@ -77,7 +80,7 @@ def find_workspace(start: Path) -> Path | None:
 
 def read_workspace(root: Path) -> Workspace:
     path = root / WORKSPACE_FILE
-    data, _ = read_toml(path)
+    data, _ = read_toml(path, SETTINGS_LIMIT)
     problems = []
     for key, value in data.items():
         if key not in {"log", "plan"}:
@@ -125,10 +128,13 @@ def init_workspace(directory: Path, log_header: str) -> list[Path]:
     if (directory / WORKSPACE_FILE).exists():
         raise UsageError(msg("workspace.exists", path=str(directory / WORKSPACE_FILE)))
     if directory.exists() and not directory.is_dir():
-        raise UsageError(msg("file.is_directory", path=str(directory)))
-    from .files import atomic_write
+        raise UsageError(msg("file.not_directory", path=str(directory)))
+    from .files import atomic_write, os_failure, read_bytes
 
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_failure(WriteError, directory, exc, "write.failed") from None
     written = []
     log = directory / DEFAULT_LOG_NAME
     if not log.exists():
@@ -137,7 +143,7 @@ def init_workspace(directory: Path, log_header: str) -> list[Path]:
     for name, line in ((".gitattributes", GITATTRIBUTES_LINE), (".gitignore", GITIGNORE_LINE)):
         path = directory / name
         wanted = line.format(log=DEFAULT_LOG_NAME)
-        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        existing = read_bytes(path, SETTINGS_LIMIT, missing_ok=True).decode("utf-8", "replace")
         if wanted not in existing.splitlines():
             separator = "" if not existing or existing.endswith("\n") else "\n"
             atomic_write(path, f"{existing}{separator}{wanted}\n".encode())

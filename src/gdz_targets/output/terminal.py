@@ -6,43 +6,65 @@ and one styled Text prints several times faster than a Rich table of the same si
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import IO, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from rich.console import Console
 from rich.text import Span, Text
 
-from . import display as d
-from .analysis import Benchmark, Figure, StatusReport, TargetStatus
-from .display import UNKNOWN, word
-from .model import BENCHMARK_CITIES, City, Entry, Kind, Observation, Plan, Source, Target, Void, short_id
+from gdz_targets.domain.model import (
+    BENCHMARK_CITIES,
+    City,
+    Entry,
+    Kind,
+    Observation,
+    Plan,
+    Source,
+    Target,
+    Void,
+    short_id,
+)
+from gdz_targets.domain.status import Benchmark, Figure, StatusReport, TargetStatus
+
+from . import text as d
+from .stream import write_out
+from .text import UNKNOWN, word
 from .textwidth import width_of, wrap
 
 Justify = Literal["left", "right"]
 Line = tuple[str, str]  # text and its Rich style
 Cell = list[Line]  # a cell's lines
 COLUMN_GAP = 3
+DEFAULT_WIDTH: Final = 80
 
 
-def make_console(file: IO[str] | None = None, record: bool = False, width: int | None = None) -> Console:
-    """A console that honours NO_COLOR and COLUMNS and prints no escape codes when piped."""
-    return Console(file=file, highlight=False, emoji=False, record=record, width=width, soft_wrap=False)
+def make_console() -> Console:
+    """A console that honours NO_COLOR and COLUMNS and draws no escape codes when the output is not a
+    terminal; what it draws is written by `stream`, the one place that writes to the terminal."""
+    return Console(file=sys.stdout or io.StringIO(), highlight=False, emoji=False, soft_wrap=False)
+
+
+def console_width(console: Console) -> int:
+    """The width to lay out for: the terminal's, or COLUMNS; 80 when neither says anything usable."""
+    width = console.width
+    return width if 0 < width < 10_000 else DEFAULT_WIDTH
 
 
 def print_view(console: Console, view: Text) -> None:
     """Print a laid-out view as it is: its lines already fit the width they were laid out for."""
-    if not console.is_terminal and not console.record:
-        console.file.write(view.plain)  # piped: no styles to draw, so Rich's segment rendering is not needed
-        console.file.flush()
+    if not console.is_terminal:
+        write_out(view.plain)  # no styles to draw, so Rich's segment rendering is not needed
         return
-    console.print(view, soft_wrap=True, end="")
+    with console.capture() as captured:
+        console.print(view, soft_wrap=True, end="")
+    write_out(captured.get())
 
 
 def picture(view: Text, fmt: str, title: str) -> bytes:
     """A laid-out view in colour, as a standalone HTML page or SVG picture (exports to attach and paste)."""
-    import io
-
     width = max(width_of(line) for line in view.plain.split("\n"))  # the widest line: nothing folds
     console = Console(
         record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor",

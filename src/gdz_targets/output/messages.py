@@ -6,9 +6,9 @@ import os
 from collections.abc import Mapping
 from typing import Final
 
-from .errors import Message, Problem
+from gdz_targets.domain.errors import Message, Problem
 
-LANGS: Final = ("en", "zh")
+from .textwidth import printable
 
 # key: (English, Chinese). Parameters in braces; a parameter may itself be a Message.
 CATALOGUE: Final[dict[str, tuple[str, str]]] = {
@@ -20,7 +20,41 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "not UTF-8 text (byte {byte}); save the file as UTF-8",
         "不是 UTF-8 文本(字节 {byte});请以 UTF-8 编码保存文件",
     ),
+    "file.not_regular": (
+        "{path}: is not a regular file (a device, FIFO or socket); give the path of a file",
+        "{path}:不是普通文件(而是设备、管道或套接字);请给出文件路径",
+    ),
+    "file.not_directory": ("{path}: is a file, not a directory", "{path}:是文件,不是目录"),
+    "file.too_large": (
+        "{path}: larger than {limit}, more than gdz reads; check that this is the right file",
+        "{path}:超过 {limit},超出 gdz 的读取上限;请确认文件是否正确",
+    ),
     "toml.syntax": ("TOML syntax error: {detail}", "TOML 语法错误:{detail}"),
+    "toml.too_deep": (
+        "TOML nested too deeply to read; a plan needs only a few levels",
+        "TOML 嵌套层次过深,无法读取;方案文件只需几层",
+    ),
+    "write.read_only": (
+        "{path}: the file is read-only; nothing was changed. Make it writable or choose another file",
+        "{path}:文件只读,未作任何改动。请改为可写或换一个文件",
+    ),
+    "reason.link_loop": ("a loop of symbolic links", "符号链接循环"),
+    "output.lost": (
+        "standard output could not be written ({reason})",
+        "无法写入标准输出({reason})",
+    ),
+    "output.lost_done": (
+        "standard output could not be written ({reason}); the change itself was made (see `gdz history`)",
+        "无法写入标准输出({reason});改动本身已完成(可用 `gdz history` 查看)",
+    ),
+    "env.today": (
+        'GDZ_TODAY="{value}" is not a date; use YYYY-MM-DD, or unset it',
+        'GDZ_TODAY="{value}" 不是日期;请用 YYYY-MM-DD,或取消该变量',
+    ),
+    "env.lock_timeout": (
+        'GDZ_LOCK_TIMEOUT="{value}" is not a number of seconds from 0 to {maximum}; use e.g. 10, or unset it',
+        'GDZ_LOCK_TIMEOUT="{value}" 不是 0 到 {maximum} 之间的秒数;请用如 10,或取消该变量',
+    ),
     "write.failed": (
         "{path}: cannot write: {reason}; nothing was changed",
         "{path}:无法写入:{reason};文件未作任何改动",
@@ -38,8 +72,12 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "plan.empty": ("'{key}' is empty; write the text or remove the key", "'{key}' 为空;请填写内容或删除该键"),
     "plan.not_finite": ("'{key}' is {value}; write a finite number", "'{key}' 为 {value};请填写有限数值"),
     "plan.too_large": (
-        "'{key}' is too large to hold exactly; check the figure",
-        "'{key}' 数值过大,无法精确保存;请核对数字",
+        "'{key}' is too large to hold exactly (10^15 or more); check the figure",
+        "'{key}' 数值过大(不小于 10^15),无法精确保存;请核对数字",
+    ),
+    "plan.control_character": (
+        "'{key}' holds a control character (a tab, line break or escape); write plain text",
+        "'{key}' 含控制字符(制表符、换行或转义符);请写普通文本",
     ),
     "plan.positive_integer": ("'{key}' must be a whole number above 0", "'{key}' 应为大于 0 的整数"),
     "plan.bad_choice": (
@@ -132,6 +170,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '"{value}" is not a city gdz tracks; use dongguan, guangzhou or shenzhen',
         '"{value}" 不是可记录的城市;请用 dongguan、guangzhou 或 shenzhen',
     ),
+    "value.control_character": (
+        "{what} holds a control character (an escape, tab or line break); type plain text",
+        "{what} 含控制字符(转义符、制表符或换行);请输入普通文本",
+    ),
     "value.bad_text": (
         "{what} is not valid text (undecodable bytes); retype it",
         "{what} 含无法识别的字节;请重新输入",
@@ -151,6 +193,16 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "a record starts the line with its key, {kind}.ID, unquoted",
         "记录应以键 {kind}.ID 开头(顶格、不加引号)",
     ),
+    "log.bad_value": (
+        "field 'value' must be done, not-done or a finite number smaller than 10^15",
+        "字段 'value' 应为 done、not-done 或小于 10^15 的有限数值",
+    ),
+    "expect.record_id": ("a record id", "记录编号"),
+    "expect.target_id": ("a target id", "指标 id"),
+    "expect.city": ("dongguan, guangzhou or shenzhen", "dongguan、guangzhou 或 shenzhen"),
+    "expect.text": ("text", "文本"),
+    "expect.date": ("a date", "日期"),
+    "expect.timestamp": ("a date-time with a UTC offset", "带时区的日期时间"),
     "log.missing_field": ("the record lacks the field '{field}'", "记录缺少字段 '{field}'"),
     "log.bad_field": ("field '{field}' must be {expected}", "字段 '{field}' 应为 {expected}"),
     "log.incomplete": (
@@ -577,10 +629,16 @@ def column_title(column: str, lang: str | None) -> str:
 
 
 def render(message: Message, lang: str) -> str:
+    """The message in `lang`; text from outside (a typed id, a file's contents) has control characters
+    escaped, so that no message can span two lines or move the cursor."""
     english, chinese = CATALOGUE[message.key]
     template = chinese if lang == "zh" else english
     params = {
-        name: render(value, lang) if isinstance(value, Message) else value
+        name: render(value, lang)
+        if isinstance(value, Message)
+        else printable(value)
+        if isinstance(value, str)
+        else value
         for name, value in message.params.items()
     }
     return template.format(**params)

@@ -14,9 +14,9 @@ import pickle
 import zlib
 from pathlib import Path
 
-from . import __version__
-from .errors import WriteError
-from .model import Plan
+from gdz_targets import __version__
+from gdz_targets.domain.errors import GdzError
+from gdz_targets.domain.model import Plan
 
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
                ValueError)  # fmt: skip
@@ -27,7 +27,7 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
     try:
         info = path.stat()
     except OSError:
-        from .plan import load_plan
+        from .plan_file import load_plan
 
         return load_plan(path)  # raises the right message for a missing or unreadable file
     where = str(path.resolve())
@@ -41,10 +41,10 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
     except _UNREADABLE:
         pass
     from .files import atomic_write
-    from .plan import load_plan
+    from .plan_file import load_plan
 
     plan = load_plan(path)
-    with contextlib.suppress(OSError, WriteError):
+    with contextlib.suppress(OSError, GdzError):
         os.makedirs(cache_dir, exist_ok=True)
         atomic_write(cache, pickle.dumps((key, plan), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     return plan

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import display as d
-from .analysis import Figure, StatusReport, TargetStatus
-from .display import UNKNOWN, word
-from .model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
+from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
+from gdz_targets.domain.status import Figure, StatusReport, TargetStatus
+
+from . import text as d
+from .text import UNKNOWN, word
 
 
 def _cell(text: str) -> str:

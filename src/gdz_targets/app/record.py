@@ -1,0 +1,122 @@
+"""Recording progress: typed input checked into entries, appended under the log's lock, and voided."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+from gdz_targets.domain.errors import UsageError, msg
+from gdz_targets.domain.model import Entry, Kind, Plan, Target, Void
+from gdz_targets.domain.query import require_target
+from gdz_targets.domain.rules import date_problem, value_problem
+from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_milestone, parse_number
+
+from .session import Session
+
+if TYPE_CHECKING:
+    from gdz_targets.domain.status import TargetStatus
+    from gdz_targets.store.log import Log
+
+
+class EntryInput(NamedTuple):
+    """An entry as typed: on the command line or in one row of a spreadsheet."""
+
+    target: str
+    value: str
+    day: str
+    city: str = "dongguan"
+    note: str | None = None
+    source: str | None = None
+
+
+class Logged(NamedTuple):
+    entry: Entry
+    standing: TargetStatus  # the target's standing today, with the entry counted
+
+
+class Voided(NamedTuple):
+    void: Void
+    entry: Entry
+
+
+def parse_value(target: Target, text: str) -> int | float:
+    return parse_milestone(text) if target.kind is Kind.MILESTONE else parse_number(text)
+
+
+def build_entry(
+    plan: Plan,
+    given: EntryInput,
+    by: str,
+    now: datetime,
+    today: date,
+    force: bool,
+    record_id: str | None = None,
+) -> Entry:
+    """Check typed input into an Entry, or raise UsageError naming the problem and the fix."""
+    from gdz_targets.store.records import new_record_id
+
+    target = require_target(plan, given.target)
+    city = parse_city(given.city)
+    value = parse_value(target, given.value)
+    day = parse_day(given.day, today)
+    problem = value_problem(plan, target, value, isinstance(value, bool))
+    if problem is not None:
+        raise UsageError(problem)
+    if not force:
+        problem = date_problem(target, city, day, today, plan.meta.issued.first_day)
+        if problem is not None:
+            raise UsageError(msg("entry.needs_force", reason=problem))
+    note = check_text(given.note, "--note") if given.note else None
+    source = check_text(given.source, "--source") if given.source else None
+    return Entry(record_id or new_record_id(), target.id, city, day, value, by, now, note, source)
+
+
+def log_entry(session: Session, given: EntryInput, by: str | None = None, force: bool = False) -> Logged:
+    """Record one figure; returns it with the target's standing now that it counts."""
+    from gdz_targets.domain.status import target_status
+
+    plan = session.plan()
+    entry = build_entry(plan, given, session.recorder(by), session.now(), session.today(), force)
+    log = append(session, [entry])
+    target = plan.target(entry.target)
+    assert target is not None
+    return Logged(entry, target_status(plan, target, log.history(), session.today()))
+
+
+def append(session: Session, records: Sequence[Entry | Void], skip_known: bool = False) -> Log:
+    """Append records in one write under the log's lock; returns the log as it now stands.
+
+    `skip_known`: leave out entries whose id is already in the log (an import of an exported file)."""
+    with session.log_for_writing() as log:
+        if skip_known:  # checked again under the lock: another import may have added them meanwhile
+            records = [r for r in records if isinstance(r, Void) or not log.has_entry(r.id)]
+        log.append(records)
+    return log
+
+
+def last_entry(session: Session, by: str | None = None) -> Entry:
+    """The newest entry that still counts recorded by `by` (default: whoever records in this session)."""
+    me = session.recorder(by)
+    entry = session.log().last_by(me)
+    if entry is None:
+        raise UsageError(msg("undo.nothing", by=me))
+    return entry
+
+
+def void_entry(session: Session, entry: Entry | str, reason: str, by: str | None = None) -> Voided:
+    """Void an entry (given as an Entry or any unique part of its id): it stops counting, both stay."""
+    from gdz_targets.store.records import new_record_id
+
+    cleaned = check_text(reason.strip(), "--reason")
+    if not cleaned:
+        raise UsageError(msg("void.no_reason"))
+    who = session.recorder(by)
+    with session.log_for_writing() as log:
+        found = log.find(entry) if isinstance(entry, str) else entry
+        earlier = log.voids().get(found.id)
+        if earlier is not None:
+            raise UsageError(msg("void.already", id=found.id, reason=earlier.reason))
+        void = Void(new_record_id(), found.id, cleaned, who, session.now())
+        log.append([void])
+    return Voided(void, found)

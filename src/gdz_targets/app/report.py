@@ -1,0 +1,89 @@
+"""Reports: the status of every target, one target in full, and the entries of the log, as data to render."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+
+from gdz_targets.domain.model import City, Entry, Plan, Point, Void
+from gdz_targets.domain.query import require_target, select_targets
+from gdz_targets.domain.status import StatusReport, TargetStatus, status_report, target_status
+
+from .session import Session
+
+
+def status(
+    session: Session,
+    as_of: date | None = None,
+    area: str | None = None,
+    statuses: Sequence[str] | None = None,
+    sort: str = "plan",
+) -> StatusReport:
+    """Every target's standing on `as_of` (default today), narrowed and ordered as asked."""
+    report = status_report(session.plan(), session.log(entries=False).history(), as_of or session.today())
+    if area is None and not statuses and sort == "plan":
+        return report  # the whole plan in its own order: nothing to narrow
+    from gdz_targets.domain.query import narrow_report
+
+    return narrow_report(report, area, statuses, sort)
+
+
+class TargetDetail(NamedTuple):
+    """What `gdz show` prints: the target's standing, its Dongguan series, and every entry with its voids."""
+
+    plan: Plan
+    standing: TargetStatus
+    series: list[Point]
+    entries: list[Entry]
+    voids: dict[str, Void]
+
+
+def target_detail(session: Session, target_id: str, as_of: date | None = None) -> TargetDetail:
+    plan = session.plan()
+    target = require_target(plan, target_id)
+    day = as_of or session.today()
+    log = session.log()
+    history = log.history()
+    return TargetDetail(
+        plan,
+        target_status(plan, target, history, day),
+        history.of(target.id, City.DONGGUAN).points(day),
+        log.entries(target.id, include_voided=True),
+        log.voids(),
+    )
+
+
+class EntryFilter(NamedTuple):
+    """Which entries a listing keeps; every field narrows, None keeps all."""
+
+    target: str | None = None
+    area: str | None = None
+    city: City | None = None
+    since: date | None = None
+    until: date | None = None
+    include_voided: bool = False
+    last: int | None = None  # only the last N, after the other filters
+
+
+ALL_ENTRIES = EntryFilter()
+
+
+def entries(session: Session, wanted: EntryFilter = ALL_ENTRIES) -> tuple[list[Entry], dict[str, Void]]:
+    """The log's entries by (date, id), filtered; with the voids of those voided (when they are included)."""
+    plan = session.plan()
+    if wanted.target is not None:
+        require_target(plan, wanted.target)
+    in_area = {t.id for t in select_targets(plan, area=wanted.area)} if wanted.area else None
+    log = session.log()
+    found = [
+        entry
+        for entry in log.entries(wanted.target, include_voided=wanted.include_voided)
+        if (in_area is None or entry.target in in_area)
+        and (wanted.city is None or entry.city is wanted.city)
+        and (wanted.since is None or entry.date >= wanted.since)
+        and (wanted.until is None or entry.date <= wanted.until)
+    ]
+    if wanted.last is not None:
+        found = found[-wanted.last :]
+    return found, log.voids() if wanted.include_voided else {}

@@ -1,0 +1,115 @@
+"""A session: the language, the clock, who records, and where the plan and the log are — found by the same
+rules as the command line. The library's entry point: everything in `gdz_targets.app` takes one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gdz_targets.domain.errors import Problem, UsageError, msg
+from gdz_targets.output.messages import resolve_lang
+
+if TYPE_CHECKING:
+    from gdz_targets.domain.model import Plan
+    from gdz_targets.store.log import Log
+    from gdz_targets.store.paths import Located
+
+
+class Session:
+    """One command's (or one script's) view of the world. Nothing is read until it is asked for."""
+
+    def __init__(
+        self,
+        lang: str | None = None,
+        plan: Path | None = None,
+        ledger: Path | None = None,
+        environ: Mapping[str, str] = os.environ,
+        cwd: Path | None = None,
+    ) -> None:
+        self.lang = resolve_lang(lang, environ)
+        self.plan_option, self.ledger_option = plan, ledger
+        self.environ, self.cwd = environ, cwd
+        self._plan: Plan | None = None
+        self._plan_at: Located | None = None
+        self._log_at: Located | None = None
+        self.torn: Problem | None = None  # an incomplete last record seen in the log: worth saying
+
+    def plan_location(self) -> Located:
+        if self._plan_at is None:
+            from gdz_targets.store.paths import locate_plan, shipped_plan_path
+
+            self._plan_at = locate_plan(self.plan_option, shipped_plan_path(), self._cwd(), self.environ)
+        return self._plan_at
+
+    def log_location(self) -> Located:
+        if self._log_at is None:
+            from gdz_targets.store.paths import locate_log
+
+            self._log_at = locate_log(self.ledger_option, self._cwd(), self.environ)
+        return self._log_at
+
+    def cache_dir(self) -> Path:
+        from gdz_targets.store.paths import cache_home
+
+        return cache_home(self.environ)
+
+    def plan(self) -> Plan:
+        """The validated plan (from its cache when the file is unchanged)."""
+        if self._plan is None:
+            from gdz_targets.store.plan_cache import load_plan_cached
+
+            self._plan = load_plan_cached(self.plan_location().path, self.cache_dir())
+        return self._plan
+
+    def log(self, entries: bool = True) -> Log:
+        """The progress log as it is now; `entries=False` when only the series matter (reports)."""
+        from gdz_targets.store.log import open_log
+
+        log = open_log(self.log_location().path, self.cache_dir(), entries)
+        self.torn = log.torn
+        return log
+
+    @contextlib.contextmanager
+    def log_for_writing(self) -> Iterator[Log]:
+        """The log under its lock: appends made in the block are never interleaved with another writer's."""
+        from gdz_targets.store.log import locked_log
+
+        with locked_log(self.log_location().path, self.cache_dir()) as log:
+            yield log
+
+    def today(self) -> date:
+        """The only clock gdz reads; GDZ_TODAY pins it (YYYY-MM-DD) for reproducible scripts and tests."""
+        pinned = self.environ.get("GDZ_TODAY")
+        if not pinned:
+            return date.today()
+        from gdz_targets.domain.values import parse_day
+
+        try:
+            return parse_day(pinned, date.today())
+        except UsageError:
+            raise UsageError(msg("env.today", value=pinned)) from None
+
+    def now(self) -> datetime:
+        """When something is recorded: local time with its UTC offset, to the second."""
+        return datetime.now().astimezone().replace(microsecond=0)
+
+    def recorder(self, option: str | None = None) -> str:
+        """Who records: `--by`, else GDZ_USER, else the login name."""
+        from gdz_targets.domain.values import check_text
+
+        for name in (option, self.environ.get("GDZ_USER")):
+            if name and name.strip():
+                return check_text(name.strip(), "--by" if name is option else "GDZ_USER", one_line=True)
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no login name (some containers)
+            return "unknown"
+
+    def _cwd(self) -> Path:
+        return self.cwd if self.cwd is not None else Path.cwd()

@@ -1,0 +1,1 @@
+"""Output: messages in both languages, plain text, the terminal (the only module importing Rich), reports."""

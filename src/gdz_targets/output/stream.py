@@ -1,0 +1,112 @@
+"""The one place gdz writes to the terminal. Standard output may be closed, full, a pipe whose reader has
+gone (`gdz status | head`), or unable to encode Chinese or the status signs (a GBK or ASCII console): none of
+that is a traceback. Text that the output cannot encode falls back to ASCII signs; a lost output is said once
+on standard error by `cli`, whose exit code says whether it mattered."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import IO, Final
+
+# Signs gdz prints, and what stands in for them where the output's encoding has no such character.
+ASCII_SIGNS: Final = str.maketrans(
+    {"✔": "+", "✖": "x", "▲": "^", "◆": "*", "●": "o", "○": "o", "?": "?", "·": "-", "—": "-", "…": "...",
+     "▮": "#", "▯": ".", "≈": "~", "→": "->", "─": "-", "┊": "|", "▁": "_", "▂": "_", "▃": "-", "▄": "-",
+     "▅": "=", "▆": "=", "▇": "#", "█": "#", "“": '"', "”": '"', "‘": "'", "’": "'"}
+)  # fmt: skip
+
+_lost: list[str] = []  # why standard output could not be written, if it could not
+
+
+def write_out(text: str) -> None:
+    """Write text to standard output; a failure is noted (once, on standard error) instead of raised."""
+    if _lost:
+        return
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`gdz ... >&-`)
+        _lose("closed")
+        return
+    try:
+        _write_text(stream, text)
+    except BrokenPipeError:
+        _stop_writing(stream)  # the reader has gone (`| head`): nothing more to say, nothing wrong
+        _lost.append("")
+    except (OSError, ValueError) as exc:  # ENOSPC (/dev/full), EIO, or a file closed underneath
+        _lose(getattr(exc, "strerror", None) or str(exc))
+
+
+def write_bytes(data: bytes) -> None:
+    """Write bytes as they are (an export to `-o -` or to stdout) with the same care as `write_out`."""
+    if _lost:
+        return
+    stream = sys.stdout
+    if stream is None:
+        _lose("closed")
+        return
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(data.decode("utf-8", "replace"))
+        else:
+            buffer.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        _stop_writing(stream)
+        _lost.append("")
+    except (OSError, ValueError) as exc:
+        _lose(getattr(exc, "strerror", None) or str(exc))
+
+
+def write_err(text: str) -> None:
+    """Write to standard error; if even that is gone, there is nowhere left to say anything."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        _write_text(stream, text)
+
+
+def lost_reason() -> str | None:
+    """Why some output could not be written, if it could not (a reader that stopped early does not count)."""
+    return next((reason for reason in _lost if reason), None)
+
+
+def reset() -> None:
+    """Forget an earlier failure (one process may run several commands: the tests do)."""
+    _lost.clear()
+
+
+def _write_text(stream: IO[str], text: str) -> None:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = text.translate(ASCII_SIGNS)
+        text = text.encode(encoding, "replace").decode(encoding) if _known(encoding) else text
+    stream.write(text)
+    stream.flush()
+
+
+def _known(encoding: str) -> bool:
+    try:
+        "".encode(encoding)
+    except LookupError:
+        return False
+    return True
+
+
+def _lose(reason: str) -> None:
+    _lost.append(reason or "?")
+
+
+def _stop_writing(stream: IO[str]) -> None:
+    """Point standard output at nothing, so that Python's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,82 @@
+"""Terminal widths and line folding for mixed Chinese and Latin text (Chinese characters take two cells).
+
+Stdlib only (unicodedata's East Asian Width), so that help and plain output need no Rich.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_NO_LINE_START = frozenset(")）]】」』”’,，.。、;；:：!！?？%")
+_NO_LINE_END = frozenset("(（[【「『“‘")
+
+
+def width_of(text: str) -> int:
+    """Terminal cells the text takes (CJK characters take two)."""
+    return len(text) if text.isascii() else sum(char_width(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def char_width(char: str) -> int:
+    """Cells one character takes: 2 for wide and full-width ones, 0 for combining marks and format
+    characters, else 1."""
+    if char.isascii():
+        return 1
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Fold text to `width` terminal cells: at spaces, after - or /, or between CJK characters, but never
+    after an opening bracket or quote nor before closing punctuation (Chinese line-breaking rules)."""
+    width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
+    lines: list[str] = []
+    while width_of(text) > width:
+        cut = _last_break(text, width)
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text or not lines:
+        lines.append(text)
+    return lines
+
+
+def _last_break(text: str, width: int) -> int:
+    """Where to end the first line: the last allowed break within `width` cells, else a hard cut."""
+    if text.isascii():
+        window = text[: width + 1]
+        best = max(window.rfind(" "), window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
+        return best if best > 0 else width
+    used, best = 0, 0
+    for index, char in enumerate(text):
+        if index and _may_break(text[index - 1], char):
+            best = index
+        used += char_width(char)
+        if used > width:
+            return best or max(index, 1)
+    return len(text)
+
+
+def _may_break(before: str, after: str) -> bool:
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return before.isspace() or after.isspace() or before in "-/" or _is_wide(before) or _is_wide(after)
+
+
+def _is_wide(char: str) -> bool:
+    return char >= "\u2e80" and char_width(char) == 2
+
+
+def printable(text: str) -> str:
+    """Control characters shown as escapes (`\\x1b`, `\\n`), so that text from a file or the command line
+    cannot move the cursor, ring the bell or break a line where gdz does not."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == " " else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if unicodedata.category(char) in ("Cc", "Cs") or char in "\u2028\u2029":
+        return repr(char)[1:-1]
+    return char  # format and spacing characters (a no-break space, a zero-width joiner) are text

@@ -1,0 +1,229 @@
+"""Every file gdz reads or writes goes through here: regular files only, bounded reads, atomic replacement.
+
+Reading never blocks on a FIFO, never reads a device without end, and names the file and the fix when it
+cannot. Writing a report replaces a regular file atomically, follows a symbolic link to the file it names,
+writes to a device, FIFO or socket directly, and never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import sys
+import time
+from array import array
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any, Final, TypeAlias
+
+from gdz_targets.domain.errors import DataError, GdzError, Problem, WriteError, msg
+
+_BOM = b"\xef\xbb\xbf"
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$"
+MIB: Final = 1 << 20
+PLAN_LIMIT: Final = 16 * MIB  # the shipped plan is about 50 KB
+
+
+def os_failure(
+    error: type[GdzError], path: Path | str, exc: OSError, key: str = "file.unreadable"
+) -> GdzError:
+    """The project's error for an operating-system error on `path`: one line naming the file and why."""
+    if isinstance(exc, IsADirectoryError):
+        return error(msg("file.is_directory", path=str(path)))
+    if isinstance(exc, FileNotFoundError) and key == "file.unreadable":
+        return error(msg("file.missing", path=str(path)))
+    reason = exc.strerror or str(exc)
+    return error(msg(key, path=str(path), reason=reason))
+
+
+def open_for_reading(
+    path: Path, missing_ok: bool = False, error: type[GdzError] = DataError
+) -> IO[bytes] | None:
+    """Open a regular file to read: never blocks on a FIFO; a directory, device, FIFO or socket is refused.
+
+    With `missing_ok` a missing file gives None; otherwise every failure raises `error` naming the file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError as exc:
+        if missing_ok:
+            return None
+        raise os_failure(error, path, exc) from None
+    except OSError as exc:
+        raise os_failure(error, path, exc) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(msg("file.is_directory", path=str(path)))
+        if not stat.S_ISREG(mode):
+            raise error(msg("file.not_regular", path=str(path)))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def read_bytes(
+    path: Path, limit: int | None = None, missing_ok: bool = False, error: type[GdzError] = DataError
+) -> bytes:
+    """A regular file's bytes (b"" for a missing one with `missing_ok`), refused when over `limit` bytes."""
+    handle = open_for_reading(path, missing_ok=missing_ok, error=error)
+    if handle is None:
+        return b""
+    with handle:
+        try:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+        except OSError as exc:
+            raise os_failure(error, path, exc) from None
+    if limit is not None and len(data) > limit:
+        raise error(msg("file.too_large", path=str(path), limit=f"{limit // MIB} MiB"))
+    return data
+
+
+def decode_utf8(data: bytes, path: str, error: type[GdzError] = DataError) -> str:
+    """Decode UTF-8, dropping a BOM; non-UTF-8 bytes raise `error` at their line and column."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = Problem(path, msg("file.not_utf8", byte=f"0x{data[exc.start]:02x}"), line, column)
+        raise error(problem.message, [problem]) from None
+
+
+def read_toml(path: Path, limit: int = PLAN_LIMIT) -> tuple[dict[str, Any], str]:
+    """A TOML file's data and its text; a syntax error raises a DataError at the line and column it names."""
+    import tomllib
+
+    text = decode_utf8(read_bytes(path, limit), str(path))
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        problem = _toml_problem(str(path), exc, text)
+        raise DataError(problem.message, [problem]) from None
+    except RecursionError:  # nesting deeper than Python's stack: no plan is written like that
+        problem = Problem(str(path), msg("toml.too_deep"), 1, 1)
+        raise DataError(problem.message, [problem]) from None
+
+
+def _toml_problem(path: str, exc: ValueError, text: str) -> Problem:
+    """Turn a tomllib error into a Problem at the line and column the parser names."""
+    message = str(exc)
+    match = re.search(_TOML_POSITION, message)
+    line = column = None
+    if match:
+        message = message[: match.start()]
+        if match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+        else:
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+    return Problem(path, msg("toml.syntax", detail=message), line, column)
+
+
+Payload: TypeAlias = "bytes | Sequence[bytes | memoryview | array[Any]]"
+
+
+def atomic_write(path: Path, data: Payload, durable: bool = True) -> None:
+    """Replace `path` with `data`: write a temporary file in the same directory, then rename it over `path`.
+
+    On any error the old file is left as it was and the temporary file removed. `durable` also fsyncs the file
+    and the directory (exports, repairs); caches, which can always be rebuilt, skip that cost."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    if path.is_dir():
+        raise WriteError(msg("file.is_directory", path=str(path)))
+    temp = directory / f".{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp"
+    try:
+        # 0o666 less the umask, as for any new file
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as exc:
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _write_parts(handle, data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    if durable:
+        fsync_directory(directory)
+
+
+def _write_parts(handle: IO[bytes], data: Payload) -> None:
+    for part in [data] if isinstance(data, bytes) else data:  # parts are written without joining them
+        handle.write(part)
+
+
+def write_report(path: Path, data: bytes) -> None:
+    """Write a report to a file: a regular file (or the file a symbolic link names) is replaced atomically,
+    and only if it may be written; a device, FIFO or socket is written to directly."""
+    try:
+        target = path.resolve(strict=False) if path.is_symlink() else path
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise WriteError(msg("write.failed", path=str(path), reason=msg("reason.link_loop"))) from None
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        atomic_write(target, data)
+        return
+    except OSError as exc:
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    if stat.S_ISDIR(mode):
+        raise WriteError(msg("file.is_directory", path=str(path)))
+    if not stat.S_ISREG(mode):
+        _write_in_place(target, data)
+        return
+    if not os.access(target, os.W_OK):
+        raise WriteError(msg("write.read_only", path=str(path)))
+    atomic_write(target, data)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write to a device, FIFO or socket as it is (it cannot be replaced); a FIFO nobody reads is refused."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    finally:
+        os.close(fd)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename or a new file in `directory` durable (a no-op where directories cannot be opened)."""
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
