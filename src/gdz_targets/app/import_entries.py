@@ -39,11 +39,26 @@ def _content(entry: Entry) -> tuple[Hashable, ...]:
     return (entry.target, entry.city, entry.date, entry.value, entry.note, entry.source)
 
 
-def plan_import(session: Session, file: Path, by: str | None = None, force: bool = False) -> ImportPlan:
+STDIN: Final = "-"
+
+
+def read_source(file: Path | str) -> bytes:
+    """The bytes to import: a regular file, or standard input for `-` (bounded as files are)."""
+    if str(file) == STDIN:
+        import sys
+
+        data = sys.stdin.buffer.read(IMPORT_LIMIT + 1) if sys.stdin is not None else b""
+        if len(data) > IMPORT_LIMIT:
+            raise UsageError(msg("file.too_large", path=STDIN, limit=f"{IMPORT_LIMIT >> 20} MiB"))
+        return data
+    return read_bytes(Path(file), IMPORT_LIMIT, error=UsageError)
+
+
+def plan_import(session: Session, file: Path | str, by: str | None = None, force: bool = False) -> ImportPlan:
     """Every row checked; rows already in the log (same id, or same content) are skipped, not repeated."""
+    data = read_source(file)
     plan, log = session.plan(), session.log()
     now, today, who, path = session.now(), session.today(), session.recorder(by), str(file)
-    data = read_bytes(file, IMPORT_LIMIT, error=UsageError)
     try:
         text = decode_utf8(data, path)
     except GdzError as error:
@@ -68,7 +83,11 @@ def plan_import(session: Session, file: Path, by: str | None = None, force: bool
         if entry.target not in known:
             known[entry.target] = {_content(old) for old in log.entries(entry.target, include_voided=True)}
         from_file = bool(row.cells.get("id", "").strip())
-        if from_file and (entry.id in seen_ids or log.has_entry(entry.id)):
+        logged = log.entry(entry.id) if from_file else None
+        if logged is not None and _content(logged) != _content(entry):
+            result.problems.append(Problem(path, msg("import.id_clash", id=entry.id), row.line))
+            continue
+        if from_file and (entry.id in seen_ids or logged is not None):
             result.already_present += 1
             continue
         if _content(entry) in known[entry.target]:
@@ -117,7 +136,7 @@ def _row_entry(
 
 
 def import_entries(
-    session: Session, file: Path, by: str | None = None, force: bool = False, dry_run: bool = False
+    session: Session, file: Path | str, by: str | None = None, force: bool = False, dry_run: bool = False
 ) -> ImportPlan:
     """Import a file's new entries, all or none (`dry_run`: none): raises UsageError listing every bad row."""
     outcome = plan_import(session, file, by, force)
@@ -149,6 +168,7 @@ class CsvLayoutError(ValueError):
 
 def read_rows(text: str) -> Iterator[CsvRow]:
     """Rows of an entries CSV with or without a header row (English or Chinese names); blank rows skipped."""
+    csv.field_size_limit(IMPORT_LIMIT)  # a long note exports fine, so it must import too
     reader = csv.reader(io.StringIO(text, newline=""))
     columns: Sequence[str] = SIMPLE_COLUMNS
     first = True
@@ -156,7 +176,7 @@ def read_rows(text: str) -> Iterator[CsvRow]:
         line = reader.line_num
         if first:
             first = False
-            names = _header_names(cells)
+            names = _header_names(cells, line)
             if names is not None:
                 columns = names
                 continue
@@ -169,17 +189,17 @@ def read_rows(text: str) -> Iterator[CsvRow]:
         yield CsvRow(line, {name: restore(cell) for name, cell in zip(columns, cells, strict=False)})
 
 
-def _header_names(cells: Sequence[str]) -> list[str] | None:
-    names = []
+def _header_names(cells: Sequence[str], line: int) -> list[str] | None:
+    """The column names of a header row, or None if the row is data (it names no target, date and value)."""
     known = dict(zip(ENTRY_COLUMNS_ZH, ENTRY_COLUMNS, strict=True))
-    for cell in cells:
-        name = cell.strip().lower()
-        name = known.get(name, name)
-        if name not in ENTRY_COLUMNS:
-            return None
-        names.append(name)
+    names = [known.get(cell.strip().lower(), cell.strip().lower()) for cell in cells]
     if not {"target", "date", "value"} <= set(names):
         return None
+    for column, name in enumerate(names, start=1):
+        if name not in ENTRY_COLUMNS:
+            raise CsvLayoutError(
+                msg("import.unknown_column", line=line, column=column, name=cells[column - 1])
+            )
     return names
 
 

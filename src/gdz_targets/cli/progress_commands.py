@@ -1,6 +1,5 @@
 """`gdz log`, `void`, `undo`, `history` and `import`: recording progress, and correcting it without loss."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -194,7 +193,7 @@ def history(
 
 def import_csv(
     file: Annotated[
-        Path,
+        str,
         typer.Argument(
             metavar="FILE",
             help="CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.",

@@ -9,6 +9,7 @@ from gdz_targets.domain.status import Figure, StatusReport, TargetStatus
 
 from . import text as d
 from .text import UNKNOWN, word
+from .textwidth import printable
 
 
 def _cell(text: str) -> str:
@@ -103,14 +104,14 @@ def entries_markdown(plan: Plan, entries: Sequence[Entry], lang: str) -> str:
         milestone = target is not None and target.kind is Kind.MILESTONE
         value = d.milestone_state(entry.value, lang) if milestone else d.number(entry.value, 6)
         unit = "" if milestone or target is None else d.unit_label(plan, target, lang)
-        note = " · ".join(part for part in (entry.note, entry.source) if part)
+        note = " · ".join(printable(part) for part in (entry.note, entry.source) if part)
         rows.append(
             [
                 entry.date.isoformat(),
                 entry.target,
                 word("city." + entry.city.value, lang),
                 d.with_unit(value, unit),
-                entry.recorded_by,
+                printable(entry.recorded_by),
                 note,
             ]
         )

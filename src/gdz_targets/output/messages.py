@@ -289,6 +289,15 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "第 {line} 行有 {count} 个单元格,但只有 {columns} 列",
     ),
     "import.missing_cells": ("empty {cells}", "缺少 {cells}"),
+    "import.id_clash": (
+        "entry {id} is already in the log with other content; `gdz show` the logged one, and give this row "
+        "no id (a new entry) or the logged content",
+        "条目 {id} 已在日志中且内容不同;可用 `gdz show` 查看已记录的条目,本行请去掉编号(作为新条目)或与之一致",
+    ),
+    "import.unknown_column": (
+        'line {line}, column {column}: unknown column "{name}"; remove it or rename it (see the README, Import)',
+        '第 {line} 行第 {column} 列:未知列名 "{name}";请删除或改名(见 README 的导入一节)',
+    ),
     "import.bad_id": ('"{id}" is not a gdz entry id', '"{id}" 不是 gdz 条目编号'),
     "import.bad_recorded_at": (
         'recorded_at "{value}" is not an ISO date-time with a UTC offset',

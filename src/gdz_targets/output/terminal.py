@@ -32,7 +32,7 @@ from gdz_targets.domain.status import Benchmark, Figure, StatusReport, TargetSta
 from . import text as d
 from .stream import write_out
 from .text import UNKNOWN, word
-from .textwidth import width_of, wrap
+from .textwidth import printable, width_of, wrap
 
 Justify = Literal["left", "right"]
 Line = tuple[str, str]  # text and its Rich style
@@ -574,7 +574,7 @@ def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) 
     milestone = target is not None and target.kind is Kind.MILESTONE
     value = d.milestone_state(record.value, lang) if milestone else d.number(record.value, 6)
     unit = d.unit_label(plan, target, lang) if target is not None and not milestone else ""
-    note = " · ".join(_printable(part) for part in (record.note, record.source) if part)
+    note = " · ".join(printable(part) for part in (record.note, record.source) if part)
     void = voided.get(record.id)
     style = "strike dim" if void else ""
     row = {
@@ -583,14 +583,9 @@ def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) 
         "target": cell(record.target, style),
         "city": cell(word("city." + record.city.value, lang), style),
         "value": cell(d.with_unit(value, unit), style),
-        "by": cell(record.recorded_by, style),
+        "by": cell(printable(record.recorded_by), style),
         "note": [(note, "dim" if void else "")] if note else [],
     }
     if void:
-        row["note"].append((word("ui.voided_because", lang).format(reason=_printable(void.reason)), "yellow"))
+        row["note"].append((word("ui.voided_because", lang).format(reason=printable(void.reason)), "yellow"))
     return row
-
-
-def _printable(text: str) -> str:
-    """Show control characters as escapes, so that a note cannot move the cursor or ring the bell."""
-    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in text)

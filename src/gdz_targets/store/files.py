@@ -26,6 +26,15 @@ MIB: Final = 1 << 20
 PLAN_LIMIT: Final = 16 * MIB  # the shipped plan is about 50 KB
 
 
+def canonical(path: Path) -> str:
+    """The path with links resolved, so that one file reached two ways shares one cache; as given (made
+    absolute) where it cannot be resolved, such as a loop of links — the read that follows says why."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
 def os_failure(
     error: type[GdzError], path: Path | str, exc: OSError, key: str = "file.unreadable"
 ) -> GdzError:

@@ -56,6 +56,15 @@ class Log:
     def has_entry(self, record_id: str) -> bool:
         return self._full().entry_number(record_id) is not None
 
+    def entry(self, record_id: str) -> Entry | None:
+        """The entry with this id, voided or not, if the log has one."""
+        index = self._full()
+        number = index.entry_number(record_id)
+        if number is None:
+            return None
+        record = next(self._read([index.offsets[number]]))
+        return record if isinstance(record, Entry) else None
+
     def find(self, fragment: str) -> Entry:
         """The one entry whose id contains `fragment` (case-insensitive): the full id, or its short form."""
         wanted = fragment.strip().upper()
@@ -135,8 +144,8 @@ def open_log(path: Path, cache_dir: Path, entries: bool = True) -> Log:
 
     `entries=False`: only the series are wanted (reports), so an unchanged log skips the rest of the index,
     and gdz's own appends since it was stored (noted in the journal) are folded into the series in memory."""
+    handle = open_for_reading(path, missing_ok=True)  # first: it names what is wrong with the path
     cache = cache_path(path, cache_dir)
-    handle = open_for_reading(path, missing_ok=True)
     if handle is None:
         return Log(path, LogIndex(path), 0, None, cache)
     with handle:

@@ -28,6 +28,8 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from gdz_targets.domain.errors import Problem, msg
 from gdz_targets.domain.model import City, Entry, History, Series, Void
 
+from .files import canonical
+
 FORMAT: Final = "gdz-log-index"
 VERSION: Final = 4
 BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
@@ -235,7 +237,7 @@ class LogIndex:
 
         with contextlib.suppress(OSError, GdzError):
             cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(cache, self.parts(str(self.log.resolve())), durable=False)
+            atomic_write(cache, self.parts(canonical(self.log)), durable=False)
 
     # -- storing ---------------------------------------------------------------------------------------------
 
@@ -272,7 +274,7 @@ class LogIndex:
         try:
             with cache.open("rb") as handle:
                 header = marshal.loads(handle.read(int.from_bytes(handle.read(4), "little")))
-                expected = (FORMAT, VERSION, sys.byteorder, str(log.resolve()))
+                expected = (FORMAT, VERSION, sys.byteorder, canonical(log))
                 if (header["format"], header["version"], header["byteorder"], header["log"]) != expected:
                     return None
                 index = cls(log)
@@ -346,7 +348,7 @@ def _block_digests(handle: IO[bytes], start_block: int, end: int) -> Iterator[st
 
 def cache_path(log: Path, cache_dir: Path) -> Path:
     """The cache file for a log: named after a checksum of its path (the file records the path itself)."""
-    return cache_dir / f"log-{zlib.crc32(str(log.resolve()).encode('utf-8', 'surrogateescape')):08x}.idx"
+    return cache_dir / f"log-{zlib.crc32(canonical(log).encode('utf-8', 'surrogateescape')):08x}.idx"
 
 
 class Journal:

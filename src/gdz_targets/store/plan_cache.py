@@ -18,6 +18,8 @@ from gdz_targets import __version__
 from gdz_targets.domain.errors import GdzError
 from gdz_targets.domain.model import Plan
 
+from .files import canonical
+
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
                ValueError)  # fmt: skip
 
@@ -30,7 +32,7 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
         from .plan_file import load_plan
 
         return load_plan(path)  # raises the right message for a missing or unreadable file
-    where = str(path.resolve())
+    where = canonical(path)
     key = (__version__, where, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
     cache = cache_dir / f"plan-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.pickle"
     try:
