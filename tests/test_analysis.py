@@ -227,7 +227,9 @@ def test_voided_entry_does_not_count_and_logged_benchmark_wins(report) -> None: 
     guangzhou = next(b for b in row.benchmarks if b.city is City.GUANGZHOU)
     assert (guangzhou.figure.value, guangzhou.figure.origin.value) == (88, "log")
     assert row.frontier is not None and row.frontier.city is City.GUANGZHOU
-    assert row.score.value == pytest.approx(100 * (75 - 40) / (88 - 40))
+    # 100 is the more demanding of the target (90) and the best comparable peer (88): the target
+    assert (row.score.frontier, row.score.frontier_source) == (90, "target")
+    assert row.score.value == pytest.approx(100 * (75 - 40) / (90 - 40))
     assert row.gap_to_target == 15
 
 
@@ -238,12 +240,22 @@ def test_lower_is_better_gaps(report) -> None:  # type: ignore[no-untyped-def]
     assert row.frontier is not None and row.frontier.city is City.SHENZHEN
 
 
-def test_area_and_plan_scores_are_means(report) -> None:  # type: ignore[no-untyped-def]
-    for area in report.areas:
-        scores = [row.score.value for row in area.targets if row.score.value is not None]
-        assert area.score == pytest.approx(sum(scores) / len(scores))
-        assert area.scored == len(scores)
-    assert report.score == pytest.approx(sum(a.score for a in report.areas) / len(report.areas))
+def test_area_and_plan_scores_count_missing_data_as_zero(report) -> None:  # type: ignore[no-untyped-def]
+    """The headline score is the weighted mean over every target, no data counting 0; the mean over the
+    targets with data stands beside it; the hotline and the service map (one group) weigh as one target."""
+    services = next(area for area in report.areas if area.area_id == "services")
+    weights = {row.target.id: row.weight for row in services.targets}
+    assert weights == {"pass-rate": 1, "wait-days": 1, "new-services": 1, "hotline": 0.5, "service-map": 0.5}
+    scores = {row.target.id: row.score.value for row in services.targets}
+    assert scores["service-map"] is None  # no data
+    weighted = sum(weights[t] * (scores[t] or 0) for t in scores)
+    assert services.aggregate.score == pytest.approx(weighted / 4)
+    assert services.aggregate.mean_with_data == pytest.approx(weighted / 3.5)
+    assert (services.aggregate.scored, services.aggregate.total) == (4, 5)
+    every = [row for area in report.areas for row in area.targets]
+    total = sum(row.weight * (row.score.value or 0) for row in every)
+    assert report.aggregate.score == pytest.approx(total / sum(row.weight for row in every))
+    assert report.aggregate.total == 8 and report.aggregate.scored == 7
 
 
 def test_report_as_of_an_earlier_date_ignores_later_entries(report) -> None:  # type: ignore[no-untyped-def]

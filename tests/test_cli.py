@@ -50,10 +50,43 @@ def test_shell_completion_is_offered(gdz: Gdz) -> None:
     assert "_GDZ_COMPLETE" in result.stdout
 
 
-def test_target_ids_complete(gdz: Gdz) -> None:
-    from gdz_targets.cli.progress_commands import _complete_target
+def _complete(shell: str, line: str, env: dict[str, str] | None = None) -> list[str]:
+    """What the shell would offer for `line` (ending where the cursor is), through Click's completion protocol."""
+    words = line.split(" ")
+    variables = {"_GDZ_COMPLETE": f"complete_{shell}", **(env or {})}
+    if shell == "bash":
+        variables |= {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    else:
+        variables |= {"_TYPER_COMPLETE_ARGS": line, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    result = run_gdz_process(env=variables)
+    assert result.returncode == 0, result.stderr
+    if shell == "zsh":  # _arguments '*: :(("value":"help"\n"value"))', or _files when nothing is offered
+        pairs = r'"((?:[^"\\]|\\.)*)"(?::"(?:[^"\\]|\\.)*")?'  # "value" or "value":"help", help may fold
+        return re.findall(pairs, result.stdout.partition("((")[2])
+    return [line.split("\t")[0] for line in result.stdout.splitlines() if line]
 
-    assert _complete_target("cross-") == ["cross-city-new", "cross-city-total"]
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_of_targets_areas_cities_statuses_kinds_and_formats(shell: str) -> None:
+    assert _complete(shell, "gdz show cross-") == ["cross-city-new", "cross-city-total", "cross-city-new-2024",
+                                                   "cross-region-services"]  # fmt: skip
+    assert "cross-city-total" in _complete(shell, "gdz log cross-city-t")
+    assert _complete(shell, "gdz history e-lic") == ["e-licence-uses", "e-licence-top100", "e-licence-types"]
+    assert _complete(shell, "gdz status --area ")[:6] == ["1", "2", "3", "4", "5", "6"]
+    assert _complete(shell, "gdz log x 1 --city sh") == ["shenzhen"]
+    assert _complete(shell, "gdz status --status ov") == ["overdue"]
+    assert _complete(shell, "gdz targets --kind m") == ["milestone"]
+    assert _complete(shell, "gdz export status --format j") == ["json"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_of_entry_ids(shell: str, tmp_path: Path) -> None:
+    env = {"GDZ_PLAN": str(FIXTURE_PLAN), "GDZ_LEDGER": str(tmp_path / "log.toml")}
+    (tmp_path / "log.toml").write_bytes(FIXTURE_LOG.read_bytes())
+    offered = _complete(shell, "gdz void ", env)
+    assert len(offered) == 11 and "9XA4WGZE" in offered
+    assert "2KC5T297" not in offered  # voided already: not offered
+    assert _complete(shell, "gdz void 9XA4", env) == ["9XA4WGZE"]
 
 
 def test_targets_lists_the_shipped_plan(gdz: Gdz) -> None:
@@ -67,14 +100,21 @@ def test_targets_lists_the_shipped_plan(gdz: Gdz) -> None:
 
 def test_targets_filters_by_area_and_kind(gdz: Gdz) -> None:
     result = gdz("targets", "--area", "government-services", "--kind", "numeric", env={"COLUMNS": "200"})
-    ids = [line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()]
-    assert ids == ["top100-zero-gap", "cross-city-new", "cross-city-total", "e-licence-top100"]
+    known = {"top100-zero-gap", "cross-city-new", "cross-city-total", "e-licence-top100", "cross-city-new-2024",
+             "same-standard-sz", "e-licence-uses"}  # fmt: skip
+    ids = [
+        line.split()[0]
+        for line in result.stdout.splitlines()[2:]
+        if line.split() and line.split()[0] in known
+    ]
+    assert ids == ["top100-zero-gap", "cross-city-new", "cross-city-total", "e-licence-top100",
+                   "cross-city-new-2024", "same-standard-sz"]  # fmt: skip
     context = gdz("targets", "--area", "context", env={"COLUMNS": "200"})
     assert "business-entities" in context.stdout and "cross-city-total" not in context.stdout
 
 
 def test_targets_in_chinese(gdz: Gdz) -> None:
-    result = gdz("targets", "--lang", "zh", "--area", "weak-spots", env={"COLUMNS": "200"})
+    result = gdz("targets", "--lang", "zh", "--area", "market-regulation", env={"COLUMNS": "200"})
     assert "公共资源交易“一张网”" in result.stdout
     assert "名称" in result.stdout
 
@@ -147,9 +187,7 @@ def test_history_filters(gdz: Gdz, fixture_env: Path) -> None:
 def test_void_by_short_id_and_undo(gdz: Gdz, fixture_env: Path) -> None:
     voided = gdz("void", "7D63GFXK".lower().replace("7d63gfxk", "4WGZE"), "--reason", "wrong city")
     assert voided.exit_code == 0, voided
-    assert voided.stdout == (
-        "voided 01JT783SM0FDHTAQ029XA4WGZE wait-days = 18 days (Dongguan, 2025-04-30): wrong city\n"
-    )
+    assert voided.stdout == ("voided 9XA4WGZE wait-days = 18 days (Dongguan, 2025-04-30): wrong city\n")
     again = gdz("void", "4WGZE", "--reason", "again")
     assert (again.exit_code, again.stderr) == (
         2,
@@ -218,7 +256,7 @@ def test_import_is_all_or_nothing(gdz: Gdz, tmp_path: Path, fixture_env: Path) -
     assert result.stderr.splitlines() == [
         f"gdz: {csv_file}:3: unknown target \"pass-rat\"; did you mean 'pass-rate'?",
         f'gdz: {csv_file}:4: "2025-13-01" is not a date; use YYYY-MM-DD, today or yesterday',
-        f"gdz: {csv_file}:5: 178 is above the largest possible percent value, 100",
+        f"gdz: {csv_file}:5: 178 is above the largest possible value, 100%",
         f'gdz: {csv_file}:6: "yes" is not a milestone state; use done or not-done',
         f"gdz: {csv_file}:7: empty value",
         f"gdz: {csv_file}: 5 bad row(s); nothing was imported. Fix them and import again",

@@ -48,9 +48,9 @@ CATALOGUE_CASES = [
         2,
         '"85%" is not a number; leave out the % sign: the unit is recorded separately',
     ),
-    (["log", "pass-rate", "101"], {}, 2, "101 is above the largest possible percent value, 100"),
+    (["log", "pass-rate", "101"], {}, 2, "101 is above the largest possible value, 100%"),
     (["log", "new-services", "-3", "-d", "2025-01-01"], {}, 2, "No such option"),
-    (["log", "new-services", "--", "-3"], {}, 2, "-3 is below the smallest possible items value, 0"),
+    (["log", "new-services", "--", "-3"], {}, 2, "-3 is below the smallest possible value, 0 items"),
     (["log", "new-services", "2.5"], {}, 2, "2.5 is not a whole number, and items are counted whole"),
     (["log", "hotline", "50"], {}, 2, '"50" is not a milestone state; use done or not-done'),
     (
@@ -82,7 +82,7 @@ CATALOGUE_CASES = [
         ["log", "pass-rate", "50", "--city", "foshan"],
         {},
         2,
-        '"foshan" is not a city gdz tracks; use dongguan, guangzhou or shenzhen',
+        '"foshan" is not a city gdz tracks; use dongguan, guangzhou or shenzhen (or dg, gz, sz)',
     ),
     (
         ["log", "pass-rate", "50"],
@@ -138,7 +138,7 @@ def test_error_catalogue(gdz: Gdz, fixture_env: Path, args: list[str], env: dict
 
 def test_errors_speak_chinese(gdz: Gdz, fixture_env: Path) -> None:
     result = gdz("log", "pass-rate", "101", "--lang", "zh")
-    assert result.stderr == "gdz: 101 超过单位 percent 的最大值 100\n"
+    assert result.stderr == "gdz: 101 超过最大可能值 100%\n"
     result = gdz("log", "pass-rat", "50", env={"GDZ_LANG": "zh"})
     assert result.stderr == "gdz: 未知指标 \"pass-rat\";是不是 'pass-rate'?\n"
 
@@ -176,7 +176,7 @@ def test_check_reports_log_problems_against_the_plan(gdz: Gdz, fixture_env: Path
     assert [line for line in result.stdout.splitlines() if line.startswith(str(fixture_env))] == [
         f"{fixture_env}:15: unknown target \"gone\"; did you mean 'hotline'?",
         f"{fixture_env}:16: this void names entry 01JX6GTCM01S6J0F9K1Z42THS9, which is not in the log",
-        f"{fixture_env}:17: 120 is above the largest possible percent value, 100",
+        f"{fixture_env}:17: 120 is above the largest possible value, 100%",
     ]
     assert result.stdout.splitlines()[-1] == "3 problem(s) found"
 

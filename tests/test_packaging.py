@@ -134,7 +134,7 @@ def test_the_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> N
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("GDZ_PLAN", "VIRTUAL_ENV"))}
-    result = subprocess.run([str(venv / "bin" / "gdz"), "targets", "--area", "weak-spots"], cwd=elsewhere, env=env,
+    result = subprocess.run([str(venv / "bin" / "gdz"), "targets", "--area", "market-regulation"], cwd=elsewhere, env=env,
                             capture_output=True, text=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "trading-one-network" in result.stdout
@@ -144,6 +144,11 @@ def test_the_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> N
     assert str(venv) in plan_line and "gdz_targets/data/targets.toml (shipped with gdz)" in plan_line
     packaged = next(venv.glob("lib/python*/site-packages/gdz_targets/data/targets.toml"))
     assert packaged.read_bytes() == (ROOT / "data" / "targets.toml").read_bytes()
+    published = packaged.with_name("published.csv")
+    assert published.read_bytes() == (ROOT / "data" / "published.csv").read_bytes()
+    status = subprocess.run([str(venv / "bin" / "gdz"), "status"], cwd=elsewhere, env=env, capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    assert f"gdz import {published}" in status.stdout  # an empty log: how to begin, with the shipped figures
 
 
 def test_the_readme_python_example_runs(tmp_path: Path) -> None:

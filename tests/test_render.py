@@ -21,7 +21,15 @@ def test_wrapped_lines_fit_and_lose_nothing(text: str, width: int) -> None:
 
 def test_chinese_line_breaking_rules() -> None:
     assert wrap("平均等候天数 (天)", 13) == ["平均等候天数", "(天)"]  # never after an opening bracket
-    assert wrap("审批时间压减，比例", 8) == ["审批时间", "压减，比", "例"]  # never before a comma
+    assert wrap("审批时间压减，比例", 8) == [
+        "审批时间",
+        "压减，",
+        "比例",
+    ]  # never before a comma; after it by choice
+    assert wrap("用 gdz check --repair 修复", 14) == [
+        "用 gdz check",
+        "--repair 修复",
+    ]  # an option is never split
     assert wrap("business-environment innovation", 22) == ["business-environment", "innovation"]
 
 

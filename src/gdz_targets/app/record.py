@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
-from gdz_targets.domain.model import Entry, Kind, Plan, Target, Void
+from gdz_targets.domain.model import Entry, Kind, Plan, Qualifier, Target, Void
 from gdz_targets.domain.query import require_target
 from gdz_targets.domain.rules import date_problem, value_problem
-from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_milestone, parse_number
+from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_figure, parse_milestone
 
 from .session import Session
 
@@ -40,8 +40,9 @@ class Voided(NamedTuple):
     entry: Entry
 
 
-def parse_value(target: Target, text: str) -> int | float:
-    return parse_milestone(text) if target.kind is Kind.MILESTONE else parse_number(text)
+def parse_value(target: Target, text: str) -> tuple[int | float, Qualifier | None]:
+    """A milestone's state, or a number with the bound its source states (`>1000`)."""
+    return (parse_milestone(text), None) if target.kind is Kind.MILESTONE else parse_figure(text)
 
 
 def build_entry(
@@ -58,7 +59,7 @@ def build_entry(
 
     target = require_target(plan, given.target)
     city = parse_city(given.city)
-    value = parse_value(target, given.value)
+    value, qualifier = parse_value(target, given.value)
     day = parse_day(given.day, today)
     problem = value_problem(plan, target, value, isinstance(value, bool))
     if problem is not None:
@@ -69,7 +70,7 @@ def build_entry(
             raise UsageError(msg("entry.needs_force", reason=problem))
     note = check_text(given.note, "--note") if given.note else None
     source = check_text(given.source, "--source") if given.source else None
-    return Entry(record_id or new_record_id(), target.id, city, day, value, by, now, note, source)
+    return Entry(record_id or new_record_id(), target.id, city, day, value, by, now, note, source, qualifier)
 
 
 def log_entry(session: Session, given: EntryInput, by: str | None = None, force: bool = False) -> Logged:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
-from gdz_targets.domain.model import City, Entry, Plan, Point, Void
+from gdz_targets.domain.model import City, Entry, Kind, Plan, Point, Void
 from gdz_targets.domain.query import require_target, select_targets
-from gdz_targets.domain.status import StatusReport, TargetStatus, status_report, target_status
+from gdz_targets.domain.status import Origin, StatusReport, TargetStatus, status_report, target_status
+from gdz_targets.domain.values import format_number
 
 from .session import Session
 
@@ -87,3 +89,35 @@ def entries(session: Session, wanted: EntryFilter = ALL_ENTRIES) -> tuple[list[E
     if wanted.last is not None:
         found = found[-wanted.last :]
     return found, log.voids() if wanted.include_voided else {}
+
+
+def next_steps(session: Session, report: StatusReport) -> tuple[str, ...]:
+    """What to do next, for the summary: how to begin on an empty log, else the everyday commands."""
+    from gdz_targets.store.paths import shipped_published_path
+
+    # The published figures are for the shipped plan: another plan's targets are not theirs.
+    published = shipped_published_path() if session.plan_location().rule == "shipped" else None
+    if published is not None:
+        try:
+            shown = str(published.relative_to(session.cwd or Path.cwd()))
+        except ValueError:
+            shown = str(published)
+    logged = any(
+        figure is not None and figure.origin is Origin.LOG
+        for row in report.all_targets()
+        for figure in (row.current, *(benchmark.figure for benchmark in row.benchmarks))
+    )
+    steps = []
+    if not logged and published is not None:
+        steps.append(f"gdz import {shown}")
+    if not logged:
+        example = next(
+            (t for t in report.plan.targets if t.kind is Kind.NUMERIC and t.target is not None), None
+        )
+        if example is not None and example.target is not None:
+            goal = format_number(example.target)
+            steps.append(f"gdz log {example.id} {goal} --date {report.as_of.isoformat()}")
+    else:
+        steps.append("gdz log TARGET VALUE")
+    steps += ["gdz show TARGET", "gdz status --all"]
+    return tuple(steps)

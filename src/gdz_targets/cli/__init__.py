@@ -144,4 +144,4 @@ def command_named(args: list[str]) -> str | None:
 
 
 def main() -> None:
-    make_app(command_named(sys.argv[1:]))()
+    make_app(command_named(sys.argv[1:]))(prog_name="gdz")

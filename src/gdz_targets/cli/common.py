@@ -6,13 +6,15 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from gdz_targets.app.session import Session
 from gdz_targets.output.messages import render, resolve_lang
 from gdz_targets.output.stream import write_err, write_out
+
+from . import completion
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -52,6 +54,49 @@ LangOption = Annotated[
         case_sensitive=False,
     ),
 ]
+
+AreaOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--area",
+        "-a",
+        help="Only this area: its number, its id, or `context`.",
+        show_default=False,
+        autocompletion=completion.areas,
+    ),
+]
+CityOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--city",
+        "-c",
+        help="dongguan, guangzhou or shenzhen (also dg/gz/sz, 东莞/广州/深圳).",
+        show_default=False,
+        autocompletion=completion.cities,
+    ),
+]
+StatusOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--status",
+        "-S",
+        help="Only targets with this status (repeatable): achieved, on-track, "
+        "at-risk, off-track, overdue, open, no-data, stale.",
+        show_default=False,
+        autocompletion=completion.statuses,
+    ),
+]
+TARGET_HELP = "Target: its id, or a unique part of its Chinese or English title (see `gdz targets`)."
+
+
+def target_argument(optional: bool = False) -> Any:
+    """The TARGET argument, completed with target ids."""
+    return typer.Argument(
+        metavar="[TARGET]" if optional else "TARGET",
+        help=TARGET_HELP,
+        show_default=False,
+        autocompletion=completion.targets,
+    )
 
 
 def session(lang: Lang | None = None, plan: Path | None = None, ledger: Path | None = None) -> Session:
@@ -106,18 +151,19 @@ def draw(view: "Text") -> None:
 
 def width() -> int:
     """The width to lay out for."""
-    from gdz_targets.output.terminal import console_width, make_console
+    from gdz_targets.output.stream import terminal_width
 
-    return console_width(make_console())
+    return terminal_width()
 
 
-def day_option(s: Session, text: str | None) -> date | None:
-    """A date option (`--as-of`, `--since`...): YYYY-MM-DD, today or yesterday."""
+def day_option(s: Session, text: str | None, period: bool = False) -> date | None:
+    """A date option (`--as-of`, `--since`...): YYYY-MM-DD, today or yesterday; with `period`, also a month
+    (YYYY-MM) or a year (YYYY), meaning its last day."""
     if text is None:
         return None
-    from gdz_targets.domain.values import parse_day
+    from gdz_targets.domain.values import parse_day, parse_period_end
 
-    return parse_day(text, s.today())
+    return parse_period_end(text, s.today()) if period else parse_day(text, s.today())
 
 
 def city_option(text: str | None) -> "City | None":

@@ -4,14 +4,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, draw, out, session, width
+from . import completion
+from .common import AreaOption, LangOption, LedgerOption, PlanOption, draw, out, session, width
 
 
 def targets(
-    area: Annotated[Optional[str], typer.Option("--area", "-a", help="Only this area (its id).")] = None,  # noqa: UP045
+    area: AreaOption = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--kind", "-k", help="Only this kind: numeric, milestone or context."),
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only this kind: numeric, milestone or context.",
+            autocompletion=completion.kinds,
+        ),
     ] = None,
     plan: PlanOption = None,
     lang: LangOption = None,

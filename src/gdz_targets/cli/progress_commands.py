@@ -4,7 +4,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from . import completion
 from .common import (
+    CityOption,
     LangOption,
     LedgerOption,
     PlanOption,
@@ -14,6 +16,7 @@ from .common import (
     out,
     say,
     session,
+    target_argument,
     width,
 )
 
@@ -22,29 +25,10 @@ if TYPE_CHECKING:
     from gdz_targets.app.session import Session
 
 
-def _complete_target(incomplete: str) -> list[str]:
-    from gdz_targets.domain.errors import GdzError
-
-    try:
-        loaded = session().plan()
-    except GdzError:
-        return []
-    return [t.id for t in loaded.targets if t.id.startswith(incomplete)]
-
-
 ByOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--by", help="Who records it. Default: $GDZ_USER, else your login name.", show_default=False
-    ),
-]
-CityOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--city",
-        "-c",
-        help="dongguan, guangzhou or shenzhen (also dg/gz/sz, 东莞/广州/深圳).",
-        show_default=False,
     ),
 ]
 ForceOption = Annotated[
@@ -53,15 +37,7 @@ ForceOption = Annotated[
 
 
 def log(
-    target: Annotated[
-        str,
-        typer.Argument(
-            metavar="TARGET",
-            help="Target id (see `gdz targets`).",
-            show_default=False,
-            autocompletion=_complete_target,
-        ),
-    ],
+    target: Annotated[str, target_argument()],
     value: Annotated[
         str,
         typer.Argument(
@@ -96,7 +72,7 @@ def log(
     logged = log_entry(s, EntryInput(target, value, date, city or "dongguan", note, source), by, force)
     from gdz_targets.output.text import standing_line
 
-    out(standing_line(s.plan(), logged.entry, logged.standing, s.lang))
+    out(standing_line(s.plan(), logged.entry, logged.standing, s.lang, width()))
 
 
 def void(
@@ -106,6 +82,7 @@ def void(
             metavar="ENTRY_ID",
             help="The entry's id, or any unique part of it (tables show its last 8 characters).",
             show_default=False,
+            autocompletion=completion.entries,
         ),
     ],
     reason: Annotated[str, typer.Option("--reason", "-r", help="Why the entry no longer counts.")],
@@ -132,7 +109,10 @@ def _said_void(s: "Session", voided: "Voided") -> None:
 
 def undo(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why the entry no longer counts.")] = "undo",
+    reason: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--reason", "-r", help="Why the entry no longer counts.", show_default=False),
+    ] = None,
     by: ByOption = None,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
@@ -152,14 +132,11 @@ def undo(
     question = render(msg("undo.confirm", entry=entry_summary(s.plan(), entry, s.lang)), s.lang)
     if not yes and not typer.confirm(question, default=False):
         raise Declined(msg("undo.declined"))
-    _said_void(s, void_entry(s, entry, reason, by))
+    _said_void(s, void_entry(s, entry, reason or render(msg("undo.reason"), s.lang), by))
 
 
 def history(
-    target: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Argument(metavar="[TARGET]", help="Only this target.", show_default=False),
-    ] = None,
+    target: Annotated[Optional[str], target_argument(optional=True)] = None,  # noqa: UP045
     city: CityOption = None,
     since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,  # noqa: UP045
     until: Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,  # noqa: UP045

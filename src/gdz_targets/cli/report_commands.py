@@ -6,7 +6,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, day_option, draw, say, session, width
+from .common import (
+    AreaOption,
+    LangOption,
+    LedgerOption,
+    PlanOption,
+    StatusOption,
+    day_option,
+    draw,
+    say,
+    session,
+    target_argument,
+    width,
+)
 
 
 class SortKey(StrEnum):
@@ -21,21 +33,8 @@ AsOfOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--as-of",
-        help="Report as of this date (YYYY-MM-DD): entries dated later are left out.",
-        show_default=False,
-    ),
-]
-AreaOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--area", "-a", help="Only this area (its id, or `context`).", show_default=False),
-]
-StatusOption = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Option(
-        "--status",
-        "-S",
-        help="Only targets with this status (repeatable): achieved, on-track, "
-        "at-risk, off-track, overdue, open, no-data, stale.",
+        help="Report as of this date (YYYY-MM-DD, or YYYY-MM for the month's last day): later entries are "
+        "left out.",
         show_default=False,
     ),
 ]
@@ -46,6 +45,9 @@ def status(
     status_filter: StatusOption = None,
     as_of: AsOfOption = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Order within each area.")] = SortKey.plan,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="A row for every target, those without data too.")
+    ] = False,
     city_benchmarks: Annotated[
         bool,
         typer.Option(
@@ -58,24 +60,42 @@ def status(
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Every target: latest value, gap to target, to Guangzhou and to Shenzhen, score, pace and status.
+    """Where every target stands: a summary first, then one line per target with its score and status.
 
-    Example: gdz status --area government-services --sort gap
+    Example: gdz status --area 2 --sort score
     """
     s = session(lang, plan, ledger)
     from gdz_targets.app import report
 
-    found = report.status(s, day_option(s, as_of), area, status_filter, sort.value)
-    from gdz_targets.output.terminal import log_line, status_view
+    found = report.status(s, day_option(s, as_of, period=True), area, status_filter, sort.value)
+    from gdz_targets.output.terminal import StatusOptions, status_view
 
-    draw(status_view(found, s.lang, width(), city_benchmarks))
-    draw(log_line(found, s.lang, str(s.log_location().path)))
+    options = StatusOptions(
+        log_path=str(s.log_location().path),
+        next_steps=report.next_steps(s, found),
+        filters=_filters_text(s.lang, area, status_filter, sort.value),
+        show_all=show_all or bool(status_filter),
+        city_detail=city_benchmarks,
+    )
+    draw(status_view(found, s.lang, width(), options))
+
+
+def _filters_text(lang: str, area: str | None, statuses: list[str] | None, sort: str) -> str | None:
+    """The filters and order asked for, in words, for the summary (None when the whole plan is shown)."""
+    from gdz_targets.output.text import word
+
+    parts = []
+    if area:
+        parts.append(f"{word('ui.area', lang)} {area}")
+    if statuses:
+        parts.append(f"{word('ui.status', lang)} {', '.join(statuses)}")
+    if sort != "plan":
+        parts.append(word("ui.sorted_by", lang).format(key=sort))
+    return " · ".join(parts) or None
 
 
 def show(
-    target: Annotated[
-        str, typer.Argument(metavar="TARGET", help="Target id (see `gdz targets`).", show_default=False)
-    ],
+    target: Annotated[str, target_argument()],
     as_of: AsOfOption = None,
     plan: PlanOption = None,
     ledger: LedgerOption = None,

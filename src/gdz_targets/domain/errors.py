@@ -23,6 +23,13 @@ class Message(NamedTuple):
     params: Mapping[str, object] = MappingProxyType({})
 
 
+class Words(NamedTuple):
+    """Text from the plan in both languages (a unit's label), for a message to show in the reader's."""
+
+    en: str
+    zh: str
+
+
 def msg(key: str, /, **params: object) -> Message:
     return Message(key, params)
 

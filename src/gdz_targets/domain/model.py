@@ -48,6 +48,13 @@ class Qualifier(StrEnum):
     ABOUT = "about"
 
 
+class Measure(StrEnum):
+    """Whether a Guangzhou/Shenzhen figure measures what the target measures, or something related."""
+
+    SAME = "same"
+    RELATED = "related"
+
+
 class PeriodDate(NamedTuple):
     """A date known to a day, a month or a year; compared by the period's last day."""
 
@@ -86,6 +93,7 @@ class Source(NamedTuple):
     published: PeriodDate | None = None
     url: str | None = None
     note: str | None = None
+    unverified: bool = False  # read on a re-hosted copy whose original could not be opened
 
 
 class Unit(NamedTuple):
@@ -113,6 +121,7 @@ class Observation(NamedTuple):
     quote: str
     qualifier: Qualifier | None = None
     note: str | None = None
+    related: bool = False  # a benchmark of a related measure, not the target's own: shown, never scored
 
 
 class Area(NamedTuple):
@@ -120,7 +129,8 @@ class Area(NamedTuple):
     title_zh: str
     title_en: str
     source: str
-    quote: str
+    quote: str  # the sentence the area rests on: the six areas are the project's reading of the article
+    note: str | None = None
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -129,6 +139,7 @@ class Area(NamedTuple):
 DEFAULT_REPORTING_DAYS = 90
 ID_SYNTAX = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # ids of areas, targets, sources and units: words joined by hyphens
 NO_BENCHMARKS: Mapping[City, Observation] = MappingProxyType({})
+NO_RELATED: Mapping[City, str] = MappingProxyType({})
 
 
 class Target(NamedTuple):
@@ -147,10 +158,18 @@ class Target(NamedTuple):
     deadline: date | None = None
     benchmarks: Mapping[City, Observation] = NO_BENCHMARKS
     note: str | None = None
-    reporting_days: int = DEFAULT_REPORTING_DAYS
+    reporting_days: int | None = DEFAULT_REPORTING_DAYS  # None: a one-off fact, never late
+    # Cities whose figures measure something related to the target, not the same thing, with how they differ:
+    # their figures (in the plan or logged) are shown, marked, and never set a frontier, a gap or a score.
+    related: Mapping[City, str] = NO_RELATED
+    group: str | None = None  # measures the article lists in one breath: together they weigh as one target
+    continues: str | None = None  # the earlier target a later one restates or extends
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def is_related(self, city: City) -> bool:
+        return city in self.related
 
 
 class PlanMeta(NamedTuple):
@@ -163,6 +182,8 @@ class PlanMeta(NamedTuple):
     source: str
     quote: str
     note: str | None = None
+    issued_source: str | None = None  # where the issue date comes from, when not from `source`
+    issued_quote: str | None = None
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -186,6 +207,12 @@ class Plan(NamedTuple):
 
     def area(self, area_id: str) -> Area | None:
         return next((area for area in self.areas if area.id == area_id), None)
+
+    def weight(self, target: Target) -> float:
+        """A target's weight in the area and plan scores: 1, shared equally by the members of a group."""
+        if target.group is None:
+            return 1.0
+        return 1.0 / sum(1 for other in self.targets if other.group == target.group)
 
 
 # Milestones are logged as "done" / "not-done" and held as True / False (which count as 1 / 0).
@@ -213,6 +240,7 @@ class Entry(NamedTuple):
     recorded_at: datetime
     note: str | None = None
     source: str | None = None
+    qualifier: Qualifier | None = None  # a bound the source states: "超1000" is logged as >1000
 
 
 class Void(NamedTuple):
@@ -228,16 +256,22 @@ class Void(NamedTuple):
 class Point(NamedTuple):
     date: date
     value: float
+    qualifier: Qualifier | None = None
+
+
+# How a series stores qualifiers: one small integer per figure (the index keeps them in a byte array).
+QUALIFIER_CODES: tuple[Qualifier | None, ...] = (None, Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.ABOUT)
 
 
 class Series:
     """One target's figures for one city, sorted by date; later records win on the same date."""
 
-    __slots__ = ("_days", "_values")
+    __slots__ = ("_days", "_marks", "_values")
 
-    def __init__(self, days: Sequence[int], values: Sequence[float]) -> None:
+    def __init__(self, days: Sequence[int], values: Sequence[float], marks: Sequence[int] = ()) -> None:
         self._days = days  # proleptic ordinals, ascending
         self._values = values
+        self._marks = marks  # QUALIFIER_CODES indexes, or empty when no figure has a qualifier
 
     def __len__(self) -> int:
         return len(self._days)
@@ -245,23 +279,19 @@ class Series:
     def _count_until(self, as_of: date) -> int:
         return bisect_right(self._days, as_of.toordinal())
 
+    def _point(self, position: int) -> Point:
+        mark = QUALIFIER_CODES[self._marks[position]] if self._marks else None
+        return Point(date.fromordinal(self._days[position]), self._values[position], mark)
+
     def latest(self, as_of: date) -> Point | None:
         count = self._count_until(as_of)
-        if count == 0:
-            return None
-        return Point(date.fromordinal(self._days[count - 1]), self._values[count - 1])
+        return self._point(count - 1) if count else None
 
     def first(self, as_of: date) -> Point | None:
-        if self._count_until(as_of) == 0:
-            return None
-        return Point(date.fromordinal(self._days[0]), self._values[0])
+        return self._point(0) if self._count_until(as_of) else None
 
     def points(self, as_of: date) -> list[Point]:
-        count = self._count_until(as_of)
-        return [
-            Point(date.fromordinal(d), v)
-            for d, v in zip(self._days[:count], self._values[:count], strict=True)
-        ]
+        return [self._point(position) for position in range(self._count_until(as_of))]
 
 
 EMPTY_SERIES = Series((), ())

@@ -3,40 +3,64 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from .errors import UsageError, close_matches, msg
 from .model import Kind, Plan, Target
 from .rules import unknown_target
-from .status import Status, StatusReport, TargetStatus, count_statuses
+from .status import Status, StatusReport, TargetStatus
 
 STALE = "stale"
 
 
+CONTEXT: Final = "context"
+
+
+def resolve_area(plan: Plan, area: str) -> str:
+    """An area as the user names it — its number as reports show it, its id, or `context` — as an id."""
+    text = area.strip().lower()
+    if text.isdigit() and 1 <= int(text) <= len(plan.areas):
+        return plan.areas[int(text) - 1].id
+    if plan.area(text) is not None or text == CONTEXT:
+        return text
+    choices = [f"{number} {a.id}" for number, a in enumerate(plan.areas, start=1)] + [CONTEXT]
+    close = close_matches(text, [a.id for a in plan.areas] + [CONTEXT], n=1)
+    hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.areas", areas=", ".join(choices))
+    raise UsageError(msg("select.unknown_area", area=area, hint=hint))
+
+
 def select_targets(plan: Plan, area: str | None = None, kind: str | None = None) -> list[Target]:
-    """The plan's targets in plan order, narrowed to an area id and/or a kind."""
-    if area is not None and plan.area(area) is None and area != "context":
-        choices = [a.id for a in plan.areas] + ["context"]
-        close = close_matches(area, choices, n=1)
-        hint = (
-            msg("hint.did_you_mean", word=close[0]) if close else msg("hint.areas", areas=", ".join(choices))
-        )
-        raise UsageError(msg("select.unknown_area", area=area, hint=hint))
+    """The plan's targets in plan order, narrowed to an area (number or id) and/or a kind."""
+    if area is not None:
+        area = resolve_area(plan, area)
     if kind is not None and kind not in Kind._value2member_map_:
         raise UsageError(msg("select.unknown_kind", kind=kind))
     return [
         target
         for target in plan.targets
-        if (area is None or target.area == area or (area == "context" and target.area is None))
+        if (area is None or target.area == area or (area == CONTEXT and target.area is None))
         and (kind is None or target.kind.value == kind)
     ]
 
 
-def require_target(plan: Plan, target_id: str) -> Target:
-    target = plan.target(target_id)
-    if target is None:
-        raise UsageError(unknown_target(plan, target_id))
-    return target
+def require_target(plan: Plan, name: str) -> Target:
+    """The target a user names: by its id, or by a part of its Chinese or English title that only it holds
+    (`gdz log 跨城通办事项总数 1030`)."""
+    target = plan.target(name)
+    if target is not None:
+        return target
+    typed = " ".join(name.split()).lower()
+    if len(typed) >= 2:
+        found = [
+            t
+            for t in plan.targets
+            if typed in t.title_zh.lower() or typed in " ".join(t.title_en.lower().split())
+        ]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise UsageError(msg("entry.ambiguous_target", name=name, ids=", ".join(t.id for t in found[:8])))
+    raise UsageError(unknown_target(plan, name))
 
 
 def parse_statuses(names: Sequence[str] | None) -> set[str] | None:
@@ -60,9 +84,17 @@ def _keep(row: TargetStatus, statuses: set[str] | None) -> bool:
     return (row.status is not None and row.status.value in statuses) or (row.stale and STALE in statuses)
 
 
+def relative_gap(row: TargetStatus) -> float | None:
+    """The gap to the target as a share of the target, so that items, % and 万 m² can be ranked together."""
+    goal = row.target.target
+    if row.gap_to_target is None or not goal:
+        return None
+    return row.gap_to_target / abs(goal)
+
+
 def _sort_key(sort: str) -> Callable[[TargetStatus], Any] | None:
-    if sort == "gap":  # biggest shortfall first; no gap last
-        return lambda row: (row.gap_to_target is None, -(row.gap_to_target or 0.0))
+    if sort == "gap":  # the biggest shortfall, as a share of the target, first; no gap last
+        return lambda row: (relative_gap(row) is None, -(relative_gap(row) or 0.0))
     if sort == "score":  # lowest score first
         return lambda row: (row.score.value is None, row.score.value or 0.0)
     if sort == "deadline":
@@ -75,7 +107,9 @@ def _sort_key(sort: str) -> Callable[[TargetStatus], Any] | None:
 def narrow_report(
     report: StatusReport, area: str | None, statuses: Sequence[str] | None, sort: str = "plan"
 ) -> StatusReport:
-    """Keep the rows asked for, in the order asked for; area and plan scores still cover the whole plan."""
+    """Keep the rows asked for, in the order asked for; area and plan scores and the status counts still
+    cover the whole plan (the summary says what is shown)."""
+    area = resolve_area(report.plan, area) if area is not None else None
     wanted_ids = {target.id for target in select_targets(report.plan, area=area)}
     wanted_statuses = parse_statuses(statuses)
     key = _sort_key(sort)
@@ -89,9 +123,7 @@ def narrow_report(
         for section in report.areas
         if area is None or section.area_id == area
     )
-    context = rows(report.context) if area in (None, "context") else ()
+    context = rows(report.context) if area in (None, CONTEXT) else ()
     return report._replace(
-        areas=tuple(a for a in areas if a.targets or wanted_statuses is None),
-        context=context,
-        counts=count_statuses(areas),
+        areas=tuple(a for a in areas if a.targets or wanted_statuses is None), context=context
     )

@@ -11,7 +11,13 @@ from .values import check_bounds
 
 
 def unknown_target(plan: Plan, target_id: str) -> Message:
+    """No such target: suggest the ids, or the targets whose titles, come closest to what was typed."""
     close = close_matches(target_id, [t.id for t in plan.targets], n=3, cutoff=0.5)
+    if not close:
+        titles = {title: t.id for t in plan.targets for title in (t.title_zh, t.title_en)}
+        close = list(
+            dict.fromkeys(titles[title] for title in close_matches(target_id, list(titles), n=3, cutoff=0.4))
+        )
     hint = msg("hint.did_you_mean", word="', '".join(close)) if close else msg("hint.list_targets")
     return msg("entry.unknown_target", target=target_id, hint=hint)
 

@@ -1,11 +1,17 @@
 """The status report: a pure function of (plan, history, as-of date). No clock, no I/O.
 
-Formulas (also in the README). s = +1 when higher is better, -1 when lower is better.
+Formulas (also in the README, with a worked example each). s = +1 when higher is better, -1 when lower.
 - current: the latest non-voided Dongguan entry dated on or before the as-of date, else the plan's baseline.
-- gap to target = s * (target - current); gap to a city = s * (city - current). Positive: Dongguan is behind.
+- gap to target = s * (target - current); gap to a city = s * (city - current), for a comparable city only.
 - progress = 100 * (current - start) / (target - start), start = baseline, else 0 for zero-based units.
-- parity score = 100 * (current - worst) / (frontier - worst), clipped to 0..100; worst = Dongguan's baseline
-  (else 0 for counts and percentages), frontier = the better of Guangzhou and Shenzhen (else the target).
+- score: 100 means "met the target and matched the best comparable peer". frontier = the more demanding of
+  the target and the best comparable Guangzhou/Shenzhen figure; worst = the plan's baseline, else 0 for
+  zero-based units ("no baseline published: counted from 0"); score = 100 * (current - worst) /
+  (frontier - worst), clipped, and below 100 (at most 99) until the frontier is reached. Related figures never
+  enter it. Bounds count: "突破/超" (strict) is met only when exceeded, a peer's ">90" is "more than 90".
+- area and plan scores: the mean over all their targets weighted by the plan (a group of measures the
+  article lists in one breath weighs as one target), a target without data counting 0; the mean over the
+  targets with data is given beside it, with how many have data.
 - pace: needed = (target - current) / days to the deadline; observed = change per day since the baseline
   (else the first entry); projected = current + observed * days from the current figure to the deadline.
 """
@@ -16,11 +22,22 @@ from datetime import date
 from enum import StrEnum
 from typing import Final, NamedTuple
 
-from .model import BENCHMARK_CITIES, City, Direction, History, Kind, Observation, Plan, Point, Target, Unit
-
-AT_RISK_SHARE: Final = (
-    0.75  # projected to close at least this share of the remaining gap: at risk, else off track
+from .model import (
+    BENCHMARK_CITIES,
+    City,
+    Direction,
+    History,
+    Kind,
+    Observation,
+    Plan,
+    Point,
+    Qualifier,
+    Target,
+    Unit,
 )
+
+AT_RISK_SHARE: Final = 0.75  # projected to close at least this share of the remaining gap: at risk
+SHORT_OF_FRONTIER: Final = 99.0  # the highest score of a target that has not reached its frontier
 
 
 class Status(StrEnum):
@@ -48,24 +65,34 @@ class Figure(NamedTuple):
     as_of: str  # ISO date, or a month or year where the source gives no day
     origin: Origin
     observation: Observation | None = None  # the plan's figure, with its source and quote
+    qualifier: Qualifier | None = None  # a bound the source states: ">90" is more than 90
 
     @classmethod
     def from_plan(cls, observation: Observation) -> "Figure":
-        return cls(observation.value, str(observation.as_of), Origin.PLAN, observation)
+        return cls(observation.value, str(observation.as_of), Origin.PLAN, observation, observation.qualifier)
+
+    @classmethod
+    def from_point(cls, point: Point) -> "Figure":
+        return cls(point.value, point.date.isoformat(), Origin.LOG, None, point.qualifier)
 
 
 class Benchmark(NamedTuple):
     city: City
     figure: Figure
-    gap: float | None  # s * (benchmark - current): how far Dongguan is behind this city
+    gap: float | None  # s * (benchmark - current): how far Dongguan is behind; None for a related measure
+    related: bool  # a related measure, not the target's own: shown, never compared
 
 
 class Score(NamedTuple):
     value: float | None
-    frontier: float | None
+    frontier: float | None  # what 100 stands for
     frontier_source: str | None  # guangzhou | shenzhen | target
-    worst: float | None
-    worst_source: str | None  # baseline | zero
+    frontier_strict: bool  # reached only when passed ("突破", or a peer's "more than")
+    worst: float | None  # what 0 stands for
+    worst_source: str | None  # baseline | zero (no baseline published: counted from 0)
+
+
+NO_SCORE: Final = Score(None, None, None, False, None, None)
 
 
 class Pace(NamedTuple):
@@ -81,18 +108,28 @@ class TargetStatus(NamedTuple):
     progress: float | None  # percent, not clipped
     gap_to_target: float | None
     benchmarks: tuple[Benchmark, ...]
-    frontier: Benchmark | None
+    frontier: Benchmark | None  # the best comparable peer figure
     score: Score
     pace: Pace
     status: Status | None  # None for context indicators
     stale: bool
+    achieved_on: str | None = None  # since when the target has been met, for an achieved target
+    weight: float = 1.0  # its weight in the area and plan scores
+
+
+class Aggregate(NamedTuple):
+    """A score over several targets, never without its coverage."""
+
+    score: float | None  # weighted mean over all the targets, those without data counting 0
+    mean_with_data: float | None  # weighted mean over the targets with data only
+    scored: int  # targets with data (a score)
+    total: int  # targets the score covers
 
 
 class AreaStatus(NamedTuple):
     area_id: str
     targets: tuple[TargetStatus, ...]
-    score: float | None  # mean over the targets that have a score
-    scored: int  # how many targets that is: a score over few targets says little
+    aggregate: Aggregate
 
 
 class StatusReport(NamedTuple):
@@ -100,10 +137,9 @@ class StatusReport(NamedTuple):
     as_of: date
     areas: tuple[AreaStatus, ...]
     context: tuple[TargetStatus, ...]
-    score: float | None
-    scored: int  # targets with a score, over all areas
-    total: int  # targets in the areas: the plan score covers `scored` of them
+    aggregate: Aggregate  # the whole plan: every target in the areas
     counts: Mapping[Status, int]
+    plan_rows: tuple[TargetStatus, ...] = ()  # every target in the areas, whatever a filter leaves out
 
     def all_targets(self) -> list[TargetStatus]:
         return [row for area in self.areas for row in area.targets] + list(self.context)
@@ -113,17 +149,32 @@ def sign(direction: Direction) -> int:
     return 1 if direction is Direction.HIGHER else -1
 
 
-def meets(target: Target, value: float) -> bool:
-    """Whether `value` reaches the target (a strict target, "突破", must be passed)."""
+def reaches(
+    direction: Direction, value: float, qualifier: Qualifier | None, goal: float, strict: bool
+) -> bool:
+    """Whether a figure reaches `goal` (passes it, when `strict`). A figure that is a lower bound (">1000",
+    "at least 100") reaches what its bound reaches; it can never show a lower-is-better goal reached."""
+    margin = sign(direction) * (value - goal)
+    if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+        if direction is Direction.LOWER:
+            return False
+        if qualifier is Qualifier.OVER:
+            return margin >= 0  # more than `value`, itself at or past the goal: passed
+    return margin > 0 if strict else margin >= 0
+
+
+def meets(target: Target, figure: Figure) -> bool:
+    """Whether a figure meets the target (a milestone: done)."""
+    if target.kind is Kind.MILESTONE:
+        return figure.value >= 1
     assert target.target is not None
-    margin = sign(target.direction) * (value - target.target)
-    return margin > 0 if target.target_strict else margin >= 0
+    return reaches(target.direction, figure.value, figure.qualifier, target.target, target.target_strict)
 
 
 def current_figure(target: Target, history: History, as_of: date) -> Figure | None:
     point = history.of(target.id, City.DONGGUAN).latest(as_of)
     if point is not None:
-        return Figure(point.value, point.date.isoformat(), Origin.LOG)
+        return Figure.from_point(point)
     baseline = target.baseline
     if baseline is not None and baseline.as_of.last_day <= as_of:
         return Figure.from_plan(baseline)
@@ -139,7 +190,7 @@ def progress(target: Target, unit: Unit | None, current: float) -> float | None:
     if start is None:
         return None
     if target.target == start:
-        return 100.0 if meets(target, current) else 0.0
+        return 100.0 if reaches(target.direction, current, None, target.target, target.target_strict) else 0.0
     share = 100.0 * (current - start) / (target.target - start)
     return share if math.isfinite(share) else None  # a target a hair's breadth from its start
 
@@ -162,25 +213,35 @@ def parity_score(direction: Direction, current: float, worst: float, frontier: f
     return 100.0 * min(1.0, max(0.0, share))
 
 
-def score(target: Target, unit: Unit | None, current: Figure | None, frontier: Benchmark | None) -> Score:
+def score(target: Target, unit: Unit | None, current: Figure | None, peer: Benchmark | None) -> Score:
+    """The target's 0–100 score: 100 only once it has met its target and matched the best comparable peer."""
+    if target.kind is Kind.CONTEXT:
+        return NO_SCORE
     if target.kind is Kind.MILESTONE:
-        return Score(None if current is None else 100.0 * current.value, 1, "target", 0, "zero")
+        done = None if current is None else 100.0 if meets(target, current) else 0.0
+        return Score(done, 1, "target", False, 0, "zero")
+    assert target.target is not None
     if target.baseline is not None:
         worst, worst_source = target.baseline.value, "baseline"
     elif unit is not None and unit.zero_based:
         worst, worst_source = 0.0, "zero"
     else:
         worst, worst_source = None, None
-    if frontier is not None:
-        best, best_source = frontier.figure.value, frontier.city.value
-    elif target.target is not None:
-        best, best_source = target.target, "target"
-    else:
-        best, best_source = None, None
+    frontier, strict, source = target.target, target.target_strict, "target"
+    if peer is not None:
+        peer_strict = peer.figure.qualifier is Qualifier.OVER
+        margin = sign(target.direction) * (peer.figure.value - frontier)
+        if margin > 0 or (margin == 0 and peer_strict and not strict):  # the peer asks more than the target
+            frontier, strict, source = peer.figure.value, peer_strict, peer.city.value
     value = None
-    if current is not None and worst is not None and best is not None:
-        value = parity_score(target.direction, current.value, worst, best)
-    return Score(value, best, best_source, worst, worst_source)
+    if current is not None and worst is not None:
+        if meets(target, current) and reaches(
+            target.direction, current.value, current.qualifier, frontier, strict
+        ):
+            value = 100.0
+        else:
+            value = min(parity_score(target.direction, current.value, worst, frontier), SHORT_OF_FRONTIER)
+    return Score(value, frontier, source, strict, worst, worst_source)
 
 
 def benchmarks(
@@ -192,21 +253,24 @@ def benchmarks(
         point = history.of(target.id, city).latest(as_of)
         observation = target.benchmarks.get(city)
         if point is not None:
-            figure = Figure(point.value, point.date.isoformat(), Origin.LOG)
+            figure = Figure.from_point(point)
         elif observation is not None:
             figure = Figure.from_plan(observation)
         else:
             continue
-        gap = None if current is None else sign(target.direction) * (figure.value - current.value)
-        found.append(Benchmark(city, figure, gap))
+        related = target.is_related(city)
+        gap = None if current is None or related else sign(target.direction) * (figure.value - current.value)
+        found.append(Benchmark(city, figure, gap, related))
     return tuple(found)
 
 
 def frontier_of(target: Target, found: tuple[Benchmark, ...]) -> Benchmark | None:
-    if not found:
+    """The best comparable peer figure; a related measure is never one."""
+    comparable = [benchmark for benchmark in found if not benchmark.related]
+    if not comparable:
         return None
     s = sign(target.direction)
-    return max(found, key=lambda benchmark: s * benchmark.figure.value)
+    return max(comparable, key=lambda benchmark: s * benchmark.figure.value)
 
 
 def pace(target: Target, history: History, as_of: date, current: Figure | None) -> Pace:
@@ -237,8 +301,7 @@ def status_of(target: Target, current: Figure | None, pace_now: Pace, as_of: dat
         return None
     if current is None:
         return Status.NO_DATA
-    achieved = current.value >= 1 if target.kind is Kind.MILESTONE else meets(target, current.value)
-    if achieved:
+    if meets(target, current):
         return Status.ACHIEVED
     if target.deadline is None:
         return Status.OPEN
@@ -246,7 +309,7 @@ def status_of(target: Target, current: Figure | None, pace_now: Pace, as_of: dat
         return Status.OVERDUE
     if pace_now.projected is None or target.target is None:
         return Status.OPEN
-    if meets(target, pace_now.projected):
+    if reaches(target.direction, pace_now.projected, None, target.target, target.target_strict):
         return Status.ON_TRACK
     remaining = target.target - current.value
     if remaining == 0:  # exactly at a target that must be exceeded ("突破"), and not moving past it
@@ -255,9 +318,22 @@ def status_of(target: Target, current: Figure | None, pace_now: Pace, as_of: dat
     return Status.AT_RISK if share >= AT_RISK_SHARE else Status.OFF_TRACK
 
 
+def achieved_since(target: Target, history: History, as_of: date, current: Figure) -> str:
+    """The date of the first figure of the unbroken run of figures that meet the target, up to the latest."""
+    if current.origin is Origin.PLAN:
+        return current.as_of
+    since = current.as_of
+    for point in reversed(history.of(target.id, City.DONGGUAN).points(as_of)):
+        if not meets(target, Figure.from_point(point)):
+            break
+        since = point.date.isoformat()
+    return since
+
+
 def is_stale(target: Target, current: Figure | None, status: Status | None, as_of: date) -> bool:
-    """No figure dated within the target's reporting interval (achieved targets need none)."""
-    if current is None or status is Status.ACHIEVED:
+    """No figure dated within the target's reporting interval (achieved targets, and one-off facts with no
+    interval, need none)."""
+    if current is None or status is Status.ACHIEVED or target.reporting_days is None:
         return False
     last_day = date.fromisoformat(current.as_of) if current.origin is Origin.LOG else None
     if last_day is None and current.observation is not None:
@@ -275,6 +351,7 @@ def target_status(plan: Plan, target: Target, history: History, as_of: date) -> 
     gap = None
     if current is not None and target.target is not None and target.kind is Kind.NUMERIC:
         gap = sign(target.direction) * (target.target - current.value)
+    achieved = status is Status.ACHIEVED and current is not None
     return TargetStatus(
         target=target,
         current=current,
@@ -286,11 +363,24 @@ def target_status(plan: Plan, target: Target, history: History, as_of: date) -> 
         pace=pace_now,
         status=status,
         stale=is_stale(target, current, status, as_of),
+        achieved_on=achieved_since(target, history, as_of, current) if achieved and current else None,
+        weight=plan.weight(target),
     )
 
 
-def _mean(values: Sequence[float]) -> float:
-    return sum(values) / len(values)
+def aggregate(rows: Sequence[TargetStatus]) -> Aggregate:
+    """Coverage and weighted means of the targets' scores (context indicators take no part)."""
+    counted = [row for row in rows if row.target.kind is not Kind.CONTEXT]
+    with_data = [row for row in counted if row.score.value is not None]
+    if not with_data:
+        return Aggregate(None, None, 0, len(counted))
+    weighted = sum(row.weight * (row.score.value or 0.0) for row in with_data)
+    return Aggregate(
+        weighted / sum(row.weight for row in counted),
+        weighted / sum(row.weight for row in with_data),
+        len(with_data),
+        len(counted),
+    )
 
 
 def status_report(plan: Plan, history: History, as_of: date) -> StatusReport:
@@ -299,14 +389,10 @@ def status_report(plan: Plan, history: History, as_of: date) -> StatusReport:
     areas = []
     for area in plan.areas:
         members = tuple(rows[t.id] for t in plan.targets if t.area == area.id)
-        scores = [row.score.value for row in members if row.score.value is not None]
-        areas.append(AreaStatus(area.id, members, _mean(scores) if scores else None, len(scores)))
+        areas.append(AreaStatus(area.id, members, aggregate(members)))
     context = tuple(rows[t.id] for t in plan.targets if t.area is None)
-    area_scores = [area.score for area in areas if area.score is not None]
-    plan_score = _mean(area_scores) if area_scores else None
-    scored = sum(area.scored for area in areas)
-    total = sum(len(area.targets) for area in areas)
-    return StatusReport(plan, as_of, tuple(areas), context, plan_score, scored, total, count_statuses(areas))
+    every = tuple(row for area in areas for row in area.targets)
+    return StatusReport(plan, as_of, tuple(areas), context, aggregate(every), count_statuses(areas), every)
 
 
 def count_statuses(areas: Sequence[AreaStatus]) -> dict[Status, int]:

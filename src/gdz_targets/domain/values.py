@@ -8,8 +8,8 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Final
 
-from .errors import Message, UsageError, msg
-from .model import DONE, NOT_DONE, City, Unit
+from .errors import Message, UsageError, Words, msg
+from .model import DONE, NOT_DONE, City, PeriodDate, Qualifier, Unit
 
 MAX_SIGNIFICANT_DIGITS: Final = 15  # what a float, and Excel, hold exactly
 # Every figure gdz takes in — typed, in the plan, in the log, imported — is finite and below this in size,
@@ -24,8 +24,22 @@ _ISO_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 MILESTONE_WORDS: Final[dict[str, bool]] = {
     "done": DONE,
     "已完成": DONE,
+    "完成": DONE,
     "not-done": NOT_DONE,
+    "not done": NOT_DONE,
     "未完成": NOT_DONE,
+}
+# A bound a source states ("超1000项", "不少于100项", "约25%"), written before the number: >1000, >=100, ~25.
+QUALIFIER_PREFIXES: Final[tuple[tuple[str, Qualifier], ...]] = (
+    (">=", Qualifier.AT_LEAST), ("≥", Qualifier.AT_LEAST),
+    ("不少于", Qualifier.AT_LEAST), ("不低于", Qualifier.AT_LEAST),
+    (">", Qualifier.OVER), ("＞", Qualifier.OVER), ("超过", Qualifier.OVER), ("超", Qualifier.OVER),
+    ("~", Qualifier.ABOUT), ("～", Qualifier.ABOUT), ("约", Qualifier.ABOUT),
+)  # fmt: skip
+QUALIFIER_MARKS: Final[dict[Qualifier, str]] = {
+    Qualifier.OVER: ">",
+    Qualifier.AT_LEAST: ">=",
+    Qualifier.ABOUT: "~",
 }
 
 CITY_NAMES: Final[dict[str, City]] = {
@@ -92,6 +106,15 @@ def _number_hint(cleaned: str) -> Message:
     return msg("hint.number_example")
 
 
+def parse_figure(text: str) -> tuple[int | float, Qualifier | None]:
+    """A number, optionally after the bound its source states: `>1000` (超), `>=100` (不少于), `~25` (约)."""
+    cleaned = text.strip()
+    for prefix, qualifier in QUALIFIER_PREFIXES:
+        if cleaned.startswith(prefix):
+            return parse_number(cleaned[len(prefix) :]), qualifier
+    return parse_number(cleaned), None
+
+
 def parse_milestone(text: str) -> bool:
     state = MILESTONE_WORDS.get(text.strip().lower())
     if state is None:
@@ -102,22 +125,26 @@ def parse_milestone(text: str) -> bool:
 def check_bounds(unit: Unit, value: float) -> Message | None:
     """Why a value is impossible in this unit (a share over 100%, a negative count), or None."""
     if unit.minimum is not None and value < unit.minimum:
-        return msg(
-            "value.below_minimum",
-            value=format_number(value),
-            minimum=format_number(unit.minimum),
-            unit=unit.id,
-        )
+        return msg("value.below_minimum", value=format_number(value), minimum=quantity(unit.minimum, unit))
     if unit.maximum is not None and value > unit.maximum:
-        return msg(
-            "value.above_maximum",
-            value=format_number(value),
-            maximum=format_number(unit.maximum),
-            unit=unit.id,
-        )
+        return msg("value.above_maximum", value=format_number(value), maximum=quantity(unit.maximum, unit))
     if unit.integer and value != int(value):
-        return msg("value.not_integer", value=format_number(value), unit=unit.id)
+        return msg("value.not_integer", value=format_number(value), unit=Words(unit.en, unit.zh))
     return None
+
+
+def quantity(value: float, unit: Unit) -> Words:
+    """A number with its unit, in both languages: `100%`, `0 items` / `0项`."""
+    number = format_number(value)
+    return Words(with_unit(number, unit.en), with_unit(number, unit.zh))
+
+
+def with_unit(text: str, label: str) -> str:
+    """A figure and its unit's label: close up for %, Chinese labels and ×10k; else with a space."""
+    if not label:
+        return text
+    close_up = label == "%" or label.startswith("×") or unicodedata.east_asian_width(label[0]) in ("W", "F")
+    return f"{text}{label}" if close_up else f"{text} {label}"
 
 
 def parse_day(text: str, today: date) -> date:
@@ -143,6 +170,20 @@ def check_text(value: str, what: str, one_line: bool = False) -> str:
     if one_line and has_control(value):
         raise UsageError(msg("value.control_character", what=what))
     return value
+
+
+def parse_period_end(text: str, today: date) -> date:
+    """A day as `parse_day` reads it, or a month (YYYY-MM) or year (YYYY): its last day."""
+    cleaned = text.strip().translate(_FULL_WIDTH)
+    month = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", cleaned)
+    if month and 1 <= int(month.group(2)) <= 12:
+        return PeriodDate.of_month(int(month.group(1)), int(month.group(2))).last_day
+    if re.fullmatch(r"[0-9]{4}", cleaned):
+        return PeriodDate.of_year(int(cleaned)).last_day
+    try:
+        return parse_day(text, today)
+    except ValueRefused:
+        raise ValueRefused(msg("value.not_period", value=text)) from None
 
 
 def parse_city(text: str) -> City:

@@ -13,13 +13,13 @@ from gdz_targets import __version__
 from gdz_targets.domain.errors import UsageError, msg
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
 from gdz_targets.domain.query import select_targets
-from gdz_targets.domain.status import AT_RISK_SHARE, Benchmark, Figure, StatusReport, TargetStatus
+from gdz_targets.domain.status import AT_RISK_SHARE, Aggregate, Benchmark, Figure, StatusReport, TargetStatus
 from gdz_targets.domain.values import format_number
 
 from .entries_csv import ENTRY_COLUMNS, entry_row, neutralise
 from .entries_csv import header as entry_header
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 FORMATS: Final = ("csv", "json", "md", "html", "svg")
 EXTENSIONS: Final = {
     ".csv": "csv",
@@ -36,18 +36,25 @@ BOM: Final = "\ufeff"
 METHOD: Final = {
     "current": "latest non-voided Dongguan entry dated on or before as_of, else the plan's baseline",
     "gap": "s * (target - current); s = +1 if higher is better, -1 if lower; positive = still to go",
-    "city_gap": "s * (city value - current): positive = Dongguan behind that city",
-    "benchmark": "latest logged value for the city on or before as_of, else the plan's sourced figure",
+    "city_gap": "s * (city value - current), for a comparable city only: positive = Dongguan behind it",
+    "benchmark": "latest logged value for the city on or before as_of, else the plan's sourced figure; a "
+    "city whose figure measures something related (related = true) is shown, never compared or scored",
     "progress_pct": "100 * (current - start) / (target - start); start = baseline, else 0 if zero-based",
-    "score": "100 * (current - worst) / (frontier - worst), clipped to 0..100 (distance to frontier); "
-    "worst = Dongguan's baseline, else 0 for zero-based units; frontier = better of Guangzhou and Shenzhen, "
-    "else the target; milestones score 0 or 100; area = mean of its targets, plan = mean of areas",
-    "pace": "needed = (target - current) / days left; observed = change per day since the baseline, else the "
-    "first entry; projected = current + observed * days from the current figure to the deadline",
-    "status": "achieved; overdue after the deadline; on-track if the projection meets the target; "
-    f"at-risk if it closes >= {AT_RISK_SHARE:.0%} of the remaining gap; off-track otherwise; "
+    "score": "100 = met the target and matched the best comparable peer. frontier = the more demanding of "
+    "the target and the best comparable Guangzhou/Shenzhen figure; worst = the plan's baseline, else 0 "
+    "for zero-based units (no baseline published: counted from 0); score = 100 * (current - worst) / "
+    "(frontier - worst), clipped to 0..100, and at most 99 until the frontier is reached. Bounds count: "
+    "a strict target (突破/超/以上) is met only when exceeded, at least (不少于) when equalled, a peer's "
+    "'>90' means more than 90. A met target scores 100 whatever its baseline; milestones score 0 or 100",
+    "aggregate": "area and plan: score = weighted mean over all their targets, a target without data "
+    "counting 0; mean_with_data = weighted mean over the targets with data; weight = 1, shared equally "
+    "by the members of a group (measures the article lists in one breath); context indicators take no part",
+    "pace": "needed = (target - current) / days left; observed = change per day since the baseline, else "
+    "the first entry; projected = current + observed * days from the current figure to the deadline",
+    "status": "achieved (since achieved_on); overdue after the deadline; on-track if the projection meets "
+    f"the target; at-risk if it closes >= {AT_RISK_SHARE:.0%} of the remaining gap; off-track otherwise; "
     "open without a deadline or pace; no-data without any figure; "
-    "stale = newest figure older than the target's reporting interval",
+    "stale = newest figure older than the target's reporting interval (one-off facts have none)",
 }
 
 
@@ -75,11 +82,10 @@ def _json_num(value: float | None, digits: int | None = None) -> float | int | N
 
 
 def _figure_fields(prefix: str, figure: Figure | None) -> dict[str, Any]:
-    observation = figure.observation if figure else None
     return {
         prefix: figure.value if figure else None,
         f"{prefix}_as_of": figure.as_of if figure else None,
-        f"{prefix}_qualifier": observation.qualifier.value if observation and observation.qualifier else None,
+        f"{prefix}_qualifier": figure.qualifier.value if figure and figure.qualifier else None,
         f"{prefix}_origin": figure.origin.value if figure else None,
     }
 
@@ -115,6 +121,7 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
         benchmark = by_city.get(city)
         record |= _figure_fields(city.value, benchmark.figure if benchmark else None)
         record[f"{city.value}_gap"] = _json_num(benchmark.gap, 6) if benchmark else None
+        record[f"{city.value}_related"] = target.is_related(city)
     record |= {
         "frontier_city": row.frontier.city.value if row.frontier else None,
         "gap_to_frontier": _json_num(row.frontier.gap, 6) if row.frontier else None,
@@ -123,10 +130,12 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
         "score_frontier_source": row.score.frontier_source,
         "score_worst": row.score.worst,
         "score_worst_source": row.score.worst_source,
+        "weight": _json_num(row.weight, 6) if target.kind is not Kind.CONTEXT else None,
         "needed_per_day": _json_num(row.pace.needed_per_day, 6),
         "observed_per_day": _json_num(row.pace.observed_per_day, 6),
         "projected": _json_num(row.pace.projected, 6),
         "status": row.status.value if row.status else None,
+        "achieved_on": row.achieved_on,
         "stale": row.stale,
     }
     return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
@@ -161,11 +170,13 @@ STATUS_COLUMNS: Final = (
     "guangzhou_qualifier",
     "guangzhou_origin",
     "guangzhou_gap",
+    "guangzhou_related",
     "shenzhen",
     "shenzhen_as_of",
     "shenzhen_qualifier",
     "shenzhen_origin",
     "shenzhen_gap",
+    "shenzhen_related",
     "frontier_city",
     "gap_to_frontier",
     "score",
@@ -173,10 +184,12 @@ STATUS_COLUMNS: Final = (
     "score_frontier_source",
     "score_worst",
     "score_worst_source",
+    "weight",
     "needed_per_day",
     "observed_per_day",
     "projected",
     "status",
+    "achieved_on",
     "stale",
 )
 
@@ -241,10 +254,8 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
                 "plan": _plan_meta(report.plan),
                 "method": METHOD,
                 "summary": {
-                    "plan_score": _json_num(report.score, 2),
-                    "targets_scored": report.scored,
-                    "area_scores": {area.area_id: _json_num(area.score, 2) for area in report.areas},
-                    "area_targets_scored": {area.area_id: area.scored for area in report.areas},
+                    "plan": _aggregate_fields(report.aggregate),
+                    "areas": {area.area_id: _aggregate_fields(area.aggregate) for area in report.areas},
                     "counts": {status.value: count for status, count in report.counts.items()},
                 },
                 "targets": rows,
@@ -254,9 +265,20 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
         from .markdown import status_markdown
 
         return status_markdown(report, lang).encode("utf-8")
-    from .terminal import picture, status_view
+    from .terminal import StatusOptions, picture, status_view
 
-    return picture(status_view(report, lang, PICTURE_WIDTH, False), fmt, report.plan.meta.title(lang))
+    return picture(
+        status_view(report, lang, PICTURE_WIDTH, StatusOptions()), fmt, report.plan.meta.title(lang)
+    )
+
+
+def _aggregate_fields(aggregate: Aggregate) -> dict[str, Any]:
+    return {
+        "score": _json_num(aggregate.score, 2),
+        "mean_with_data": _json_num(aggregate.mean_with_data, 2),
+        "targets_with_data": aggregate.scored,
+        "targets": aggregate.total,
+    }
 
 
 def _records_csv(

@@ -34,20 +34,17 @@ def _status_row(plan: Plan, row: TargetStatus, lang: str) -> list[str]:
     cities = []
     for city in BENCHMARK_CITIES:
         benchmark = by_city.get(city)
-        cities.append(
-            UNKNOWN
-            if benchmark is None
-            else d.figure_value(target, benchmark.figure, lang)
-            + (f" ({d.signed(benchmark.gap)})" if benchmark.gap is not None else "")
-        )
-    status = d.status_text(row.status, lang) + (f" · {word('ui.stale', lang)}" if row.stale else "")
+        gap = f" ({d.signed(benchmark.gap)})" if benchmark is not None and benchmark.gap is not None else ""
+        cities.append(d.city_figure(target, row, city, lang) + gap)
+    parts = (d.status_text(row.status, lang), d.status_detail(row, lang))
+    status = " · ".join(part for part in parts if part)
     return [
         f"{target.title(lang)} (`{target.id}`)",
         current,
         UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang),
         d.signed(row.gap_to_target),
         *cities,
-        d.number(row.score.value, 0),
+        d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else "",
         target.deadline.isoformat() if target.deadline else UNKNOWN,
         status,
     ]
@@ -74,7 +71,7 @@ def status_markdown(report: StatusReport, lang: str) -> str:
         "",
         word("ui.md_intro", lang).format(
             as_of=report.as_of.isoformat(),
-            score=d.score_text(report.score, report.scored, report.total, lang),
+            score=d.score_text(report.aggregate, lang),
         ),
         "",
     ]
@@ -84,7 +81,7 @@ def status_markdown(report: StatusReport, lang: str) -> str:
     for area in report.areas:
         area_info = plan.area(area.area_id)
         assert area_info is not None
-        score = d.score_text(area.score, area.scored, len(area.targets), lang)
+        score = d.score_text(area.aggregate, lang)
         lines += [f"## {numbers[area.area_id]}. {area_info.title(lang)} — {score}", ""]
         lines += [*_table(header, "lrrrrrrll", [_status_row(plan, row, lang) for row in area.targets]), ""]
     if report.context:

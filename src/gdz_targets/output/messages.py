@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from typing import Final
 
-from gdz_targets.domain.errors import Message, Problem
+from gdz_targets.domain.errors import Message, Problem, Words
 
 from .textwidth import printable
 
@@ -112,7 +112,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "plan.unknown_city": (
         "benchmarks.{city}: benchmarks are for guangzhou or shenzhen",
-        "benchmarks.{city}:对标城市只能是 guangzhou 或 shenzhen",
+        "`benchmarks.{city}`:对标城市只能是 `guangzhou` 或 `shenzhen`",
     ),
     "plan.milestone_key": (
         "a milestone has no '{key}' (it is done or not done); remove it",
@@ -120,7 +120,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "plan.context_key": (
         "a context indicator has no '{key}'; make it kind = \"numeric\" or remove the key",
-        "背景指标没有 '{key}';改为 kind = \"numeric\" 或删除该键",
+        "背景指标没有 '{key}';改为 `kind = \"numeric\"` 或删除该键",
     ),
     "plan.out_of_bounds": ("'{key}': {reason}", "'{key}':{reason}"),
     "plan.deadline_before_baseline": (
@@ -130,7 +130,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     # hints
     "hint.did_you_mean": ("did you mean '{word}'?", "是不是 '{word}'?"),
     "hint.remove_key": ("remove it or check the spelling", "请删除或检查拼写"),
-    "hint.add_source": ("add it under [sources]", "请在 [sources] 下添加"),
+    "hint.add_source": ("add it under [sources]", "请在 `[sources]` 下添加"),
     "hint.areas": ("known areas: {areas}", "已有领域:{areas}"),
     "hint.finite": ("write a finite number", "请填写有限数值"),
     "hint.no_separators": ("write digits without separators, like 1000", "数字不要带分隔符,如 1000"),
@@ -151,24 +151,28 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '"{value}" 不是里程碑状态;请用 done(已完成)或 not-done(未完成)',
     ),
     "value.below_minimum": (
-        "{value} is below the smallest possible {unit} value, {minimum}",
-        "{value} 低于单位 {unit} 的最小值 {minimum}",
+        "{value} is below the smallest possible value, {minimum}",
+        "{value} 低于最小可能值 {minimum}",
     ),
     "value.above_maximum": (
-        "{value} is above the largest possible {unit} value, {maximum}",
-        "{value} 超过单位 {unit} 的最大值 {maximum}",
+        "{value} is above the largest possible value, {maximum}",
+        "{value} 超过最大可能值 {maximum}",
     ),
     "value.not_integer": (
         "{value} is not a whole number, and {unit} are counted whole",
-        "{value} 不是整数,而 {unit} 只能计整数",
+        "{value} 不是整数,而以“{unit}”计的数只能是整数",
+    ),
+    "value.not_period": (
+        '"{value}" is not a date; use YYYY-MM-DD, YYYY-MM (the month\'s last day) or YYYY',
+        '"{value}" 不是日期;请用 YYYY-MM-DD、YYYY-MM(当月最后一天)或 YYYY',
     ),
     "value.not_date": (
         '"{value}" is not a date; use YYYY-MM-DD, today or yesterday',
         '"{value}" 不是日期;请用 YYYY-MM-DD、today 或 yesterday',
     ),
     "value.not_city": (
-        '"{value}" is not a city gdz tracks; use dongguan, guangzhou or shenzhen',
-        '"{value}" 不是可记录的城市;请用 dongguan、guangzhou 或 shenzhen',
+        '"{value}" is not a city gdz tracks; use dongguan, guangzhou or shenzhen (or dg, gz, sz)',
+        '"{value}" 不是可记录的城市;请用 东莞、广州 或 深圳(也可写 dongguan/dg、guangzhou/gz、shenzhen/sz)',
     ),
     "value.control_character": (
         "{what} holds a control character (an escape, tab or line break); type plain text",
@@ -203,6 +207,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "expect.text": ("text", "文本"),
     "expect.date": ("a date", "日期"),
     "expect.timestamp": ("a date-time with a UTC offset", "带时区的日期时间"),
+    "expect.qualifier": ("over, at-least or about, on a number", "数值的 over、at-least 或 about"),
     "log.missing_field": ("the record lacks the field '{field}'", "记录缺少字段 '{field}'"),
     "log.bad_field": ("field '{field}' must be {expected}", "字段 '{field}' 应为 {expected}"),
     "log.incomplete": (
@@ -220,12 +225,12 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "log.torn_refuse": (
         "the log ends in an incomplete record at line {line}; nothing was written. "
         "Run `gdz check --repair` first",
-        "日志末尾第 {line} 行记录不完整,未写入任何内容。请先运行 `gdz check --repair`",
+        "台账末尾第 {line} 行记录不完整,未写入任何内容。请先运行 `gdz check --repair`",
     ),
     "log.invalid": (
         "{path}: {count} problem(s) in the progress log; nothing was changed. Fix them by hand, "
         "then run `gdz check`",
-        "{path}:进度日志有 {count} 处问题,未作任何改动。请手工修正后运行 `gdz check`",
+        "{path}:进度台账有 {count} 处问题,未作任何改动。请手工修正后运行 `gdz check`",
     ),
     "log.lock_timeout": (
         "{path} is held by another gdz for over {seconds} s; try again, or set GDZ_LOCK_TIMEOUT",
@@ -237,10 +242,14 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "log.void_unknown": (
         "this void names entry {entry}, which is not in the log",
-        "此作废记录指向的条目 {entry} 不在日志中",
+        "此作废记录指向的条目 {entry} 不在台账中",
     ),
     # entries
     "entry.unknown_target": ('unknown target "{target}"; {hint}', '未知指标 "{target}";{hint}'),
+    "entry.ambiguous_target": (
+        '"{name}" is part of the title of several targets ({ids}); give its id or more of its title',
+        '"{name}" 出现在多个指标的名称中({ids});请给出指标 id 或更完整的名称',
+    ),
     "hint.list_targets": ("`gdz targets` lists them", "可用 `gdz targets` 查看"),
     "entry.milestone_value": (
         "{target} is a milestone: log done or not-done",
@@ -282,6 +291,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "undo.nothing": ("no entry recorded by {by} is left to undo", "没有 {by} 记录的可撤销条目"),
     "undo.confirm": ("Void {entry}?", "作废 {entry}?"),
     "undo.declined": ("nothing was changed", "未作任何改动"),
+    "undo.reason": ("undone with gdz undo", "用 gdz undo 撤销"),
     # import
     "import.not_utf8": ("{reason} (in Excel: Save As, CSV UTF-8)", "{reason}(Excel 中请另存为 “CSV UTF-8”)"),
     "import.too_many_cells": (
@@ -292,16 +302,16 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "import.id_clash": (
         "entry {id} is already in the log with other content; `gdz show` the logged one, and give this row "
         "no id (a new entry) or the logged content",
-        "条目 {id} 已在日志中且内容不同;可用 `gdz show` 查看已记录的条目,本行请去掉编号(作为新条目)或与之一致",
+        "条目 {id} 已在台账中且内容不同;可用 `gdz show` 查看已记录的条目,本行请去掉编号(作为新条目)或与之一致",
     ),
     "import.unknown_column": (
         'line {line}, column {column}: unknown column "{name}"; remove it or rename it (see the README, Import)',
-        '第 {line} 行第 {column} 列:未知列名 "{name}";请删除或改名(见 README 的导入一节)',
+        '第 {line} 行第 {column} 列:未知列名 "{name}";请删除或改名(见说明文档 README 的“导入”一节)',
     ),
     "import.bad_id": ('"{id}" is not a gdz entry id', '"{id}" 不是 gdz 条目编号'),
     "import.bad_recorded_at": (
         'recorded_at "{value}" is not an ISO date-time with a UTC offset',
-        '记录时间 "{value}" 不是带时区的 ISO 日期时间',
+        '记录时间 "{value}" 不是带时区的日期时间(如 2025-06-01T09:00:00+08:00)',
     ),
     "import.unit_mismatch": (
         'unit "{unit}" does not match {target}\'s unit "{expected}"',
@@ -313,11 +323,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "import.done": (
         "imported {count} entries ({present} already in the log)",
-        "已导入 {count} 条({present} 条已在日志中)",
+        "已导入 {count} 条({present} 条已在台账中)",
     ),
     "import.dry_run": (
         "would import {count} entries ({present} already in the log); nothing was written",
-        "将导入 {count} 条({present} 条已在日志中);未写入任何内容",
+        "将导入 {count} 条({present} 条已在台账中);未写入任何内容",
     ),
     # selection
     "select.unknown_area": ('unknown area "{area}"; {hint}', '未知领域 "{area}";{hint}'),
@@ -337,20 +347,20 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "check.no_log": (
         "log {path}: not created yet (the first `gdz log` creates it)",
-        "日志 {path}:尚未创建(首次 `gdz log` 时创建)",
+        "台账 {path}:尚未创建(首次 `gdz log` 时创建)",
     ),
     "check.log_summary": (
         "log {path}: {entries} entries, {voids} voids",
-        "日志 {path}:{entries} 条记录,{voids} 条作废",
+        "台账 {path}:{entries} 条记录,{voids} 条作废",
     ),
     "check.repaired": (
         "moved the incomplete record at line {line} to {side}; the log now ends cleanly",
-        "已将第 {line} 行的不完整记录移至 {side};日志现已完整",
+        "已将第 {line} 行的不完整记录移至 {side};台账现已完整",
     ),
     # export
     "export.unknown_extension": (
         'cannot tell the format from "{suffix}"; use --format ({formats})',
-        '无法从 "{suffix}" 判断格式;请用 --format({formats})',
+        '无法从 "{suffix}" 判断格式;请用 `--format`({formats})',
     ),
     "export.written": ("wrote {path} ({format}, {bytes} bytes)", "已写入 {path}({format},{bytes} 字节)"),
     # workspace
@@ -369,7 +379,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "工作区已就绪:{path}。在此运行 `gdz log` 会记录到其中的 progress.toml",
     ),
     "where.plan": ("plan:   {path} ({rule})", "方案:{path}({rule})"),
-    "where.log": ("log:    {path} ({rule})", "日志:{path}({rule})"),
+    "where.log": ("log:    {path} ({rule})", "台账:{path}({rule})"),
     "where.lock": ("lock:   {path}", "锁:  {path}"),
     "where.cache": ("cache:  {path}", "缓存:{path}"),
     "where.user": (
@@ -385,12 +395,12 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "city.dongguan": ("Dongguan", "东莞"),
     "city.guangzhou": ("Guangzhou", "广州"),
     "city.shenzhen": ("Shenzhen", "深圳"),
-    "status.achieved": ("achieved", "已达成"),
+    "status.achieved": ("met", "已达成"),
     "status.on-track": ("on track", "进度正常"),
     "status.at-risk": ("at risk", "有风险"),
     "status.off-track": ("off track", "落后"),
     "status.overdue": ("overdue", "已逾期"),
-    "status.open": ("open", "进行中"),
+    "status.open": ("in progress", "推进中"),
     "status.no-data": ("no data", "无数据"),
     "kind.numeric": ("numeric target", "数值目标"),
     "kind.milestone": ("milestone", "里程碑"),
@@ -403,7 +413,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "worst.baseline": ("the baseline", "基线"),
     "worst.zero": ("zero", "零"),
     "origin.plan": ("plan", "方案"),
-    "origin.log": ("log", "日志"),
+    "origin.log": ("log", "台账"),
     "ui.title": ("title", "名称"),
     "ui.area": ("area", "领域"),
     "ui.unit": ("unit", "单位"),
@@ -425,16 +435,20 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.area_scores": ("area scores", "领域得分"),
     "ui.plan_score": ("whole plan", "全方案"),
     "ui.score_of": (
-        "score {score} ({scored} of {total} targets scored)",
-        "得分 {score}({total} 个指标中 {scored} 个有得分)",
+        "score {score} · {scored} of {total} with data",
+        "得分 {score} · {total} 项中 {scored} 项有数据",
     ),
+    "ui.mean_with_data": (" ({mean} among them)", "(其平均 {mean})"),
     "ui.score_method": (
-        "score: 0 = Dongguan's baseline, 100 = the better of Guangzhou and Shenzhen (else the "
-        "target); see `gdz show ID`",
-        "得分:0 = 东莞基线,100 = 广深较优者(无则为目标值);详见 `gdz show ID`",
+        "Score: 100 = the target met and the best comparable Guangzhou or Shenzhen figure matched; 0 = the "
+        "plan's baseline, or zero where none is published. A related measure (≈) is shown, never scored. "
+        "Area and plan scores count a target without data as 0. `gdz show ID` explains each score.",
+        "得分:100 = 达到目标且不低于可比的广深最优值;0 = 方案基线,未公布基线则为零。相关口径(≈)只作参考,"
+        "不计分。领域和全方案得分中,无数据的指标计为 0。`gdz show 指标` 逐项说明得分。",
     ),
     "ui.as_of": ("as of", "截至"),
-    "ui.log_at": ("log: {path} · as of {as_of}", "日志:{path} · 截至 {as_of}"),
+    "ui.log_at": ("log: {path} · as of {as_of}", "台账:{path} · 截至 {as_of}"),
+    "ui.log_label": ("log, as of {as_of}:", "台账(截至 {as_of}):"),
     "ui.context": ("context", "背景"),
     "ui.context_section": (
         "Context indicators (no target; not in the area or plan scores)",
@@ -442,9 +456,76 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "ui.milestone_unit": ("done / not done", "完成/未完成"),
     "ui.done": ("done", "已完成"),
+    "ui.required": ("required", "须完成"),
+    "ui.met_on": ("since {date}", "{date} 起"),
+    "ui.unverified": ("(unverified: read on a re-hosted copy)", "(未核实:据转载件)"),
+    "ui.gz": ("GZ", "广州"),
+    "ui.sz": ("SZ", "深圳"),
+    "ui.now_target": ("now / target", "当前 / 目标"),
+    "ui.without_data": ("+ {count} without data:", "另有 {count} 项无数据:"),
+    "ui.coverage": ("Coverage", "覆盖"),
+    "ui.coverage_of": ("{scored} of {total} targets have data", "{total} 项指标中 {scored} 项有数据"),
+    "ui.score_label": ("Score", "得分"),
+    "ui.score_none": (
+        "— (no target has data yet; see Next)",
+        "—(尚无指标有数据;见下一步)",
+    ),
+    "ui.score_whole": ("{score} for the whole plan (no data counts as 0)", "全方案 {score}(无数据计为 0)"),
+    "ui.score_mean": ("{mean} on average over the {scored} with data", "有数据的 {scored} 项平均 {mean}"),
+    "ui.overdue_label": ("Overdue", "逾期"),
+    "ui.stale_label": ("Stale", "久未更新"),
+    "ui.stale_item": ("{target} (last figure {date})", "{target}(最近一次 {date})"),
+    "ui.shown_label": ("Shown", "显示"),
+    "ui.shown_of": ("{shown} targets", "{shown} 项指标"),
+    "ui.next_label": ("Next", "下一步"),
+    "ui.sorted_by": ("sorted by {key}", "按 {key} 排序"),
+    "ui.legend_bar": (
+        "▮▮▮▯ share of the way to the target (full only when met)",
+        "▮▮▮▯ 距目标的进度(达成才满格)",
+    ),
+    "ui.legend_related": ("≈ a related measure: shown, never scored", "≈ 相关口径:仅供参考,不计分"),
+    "ui.legend_cities": ("GZ Guangzhou, SZ Shenzhen", "广州、深圳:最新可比数值"),
+    "ui.legend_score": (
+        "score: 100 = target met and best comparable peer matched (gdz show ID explains each)",
+        "得分:100 = 达到目标且不低于可比的广深最优值(`gdz show 指标` 逐项说明)",
+    ),
+    "ui.in_group": (
+        "listed with others in one sentence (group {group}): weighs {weight} in the scores",
+        "与其他措施同句列出(组 {group}):计分权重 {weight}",
+    ),
+    "ui.continues": ("continues", "延续"),
+    "ui.continued_by": ("continued by", "后续目标"),
+    "ui.strict": ("(met only when exceeded)", "(须超过才算达成)"),
+    "ui.trend_legend": ("one sign per figure, oldest first", "每个数值一格,由旧到新"),
+    "ui.trend_legend_target": (
+        "one sign per figure, oldest first; after ┊ the target on the same scale",
+        "每个数值一格,由旧到新;┊ 后为同一刻度下的目标",
+    ),
+    "ui.score_milestone": ("a milestone scores 100 when done, else 0", "里程碑完成计 100,否则计 0"),
+    "ui.score_100_target": (
+        "100 = the target, {value} (no comparable Guangzhou or Shenzhen figure asks more)",
+        "100 = 目标 {value}(没有更高的可比广深数值)",
+    ),
+    "ui.score_100_peer": (
+        "100 = {city}'s {value}, the best comparable figure, which asks more than the target",
+        "100 = {city}的 {value}:可比数值中最优,且高于目标",
+    ),
+    "ui.score_0_baseline": ("0 = the plan's baseline, {value}", "0 = 方案基线 {value}"),
+    "ui.score_0_zero": ("0 = zero: no baseline published, counted from 0", "0 = 零:未公布基线,从 0 起算"),
+    "ui.score_0_unknown": (
+        "no score: no baseline published, and this unit does not start from zero",
+        "无得分:未公布基线,且该单位不从零起算",
+    ),
+    "ui.score_short": (
+        "below 100 until the target (and any better peer) is reached",
+        "达到目标(及更优的可比数值)前低于 100",
+    ),
+    "ui.related_measure": ("a related measure, not compared:", "相关口径,不作比较:"),
     "ui.not_done": ("not done", "未完成"),
     "ui.days_left": ("{days} days left", "剩 {days} 天"),
     "ui.days_over": ("{days} days over", "超期 {days} 天"),
+    "ui.days_left_short": ("{days}d left", "剩{days}天"),
+    "ui.days_over_short": ("{days}d", "{days}天"),
     "ui.no_deadline": ("none stated", "未规定"),
     "ui.stale": ("stale", "久未更新"),
     "ui.history": ("History", "历史记录"),
@@ -467,6 +548,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "{score}(前沿 {frontier}:{frontier_source};最差 {worst}:{worst_source})",
     ),
     "ui.logged": ("logged", "已记录"),
+    "ui.related_logged": (
+        "recorded as a related measure; it does not change the score",
+        "按相关口径记录,不影响得分",
+    ),
     "ui.now": ("now", "当前"),
     "ui.gap_to": ("gap to {city}", "距{city}"),
     "ui.md_intro": ("Status as of {as_of}. Whole plan: {score}.", "截至 {as_of} 的进展。全方案:{score}。"),
@@ -478,18 +563,24 @@ HELP_ZH: Final[dict[str, str]] = {
     "Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化).":
         "跟踪东莞对标广州、深圳的营商环境行动方案(广深莞一体化)。",
     "Exit codes: 0 ok, 1 problems found, 2 bad input, 3 bad plan or log file, 4 cannot write.":
-        "退出码:0 成功,1 发现问题,2 输入有误,3 方案或日志文件有误,4 无法写入。",
+        "退出码:0 成功,1 发现问题,2 输入有误,3 方案或台账文件有误,4 无法写入。",
     "Show the version and exit.": "显示版本并退出。",
     "Show this message and exit.": "显示本帮助并退出。",
     "Install completion for the current shell.": "为当前 shell 安装命令补全。",
     "Show completion for the current shell, to copy it or customize the installation.":
         "显示当前 shell 的补全脚本,以便复制或自定义安装。",
-    "Every target: latest value, gap to target, to Guangzhou and to Shenzhen, score, pace and status.":
-        "所有指标:最新值、距目标及距广州、深圳的差距、得分、节奏和状态。",
+    "Where every target stands: a summary first, then one line per target with its score and status.":
+        "所有指标的进展:先看总览,再逐项列出每个指标的得分和状态。",
+    "Only this area: its number, its id, or `context`.": "只看此领域:领域编号、领域 id,或 `context`。",
+    "Report as of this date (YYYY-MM-DD, or YYYY-MM for the month's last day): later entries are left out.":
+        "报告截至此日期(YYYY-MM-DD,或 YYYY-MM 表示当月最后一天):晚于此日期的条目不计。",
+    "A row for every target, those without data too.": "每个指标各占一行,包括无数据的指标。",
+    "Target: its id, or a unique part of its Chinese or English title (see `gdz targets`).":
+        "指标:指标 id,或其中文、英文名称中唯一的一段(见 `gdz targets`)。",
     "Everything about one target: sources, benchmarks, history with voids, trend, pace and score.":
         "单个指标的全部信息:来源、对标数据、含作废记录的历史、趋势、节奏和得分。",
     "Export the status report, the log's entries or the targets as CSV, JSON, Markdown, HTML or SVG.":
-        "将进展报告、日志条目或指标导出为 CSV、JSON、Markdown、HTML 或 SVG。",
+        "将进展报告、台账条目或指标导出为 CSV、JSON、Markdown、HTML 或 SVG。",
     "Record a figure for a target (Dongguan unless --city says otherwise).":
         "为指标记录一个数值(默认为东莞,可用 --city 指定城市)。",
     "Void an entry: it stops counting but stays in the history. Log the right figure afterwards.":
@@ -498,16 +589,15 @@ HELP_ZH: Final[dict[str, str]] = {
     "List logged entries by date, oldest first; voided entries only with --all.":
         "按日期列出已记录的条目,由旧到新;加 --all 才显示已作废条目。",
     "Import entries from a CSV file: all rows or none; rows already in the log are skipped.":
-        "从 CSV 文件导入条目:要么全部导入,要么一条不导;日志中已有的行会跳过。",
+        "从 CSV 文件导入条目:要么全部导入,要么一条不导;台账中已有的行会跳过。",
     "List the plan's targets with baseline, target, deadline and benchmarks.":
         "列出方案的指标及其基线、目标、期限和对标数据。",
     "Validate the plan and the progress log; print every problem, exit 1 if any.":
-        "校验方案和进度日志;列出所有问题,有问题时退出码为 1。",
+        "校验方案和进度台账;列出所有问题,有问题时退出码为 1。",
     "Make a workspace: gdz.toml, an empty log, and .gitattributes so git merges concurrent appends.":
-        "建立工作区:gdz.toml、空日志,以及让 git 合并并发追加的 .gitattributes。",
+        "建立工作区:gdz.toml、空台账,以及让 git 合并并发追加的 .gitattributes。",
     "Show which plan, log, lock and cache files gdz uses here, and why.":
-        "显示 gdz 在此使用的方案、日志、锁和缓存文件,以及原因。",
-    "Target id (see `gdz targets`).": "指标 id(见 `gdz targets`)。",
+        "显示 gdz 在此使用的方案、台账、锁和缓存文件,以及原因。",
     "The figure in the target's unit; done or not-done for a milestone. Cumulative figures are the running total "
     "as of the date.": "以指标单位计的数值;里程碑填 done 或 not-done。累计类数值请填截至该日期的累计总数。",
     "As-of date of the figure: YYYY-MM-DD, today or yesterday.": "数值的截至日期:YYYY-MM-DD、today 或 yesterday。",
@@ -520,14 +610,13 @@ HELP_ZH: Final[dict[str, str]] = {
     "Plan file. Default: $GDZ_PLAN, the workspace's plan, else the shipped plan.":
         "方案文件。默认:$GDZ_PLAN、工作区的方案,否则为 gdz 自带的方案。",
     "Progress log. Default: $GDZ_LEDGER, the workspace's log, else your data directory.":
-        "进度日志。默认:$GDZ_LEDGER、工作区的日志,否则为个人数据目录。",
+        "进度台账。默认:$GDZ_LEDGER、工作区的台账,否则为个人数据目录。",
     "Language of the output: zh or en. Default: $GDZ_LANG, else the locale.":
         "输出语言:zh 或 en。默认:$GDZ_LANG,否则随系统语言环境。",
     "The entry's id, or any unique part of it (tables show its last 8 characters).":
         "条目编号,或其中任何唯一的一段(表格显示末 8 位)。",
     "Why the entry no longer counts.": "作废原因。",
     "Do not ask for confirmation.": "不再确认。",
-    "Only this target.": "只看此指标。",
     "From this date (YYYY-MM-DD).": "自此日期起(YYYY-MM-DD)。",
     "Up to this date (YYYY-MM-DD).": "至此日期止(YYYY-MM-DD)。",
     "Include voided entries (marked).": "包括已作废的条目(有标记)。",
@@ -535,17 +624,13 @@ HELP_ZH: Final[dict[str, str]] = {
     "CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.":
         "CSV 文件:`gdz export entries` 的输出,或 target,date,value[,city,note,source] 格式的行。",
     "Check and report; write nothing.": "只检查并报告,不写入。",
-    "Only this area (its id).": "只看此领域(领域 id)。",
-    "Only this area (its id, or `context`).": "只看此领域(领域 id,或 `context`)。",
     "Only this kind: numeric, milestone or context.": "只看此类:numeric、milestone 或 context。",
-    "Move an incomplete last record of the log to a side file.": "把日志末尾不完整的记录移到旁路文件。",
+    "Move an incomplete last record of the log to a side file.": "把台账末尾不完整的记录移到旁路文件。",
     "Only targets with this status (repeatable): achieved, on-track, at-risk, off-track, overdue, open, no-data, "
     "stale.": "只看此状态的指标(可重复):achieved、on-track、at-risk、off-track、overdue、open、no-data、stale。",
-    "Report as of this date (YYYY-MM-DD): entries dated later are left out.":
-        "报告截至此日期(YYYY-MM-DD):晚于此日期的条目不计。",
     "Order within each area.": "各领域内的排序方式。",
     "Under each Guangzhou/Shenzhen figure, show its date and whether it comes from the plan or the log.":
-        "在广州、深圳的数值下显示其日期,以及来自方案还是日志。",
+        "在广州、深圳的数值下显示其日期,以及来自方案还是台账。",
     "What to export.": "导出内容。",
     "Write to this file (atomically) instead of stdout; the extension picks the format.":
         "写入此文件(原子替换)而非标准输出;扩展名决定格式。",
@@ -607,6 +692,7 @@ COLUMNS_ZH: Final[dict[str, str]] = {
     "guangzhou_qualifier": "广州限定",
     "guangzhou_origin": "广州出处",
     "guangzhou_gap": "距广州",
+    "guangzhou_related": "广州为相关口径",
     "guangzhou_source": "广州来源",
     "guangzhou_quote": "广州原文",
     "shenzhen": "深圳",
@@ -614,6 +700,7 @@ COLUMNS_ZH: Final[dict[str, str]] = {
     "shenzhen_qualifier": "深圳限定",
     "shenzhen_origin": "深圳出处",
     "shenzhen_gap": "距深圳",
+    "shenzhen_related": "深圳为相关口径",
     "shenzhen_source": "深圳来源",
     "shenzhen_quote": "深圳原文",
     "frontier_city": "最优城市",
@@ -623,6 +710,8 @@ COLUMNS_ZH: Final[dict[str, str]] = {
     "score_frontier_source": "前沿依据",
     "score_worst": "得分基点",
     "score_worst_source": "基点依据",
+    "weight": "计分权重",
+    "achieved_on": "达成日期",
     "needed_per_day": "所需日均",
     "observed_per_day": "实际日均",
     "projected": "预计到期值",
@@ -642,15 +731,15 @@ def render(message: Message, lang: str) -> str:
     escaped, so that no message can span two lines or move the cursor."""
     english, chinese = CATALOGUE[message.key]
     template = chinese if lang == "zh" else english
-    params = {
-        name: render(value, lang)
-        if isinstance(value, Message)
-        else printable(value)
-        if isinstance(value, str)
-        else value
-        for name, value in message.params.items()
-    }
-    return template.format(**params)
+    return template.format(**{name: _param(value, lang) for name, value in message.params.items()})
+
+
+def _param(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, Words):
+        return printable(value.zh if lang == "zh" else value.en)
+    return printable(value) if isinstance(value, str) else value
 
 
 def render_problem(problem: Problem, lang: str) -> str:

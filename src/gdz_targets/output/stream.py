@@ -12,9 +12,9 @@ from typing import IO, Final
 
 # Signs gdz prints, and what stands in for them where the output's encoding has no such character.
 ASCII_SIGNS: Final = str.maketrans(
-    {"✔": "+", "✖": "x", "✓": "v", "✗": "x", "▲": "^", "◆": "*", "●": "o", "○": "o", "?": "?", "·": "-", "—": "-", "…": "...",
-     "▮": "#", "▯": ".", "≈": "~", "→": "->", "─": "-", "┊": "|", "▁": "_", "▂": "_", "▃": "-", "▄": "-",
-     "▅": "=", "▆": "=", "▇": "#", "█": "#", "“": '"', "”": '"', "‘": "'", "’": "'"}
+    {"✔": "+", "✖": "x", "✓": "v", "✗": "x", "▲": "^", "◆": "*", "●": "o", "○": "o", "·": "-", "—": "-",
+     "…": "...", "▮": "#", "▯": ".", "≈": "~", "→": "->", "─": "-", "┊": "|", "▁": "_", "▂": "_", "▃": "-",
+     "▄": "-", "▅": "=", "▆": "=", "▇": "#", "█": "#", "“": '"', "”": '"', "‘": "'", "’": "'"}
 )  # fmt: skip
 
 _lost: list[str] = []  # why standard output could not be written, if it could not
@@ -67,6 +67,21 @@ def write_err(text: str) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         _write_text(stream, text)
+
+
+DEFAULT_WIDTH = 80
+
+
+def terminal_width() -> int:
+    """The width to lay out for: COLUMNS when it is a usable number, else the terminal's, else 80."""
+    text = os.environ.get("COLUMNS", "").strip()
+    if text.isdigit() and 0 < int(text) < 10_000:
+        return int(text)
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns
+    except (OSError, ValueError, AttributeError):
+        return DEFAULT_WIDTH
+    return columns if 0 < columns < 10_000 else DEFAULT_WIDTH
 
 
 def lost_reason() -> str | None:

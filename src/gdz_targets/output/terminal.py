@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Sequence
-from datetime import date
 from typing import Final, Literal, NamedTuple
 
 from rich.console import Console
@@ -22,35 +21,29 @@ from gdz_targets.domain.model import (
     Kind,
     Observation,
     Plan,
-    Source,
+    Point,
     Target,
     Void,
     short_id,
 )
-from gdz_targets.domain.status import Benchmark, Figure, StatusReport, TargetStatus
+from gdz_targets.domain.status import Benchmark, Figure, Status, StatusReport, TargetStatus
 
 from . import text as d
-from .stream import write_out
+from .stream import terminal_width, write_out
 from .text import UNKNOWN, word
-from .textwidth import printable, width_of, wrap
+from .textwidth import cut, printable, width_of, wrap
 
 Justify = Literal["left", "right"]
 Line = tuple[str, str]  # text and its Rich style
 Cell = list[Line]  # a cell's lines
 COLUMN_GAP = 3
-DEFAULT_WIDTH: Final = 80
 
 
 def make_console() -> Console:
-    """A console that honours NO_COLOR and COLUMNS and draws no escape codes when the output is not a
-    terminal; what it draws is written by `stream`, the one place that writes to the terminal."""
-    return Console(file=sys.stdout or io.StringIO(), highlight=False, emoji=False, soft_wrap=False)
-
-
-def console_width(console: Console) -> int:
-    """The width to lay out for: the terminal's, or COLUMNS; 80 when neither says anything usable."""
-    width = console.width
-    return width if 0 < width < 10_000 else DEFAULT_WIDTH
+    """A console that honours NO_COLOR and draws no escape codes when the output is not a terminal; what it
+    draws is written by `stream`, the one place that writes to the terminal, at the width `stream` says."""
+    return Console(file=sys.stdout or io.StringIO(), highlight=False, emoji=False, soft_wrap=False,
+                   width=terminal_width())  # fmt: skip
 
 
 def print_view(console: Console, view: Text) -> None:
@@ -102,25 +95,35 @@ class Column(NamedTuple):
     header: str
     priority: int  # 1 is kept longest when the terminal is narrow
     justify: Justify = "left"
-    flexible: bool = False  # may fold onto more lines; takes the width left over
+    flexible: bool = False  # takes the width left over
     min_width: int = 12
+    max_width: int | None = None  # a flexible column grows no wider than this
+    preferred: int | None = None  # a flexible column's width before columns of lower priority are added
+    cut: bool = False  # a flexible column's text is cut with "…" instead of folding onto more lines
 
 
 def fit_columns(
-    columns: Sequence[Column], rows: Sequence[dict[str, Cell]], width: int
+    columns: Sequence[Column], rows: Sequence[dict[str, Cell]], width: int, gap: int = COLUMN_GAP
 ) -> list[tuple[Column, int]]:
     """Choose columns by priority until the width is used, then give the flexible one what is left."""
     natural = {
         column.key: max(
-            [width_of(column.header)] + [width_of(text) for row in rows for text, _ in row[column.key]]
+            [width_of(column.header)]
+            + [width_of(text) for row in rows for text, _ in row.get(column.key, [])]
         )
         for column in columns
     }
     needed = {c.key: min(natural[c.key], c.min_width) if c.flexible else natural[c.key] for c in columns}
     chosen: set[str] = set()
-    used = -COLUMN_GAP  # the first column has no gap before it
+    used = -gap  # the first column has no gap before it
     for column in sorted(columns, key=lambda c: c.priority):
-        cost = needed[column.key] + COLUMN_GAP
+        if (
+            column.flexible
+            and column.preferred
+            and used + min(natural[column.key], column.preferred) + gap <= width
+        ):
+            needed[column.key] = min(natural[column.key], column.preferred)
+        cost = needed[column.key] + gap
         if used + cost <= width or not chosen:
             chosen.add(column.key)
             used += cost
@@ -130,8 +133,8 @@ def fit_columns(
         if column.key in chosen:
             size = needed[column.key]
             if column.flexible:
-                size = min(natural[column.key], size + spare)
-            fitted.append((column, size))
+                size = min(natural[column.key], size + spare, column.max_width or width)
+            fitted.append((column, max(1, min(size, width))))
     return fitted
 
 
@@ -154,39 +157,51 @@ class Canvas:
 
 
 def grid(
-    fitted: Sequence[tuple[Column, int]], rows: Sequence[dict[str, Cell]], show_header: bool = True
+    fitted: Sequence[tuple[Column, int]],
+    rows: Sequence[dict[str, Cell]],
+    show_header: bool = True,
+    gap: int = COLUMN_GAP,
+    indent: int = 0,
 ) -> Text:
     """Lay rows out in the fitted columns: header, a rule, then each row's lines; no trailing spaces."""
     out = Canvas()
     if show_header:
         header = {column.key: [(column.header, "bold")] for column, _ in fitted}
-        _row_lines(out, fitted, header)
-        total = sum(size for _, size in fitted) + COLUMN_GAP * (len(fitted) - 1)
-        out.add("─" * total + "\n")
+        _row_lines(out, fitted, header, gap, indent)
+        total = sum(size for _, size in fitted) + gap * (len(fitted) - 1)
+        out.add(" " * indent + "─" * total + "\n")
     for row in rows:
-        _row_lines(out, fitted, row)
+        _row_lines(out, fitted, row, gap, indent)
     return out.text()
 
 
-def _row_lines(out: Canvas, fitted: Sequence[tuple[Column, int]], row: dict[str, Cell]) -> None:
+def _row_lines(
+    out: Canvas, fitted: Sequence[tuple[Column, int]], row: dict[str, Cell], gap: int, indent: int
+) -> None:
     """One table row, as many lines tall as its tallest cell; tuned: a report lays out hundreds of cells."""
     columns = []
     for column, size in fitted:
-        lines = row[column.key]
-        if column.flexible:
+        lines = row.get(column.key, [])
+        if column.cut:
+            lines = [(cut(text, size), style) for text, style in lines]
+        elif column.flexible:
             lines = [(piece, style) for text, style in lines for piece in wrap(text, size)]
+        else:
+            lines = [
+                (cut(text, size), style) for text, style in lines
+            ]  # only ever cut at a width of a few cells
         columns.append((size, column.justify == "right", lines))
-    gap = " " * COLUMN_GAP
-    for index in range(max(len(lines) for _, _, lines in columns)):
-        texts: list[str] = []
+    spacing = " " * gap
+    for index in range(max([len(lines) for _, _, lines in columns] or [1])):
+        texts: list[str] = [" " * indent]
         styled: list[tuple[int, int, str]] = []
-        length = 0
+        length = indent
         for number, (size, right, lines) in enumerate(columns):
             if number:
-                texts.append(gap)
-                length += COLUMN_GAP
+                texts.append(spacing)
+                length += gap
             text, style = lines[index] if index < len(lines) else ("", "")
-            padding = " " * (size - width_of(text))
+            padding = " " * max(0, size - width_of(text))
             if right:
                 texts.append(padding)
                 length += len(padding)
@@ -199,7 +214,8 @@ def _row_lines(out: Canvas, fitted: Sequence[tuple[Column, int]], row: dict[str,
                 length += len(padding)
         line = "".join(texts).rstrip()
         for start, end, style in styled:
-            out.spans.append(Span(out.length + start, out.length + min(end, len(line)), style))
+            if start < len(line):
+                out.spans.append(Span(out.length + start, out.length + min(end, len(line)), style))
         out.parts.append(line + "\n")
         out.length += len(line) + 1
 
@@ -246,167 +262,326 @@ def _observation(target: Target, observation: Observation | None, lang: str) -> 
 
 # --- status ------------------------------------------------------------------------------------------------
 
+WIDE: Final = 100  # from this width a target takes one line, its title a column; below, a second line
+NARROW: Final = 24  # below this width nothing is indented: every cell counts
 
-def status_view(report: StatusReport, lang: str, width: int, city_detail: bool) -> Text:
-    plan = report.plan
-    id_width = max((width_of(row.target.id) for row in report.all_targets()), default=8)
-    columns = [
-        Column("name", word("ui.target_col", lang), 1, flexible=True, min_width=id_width),
-        Column("current", word("ui.current", lang), 3, "right"),
-        Column("target", word("ui.target", lang), 4, "right"),
-        Column("bar", word("ui.progress", lang), 11),
-        Column("gap", word("ui.gap", lang), 7, "right"),
-        Column("guangzhou", word("city.guangzhou", lang), 5, "right"),
-        Column("shenzhen", word("city.shenzhen", lang), 6, "right"),
-        Column("frontier", word("ui.gap_frontier", lang), 9, "right"),
-        Column("score", word("ui.score", lang), 8, "right"),
-        Column("deadline", word("ui.deadline", lang), 10),
-        Column("status", word("ui.status", lang), 2),
-    ]  # priority: what stays at 80 columns is the figure, the target, both cities and the status
-    sections: list[tuple[Text, list[dict[str, Cell]]]] = []
-    numbers = d.area_numbers(plan)
-    for area in report.areas:
-        area_title = plan.area(area.area_id)
-        assert area_title is not None
-        heading = Text.assemble(
-            (f"{numbers[area.area_id]}. {area_title.title(lang)}", "bold"),
-            "  " + d.score_text(area.score, area.scored, len(area.targets), lang),
-        )
-        sections.append((heading, [_status_row(plan, row, lang, city_detail) for row in area.targets]))
-    if report.context:
-        sections.append(
-            (
-                Text(word("ui.context_section", lang), style="bold"),
-                [_status_row(plan, row, lang, city_detail) for row in report.context],
-            )
-        )
-    fitted = fit_columns(columns, [row for _, rows in sections for row in rows], width)
-    view = _title(plan.meta.title(lang), f"{word('ui.as_of', lang)} {report.as_of.isoformat()}", width)
-    for index, (heading, rows) in enumerate(sections):
+
+class StatusOptions(NamedTuple):
+    """What the screen needs besides the report: where the log is and what was asked for."""
+
+    log_path: str | None = None  # said at the foot, with the as-of date
+    next_steps: tuple[str, ...] = ()  # commands worth suggesting (an empty log: how to begin)
+    filters: str | None = None  # the filters applied, in words, when some rows are left out
+    show_all: bool = False  # targets without data get a row each, instead of one line per area
+    city_detail: bool = False  # each Guangzhou/Shenzhen figure with its date and origin
+
+
+Section = tuple[tuple[str, str], list[dict[str, Cell]], list[str]]  # (title, score), rows, ids without data
+
+
+def status_view(report: StatusReport, lang: str, width: int, options: StatusOptions) -> Text:
+    """The status screen: a summary first, then each area with one line per target (two where the title has
+    no room beside the figures, as below 100 columns)."""
+    width = max(width, 1)
+    view = Text()
+    view.append_text(
+        _heading_lines(report.plan.meta.title(lang), f"{word('ui.as_of', lang)} {report.as_of}", width)
+    )
+    view.append_text(_summary(report, lang, width, options))
+    wide = width >= WIDE
+    sections = _sections(report, lang, width, options, wide)
+    step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
+    room = max(width - step, 1)
+    fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2)
+    if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
+        wide = False
+        sections = _sections(report, lang, width, options, wide)
+        fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2)
+    table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
+    header_drawn = False
+    for (title, score), rows, folded in sections:
+        if not rows and not folded and options.filters:
+            continue  # a filtered report shows only the areas that hold what was asked for
         view.append("\n")
-        view.append_text(heading)
-        view.append("\n")
-        view.append_text(grid(fitted, rows, show_header=index == 0))
-    if not any(rows for _, rows in sections):
+        view.append_text(_area_heading(title, score, min(width, max(table_width, 60))))
+        if rows and not header_drawn:
+            view.append_text(grid(fitted, [], show_header=True, gap=2, indent=step))
+            header_drawn = True
+        for row in rows:
+            view.append_text(grid(fitted, [row], show_header=False, gap=2, indent=step))
+            if not wide:
+                view.append_text(_second_line(row, width, 2 * step))
+        if folded:
+            label = word("ui.without_data", lang).format(count=len(folded))
+            items = [(target, "dim") for target in folded]
+            separator = d.list_separator(lang)
+            view.append_text(_flow(label, items, width, indent=2 * step, separator=separator, lead=step))
+    if not any(rows or folded for _, rows, folded in sections):
         view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
-    view.append_text(_status_footer(report, lang, width))
+    view.append_text(_legend(lang, width))
+    if options.log_path is not None:
+        view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
 
 
-def _title(title: str, suffix: str, width: int) -> Text:
+def _log_line(path: str, as_of: str, lang: str, width: int) -> Text:
+    """Which log, as of when: one line where it fits; else the path alone on a line, never folded (a path
+    broken across lines cannot be copied)."""
+    line = word("ui.log_at", lang).format(path=path, as_of=as_of)
+    if width_of(line) <= width:
+        return Text(line + "\n", style="dim")
+    text = Text(style="dim")
+    for piece in wrap(word("ui.log_label", lang).format(as_of=as_of), width):
+        text.append(piece + "\n")
+    text.append(path + "\n")
+    return text
+
+
+def _rows(sections: Sequence[Section]) -> list[dict[str, Cell]]:
+    return [row for _, rows, _ in sections for row in rows]
+
+
+def _sections(
+    report: StatusReport, lang: str, width: int, options: StatusOptions, wide: bool
+) -> list[Section]:
+    plan = report.plan
+    numbers = d.area_numbers(plan)
+    sections: list[Section] = []
+    for area in report.areas:
+        info = plan.area(area.area_id)
+        assert info is not None
+        shown = [row for row in area.targets if options.show_all or row.current is not None]
+        folded = [row.target.id for row in area.targets if row not in shown]
+        heading = (f"{numbers[area.area_id]} {info.title(lang)}", d.score_text(area.aggregate, lang))
+        sections.append((heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded))
+    if report.context:
+        rows = [_status_row(plan, row, lang, wide, options) for row in report.context]
+        sections.append(((word("ui.context_section", lang), ""), rows, []))
+    return sections
+
+
+def _status_columns(lang: str, wide: bool) -> list[Column]:
+    """The columns, and the order they give way in as the terminal narrows: the progress bar first, then
+    the gap, the title (which then takes a second line), Shenzhen, Guangzhou; id, status, score and figure
+    stay."""
+    columns = [
+        Column("id", word("ui.target_col", lang), 1),
+        Column("figure", word("ui.now_target", lang), 4, "right"),
+        Column("bar", word("ui.progress", lang), 9),
+        Column("gap", word("ui.gap", lang), 8, "right"),
+        Column("guangzhou", word("ui.gz", lang), 5, "right"),
+        Column("shenzhen", word("ui.sz", lang), 6, "right"),
+        Column("score", word("ui.score", lang), 3, "right"),
+        Column("status", word("ui.status", lang), 2),
+    ]
+    if wide:  # the title takes the spare width, up to a cap, cut with "…" (the whole title is in `gdz show`)
+        title = Column("title", "", 7, flexible=True, min_width=12, max_width=40, preferred=28, cut=True)
+        columns.insert(1, title)
+    return columns
+
+
+def _status_row(
+    plan: Plan, row: TargetStatus, lang: str, wide: bool, options: StatusOptions
+) -> dict[str, Cell]:
+    target = row.target
+    style = d.STATUS_STYLE[row.status] if row.status else ""
+    status = d.status_text(row.status, lang) if row.status else ""
+    # On one line the status says since when or how late; staleness is listed in the summary. On two lines,
+    # the second holds it all.
+    detail = d.status_detail(row, lang, short=wide, stale=not wide)
+    cells: dict[str, Cell] = {
+        "id": cell(target.id, "bold"),
+        "title": cell(target.title(lang), "dim"),
+        "figure": cell(d.now_and_target(plan, row, lang)),
+        "bar": cell(d.progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
+        "gap": cell(d.number(row.gap_to_target) if row.gap_to_target is not None else ""),
+        "guangzhou": _city_cell(target, row, City.GUANGZHOU, lang, options.city_detail),
+        "shenzhen": _city_cell(target, row, City.SHENZHEN, lang, options.city_detail),
+        "score": cell(d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""),
+        "status": [(status, style)] if status else [],
+        "detail": [(detail, "yellow" if row.stale else "dim")] if detail else [],
+    }
+    if wide and detail:
+        cells["status"] = [(f"{status} {detail}" if status else detail, style)]
+    return cells
+
+
+def _city_cell(target: Target, row: TargetStatus, city: City, lang: str, detail: bool) -> Cell:
+    lines = cell(d.city_figure(target, row, city, lang), "dim" if target.is_related(city) else "")
+    benchmark = next((b for b in row.benchmarks if b.city is city), None)
+    if detail and benchmark is not None:
+        lines.append(
+            (f"{benchmark.figure.as_of} {word('origin.' + benchmark.figure.origin.value, lang)}", "dim")
+        )
+    return lines
+
+
+def _second_line(row: dict[str, Cell], width: int, indent: int) -> Text:
+    """Below 100 columns: the title, cut to fit, and what qualifies the status (met on, days over, stale)."""
+    title = row["title"][0][0]
+    detail, detail_style = row["detail"][0] if row["detail"] else ("", "")
+    room = width - indent - (width_of(detail) + 2 if detail else 0)
+    if room < 8:  # too narrow for both on a line: the title, then the detail below it
+        text = Text()
+        for piece in wrap(title, max(width - indent, 1)):
+            text.append(" " * indent + piece + "\n", style="dim")
+        for piece in wrap(detail, max(width - indent, 1)) if detail else []:
+            text.append(" " * indent + piece + "\n", style=detail_style)
+        return text
+    line = Text(" " * indent)
+    line.append(cut(title, max(room, 1)), style="dim")
+    if detail:
+        line.append("  ")
+        line.append(detail, style=detail_style)
+    line.append("\n")
+    return line
+
+
+def _heading_lines(title: str, suffix: str, width: int) -> Text:
     """A bold title folded to the width, then the suffix: on the last line if it fits, else below."""
     lines = wrap(title, width)
     view = Text()
     for line in lines[:-1]:
         view.append(line + "\n", style="bold")
     view.append(lines[-1], style="bold")
-    fits = width_of(lines[-1]) + 2 + width_of(suffix) <= width
-    view.append(("  " if fits else "\n") + suffix + "\n")
+    if width_of(lines[-1]) + 3 + width_of(suffix) <= width:
+        view.append(" · " + suffix + "\n")
+    else:
+        view.append("\n" + "\n".join(wrap(suffix, width)) + "\n")
     return view
 
 
-def log_line(report: StatusReport, lang: str, log_location: str) -> Text:
-    """Where the log is, as of when; printed unwrapped, as a path broken across lines cannot be copied."""
-    where = word("ui.log_at", lang).format(path=log_location, as_of=report.as_of.isoformat())
-    return Text(where + "\n", style="dim")
+def _area_heading(title: str, score: str, width: int) -> Text:
+    """`1 Government services` and, right-aligned when it fits, its score with its coverage."""
+    heading = Text()
+    if not score:
+        for line in wrap(title, width):
+            heading.append(line + "\n", style="bold")
+        return heading
+    if width_of(title) + 2 + width_of(score) <= width:
+        heading.append(title, style="bold")
+        heading.append(" " * (width - width_of(title) - width_of(score)) + score + "\n")
+        return heading
+    for line in wrap(title, width):
+        heading.append(line + "\n", style="bold")
+    indent = 2 if width >= NARROW else 0
+    for line in wrap(score, width - indent):
+        heading.append(" " * indent + line + "\n")
+    return heading
 
 
-def _status_row(plan: Plan, row: TargetStatus, lang: str, city_detail: bool) -> dict[str, Cell]:
-    target = row.target
-    unit = d.unit_label(plan, target, lang)
-    # The unit goes with the title, so that the number columns stay narrow enough for 80 columns.
-    name = [(target.id, "bold"), (target.title(lang) + (f" ({unit})" if unit else ""), "dim")]
-    current = cell(d.figure_value(target, row.current, lang))
-    if row.current is not None:
-        current.append((row.current.as_of, "dim"))
-    deadline = cell(target.deadline.isoformat() if target.deadline else UNKNOWN)
-    if row.pace.days_left is not None:
-        deadline.append((_days_text(row.pace.days_left, lang), "dim"))
-    by_city = {benchmark.city: benchmark for benchmark in row.benchmarks}
-    return {
-        "name": name,
-        "current": current,
-        "target": cell(_bare_target(target, lang)),
-        "bar": cell(d.progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
-        "gap": cell(d.signed(row.gap_to_target)),
-        "guangzhou": _benchmark_cell(target, by_city.get(City.GUANGZHOU), lang, city_detail),
-        "shenzhen": _benchmark_cell(target, by_city.get(City.SHENZHEN), lang, city_detail),
-        "frontier": cell(d.signed(row.frontier.gap) if row.frontier else UNKNOWN),
-        "score": cell(d.number(row.score.value, 0)),
-        "deadline": deadline,
-        "status": _status_cell(row, lang),
-    }
+def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions) -> Text:
+    """How much of the plan we can see, how good it is, what is wrong, what to do next."""
+    whole = report.aggregate
+    keys = (
+        "ui.coverage",
+        "ui.score_label",
+        "ui.overdue_label",
+        "ui.stale_label",
+        "ui.shown_label",
+        "ui.next_label",
+    )
+    labels = {key: word(key, lang) for key in keys}
+    indent = max(width_of(label) for label in labels.values()) + 2
+    summary = Text()
+
+    def line(key: str, items: Sequence[tuple[str, str]], separator: str = "   ") -> None:
+        summary.append_text(_flow(labels[key], items, width, indent=indent, separator=separator, pad=True))
+
+    coverage = word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total)
+    counts = [(f"{d.status_text(status, lang)} {count}", d.STATUS_STYLE[status])
+              for status, count in report.counts.items() if count]  # fmt: skip
+    line("ui.coverage", [(coverage, "bold"), *counts])
+    if whole.score is None:
+        line("ui.score_label", [(word("ui.score_none", lang), "")])
+    else:
+        score = [(word("ui.score_whole", lang).format(score=d.score_value(whole.score)), "bold")]
+        if whole.mean_with_data is not None and whole.scored < whole.total:
+            mean = word("ui.score_mean", lang).format(
+                mean=d.score_value(whole.mean_with_data), scored=whole.scored
+            )
+            score.append((mean, ""))
+        line("ui.score_label", score, " · ")
+    every = report.plan_rows  # the summary is the whole plan's, whatever the filters show
+    overdue = [(row.target.id, "red") for row in every if row.status is Status.OVERDUE]
+    if overdue:
+        line("ui.overdue_label", overdue, ", ")
+    stale = [(word("ui.stale_item", lang).format(target=row.target.id, date=row.current.as_of), "yellow")
+             for row in every if row.stale and row.current is not None]  # fmt: skip
+    if stale:
+        line("ui.stale_label", stale, ", ")
+    if options.filters:
+        shown = sum(len(area.targets) for area in report.areas) + len(report.context)
+        shown_text = word("ui.shown_of", lang).format(shown=shown)
+        line("ui.shown_label", [(shown_text, "bold"), (options.filters, "")], " · ")
+    if options.next_steps:  # commands are never cut: cut, they could not be copied
+        summary.append_text(_flow(labels["ui.next_label"], [(step, "") for step in options.next_steps], width,
+                                  indent=indent, separator=" · ", pad=True, whole=True))  # fmt: skip
+    return summary
 
 
-def _status_cell(row: TargetStatus, lang: str) -> Cell:
-    status = cell(d.status_text(row.status, lang), d.STATUS_STYLE[row.status] if row.status else "")
-    if row.stale:
-        status.append((word("ui.stale", lang), "yellow"))
-    return status
+def _legend(lang: str, width: int) -> Text:
+    """What the signs mean, once, at the foot of the screen."""
+    signs = [(d.status_text(status, lang), d.STATUS_STYLE[status]) for status in Status]
+    keys = ("ui.legend_bar", "ui.legend_related", "ui.legend_cities", "ui.legend_score")
+    notes = [(word(key, lang), "dim") for key in keys]
+    return _flow("", [*signs, *notes], width, indent=0, separator="  ", fold=True)
 
 
-def _days_text(days_left: int, lang: str) -> str:
-    """The days left until the deadline, or the days past it, in words."""
-    key = "ui.days_left" if days_left >= 0 else "ui.days_over"
-    return word(key, lang).format(days=abs(days_left))
-
-
-def _bare_target(target: Target, lang: str) -> str:
-    if target.kind is Kind.CONTEXT or (target.target is None and target.kind is Kind.NUMERIC):
-        return UNKNOWN
-    if target.kind is Kind.MILESTONE:
-        return word("ui.done", lang)
-    return (">" if target.target_strict else "") + d.number(target.target)
-
-
-def _benchmark_cell(target: Target, benchmark: Benchmark | None, lang: str, detail: bool) -> Cell:
-    """The city's figure; below it the gap to Dongguan, or with `detail` its date and origin (plan or log)."""
-    if benchmark is None:
-        return cell(UNKNOWN, "dim")
-    lines = cell(d.figure_value(target, benchmark.figure, lang))
-    if detail:
-        lines.append(
-            (f"{benchmark.figure.as_of} {word('origin.' + benchmark.figure.origin.value, lang)}", "dim")
-        )
-    elif benchmark.gap is not None:
-        lines.append((d.signed(benchmark.gap), "dim"))
-    return lines
-
-
-def _flow(label: str, items: Sequence[tuple[str, str]], width: int) -> Text:
-    """`label: a · b · c`, breaking lines between items, never inside one."""
-    text = Text(label + ": ")
-    column = width_of(label) + 2
-    for index, (item, style) in enumerate(items):
-        separator = " · " if index else ""
-        if index and column + width_of(separator + item) > width:
-            text.append("\n  ")
-            column, separator = 2, ""
-        text.append(separator)
-        text.append(item, style=style)
-        column += width_of(separator + item)
+def _flow(
+    label: str,
+    items: Sequence[tuple[str, str]],
+    width: int,
+    indent: int = 2,
+    separator: str = " · ",
+    pad: bool = False,
+    lead: int = 0,
+    fold: bool = False,
+    whole: bool = False,
+) -> Text:
+    """`label  a · b · c`, breaking lines between items; an item wider than a line is cut with "…", or with
+    `fold` folded onto more lines, or with `whole` left whole on a line of its own; continuation lines start
+    at `indent`; `pad` sets the label in a column `indent` wide."""
+    if indent + 10 > width or lead + width_of(label) + 1 > width:  # too narrow for a label column
+        indent, lead = 0, 0
+    text = Text(" " * lead)
+    column = lead
+    if label and indent == 0 and (pad or width_of(label) + 1 > width):
+        text.append("\n".join(wrap(label, width)) + "\n", style="bold")
+    elif label:
+        text.append(label, style="bold")
+        column += width_of(label)
+        if pad:
+            text.append(" " * (indent - column))
+            column = indent
+        else:
+            text.append(" ")
+            column += 1
+    first = True
+    for item, style in items:
+        room = max(width - indent, 1)
+        kept = whole and width >= NARROW  # below that, nothing can be copied whole anyway
+        pieces = wrap(item, room) if fold else [item] if kept else [cut(item, room)]
+        for piece in pieces[:-1]:
+            if not first or column > indent:
+                text.append("\n" + " " * indent)
+            text.append(piece, style=style)
+            first = False
+        shown = pieces[-1]
+        gap = "" if first else separator
+        if len(pieces) > 1:
+            text.append("\n" + " " * indent)
+            column, gap = indent, ""
+        if column > indent and column + width_of(gap + shown) > width:
+            text.append("\n" + " " * indent)
+            column, gap = indent, ""
+        text.append(gap)
+        text.append(shown, style=style)
+        column += width_of(gap + shown)
+        first = False
+    text.append("\n")
     return text
-
-
-def _status_footer(report: StatusReport, lang: str, width: int) -> Text:
-    footer = Text()
-    shown = [
-        (f"{d.status_text(status, lang)} {count}", d.STATUS_STYLE[status])
-        for status, count in report.counts.items()
-        if count
-    ]
-    numbers = d.area_numbers(report.plan)
-    scores = [(f"{numbers[area.area_id]}. {d.number(area.score, 0)}", "") for area in report.areas]
-    for label, items in (("ui.counts", shown), ("ui.area_scores", scores)):
-        if items:
-            footer.append_text(_flow(word(label, lang), items, width))
-            footer.append("\n")
-    whole = word("ui.plan_score", lang) + ": " + d.score_text(report.score, report.scored, report.total, lang)
-    footer.append(whole + "\n", style="bold")
-    for line in wrap(word("ui.score_method", lang), width):
-        footer.append(line + "\n", style="dim")
-    return footer
 
 
 # --- show --------------------------------------------------------------------------------------------------
@@ -416,114 +591,193 @@ def show_view(
     report_row: TargetStatus,
     plan: Plan,
     lang: str,
-    series: Sequence[tuple[date, float]],
+    series: Sequence[Point],
     records: Sequence[Entry],
     voided: dict[str, Void],
     width: int,
 ) -> Text:
+    """One target in full: what the plan asks and where it says so, where it stands, how the score is formed,
+    the Guangzhou and Shenzhen figures with their sources, and every entry."""
+    width = max(width, 1)
     target = report_row.target
     facts = _target_facts(report_row, plan, lang, series)
     label_width = max(width_of(row["label"][0][0]) for row in facts)
-    fitted = [
-        (Column("label", "", 1), label_width),
-        (Column("value", "", 2, flexible=True), width - label_width - 3),
-    ]
-    view = Text(target.id + "\n", style="bold")
-    view.append_text(grid(fitted, facts, show_header=False))
-    view.append("\n" + word("ui.history", lang) + "\n", style="bold")
+    view = Text()
+    for line in wrap(target.id, width):
+        view.append(line + "\n", style="bold")
+    if width >= label_width + 2 + NARROW:  # labels in a column beside their values
+        fitted = [
+            (Column("label", "", 1), label_width),
+            (Column("value", "", 2, flexible=True), width - label_width - 2),
+        ]
+        view.append_text(grid(fitted, facts, show_header=False, gap=2))
+    else:  # too narrow for two columns: each label above its value
+        for fact in facts:
+            for text, style in [*fact["label"], *fact["value"]]:
+                for piece in wrap(text, width):
+                    view.append(piece + "\n", style=style)
+    view.append("\n" + "\n".join(wrap(word("ui.history", lang), width)) + "\n", style="bold")
     if records:
         view.append_text(history_table(plan, records, voided, lang, width, show_target=False))
     else:
-        view.append(word("ui.no_entries", lang) + "\n", style="dim")
+        view.append("\n".join(wrap(word("ui.no_entries", lang), width)) + "\n", style="dim")
     return view
 
 
+Fact = tuple[str, Cell]  # a label's catalogue key, and the value's lines
+
+
 def _target_facts(
-    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[tuple[date, float]]
+    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[Point]
 ) -> list[dict[str, Cell]]:
-    """The label and value lines of `gdz show`."""
-    target = report_row.target
-    unit = d.unit_label(plan, target, lang)
-    shown_unit = "" if target.kind is Kind.MILESTONE else unit
+    """The label and value lines of `gdz show`: what the plan asks, then where the target stands."""
+    facts = [*_plan_facts(report_row, plan, lang), *_standing_facts(report_row, plan, lang, series)]
+    return [{"label": [(word(label, lang), "bold")], "value": value} for label, value in facts]
+
+
+def _plan_facts(row: TargetStatus, plan: Plan, lang: str) -> list[Fact]:
+    """What the plan says: titles, area, kind and weight, the source and its quote, baseline, target."""
+    target = row.target
+    shown_unit = "" if target.kind is Kind.MILESTONE else d.unit_label(plan, target, lang)
     area = plan.area(target.area) if target.area else None
-    facts: list[dict[str, Cell]] = []
-
-    def fact(label: str, value: Cell) -> None:
-        facts.append({"label": [(word(label, lang), "bold")], "value": value})
-
-    fact("ui.title", cell(f"{target.title_zh}\n{target.title_en}"))
-    fact("ui.area", cell(area.title(lang) if area else word("ui.context", lang)))
+    numbers = d.area_numbers(plan)
     kind = word("kind." + target.kind.value, lang)
-    if target.kind is not Kind.MILESTONE:
-        kind += " · " + word("direction." + target.direction.value, lang)
-    fact("ui.kind", cell(kind))
-    fact("ui.source", cell(f"{_source_name(plan.sources.get(target.source))} “{target.quote}”"))
-    if target.note:
-        fact("ui.note", cell(target.note))
-    fact("ui.baseline", cell(_observation(target, target.baseline, lang)))
-    if target.kind is not Kind.CONTEXT:
-        fact("ui.target", cell(d.target_value(plan, target, lang)))
-        fact("ui.deadline", cell(_deadline_text(report_row, lang)))
-    current = d.figure_value(target, report_row.current, lang)
-    if report_row.current is not None:
-        current = f"{d.with_unit(current, shown_unit)} ({report_row.current.as_of})"
-    fact("ui.current", cell(current))
-    if target.kind is not Kind.CONTEXT:
-        bar = d.progress_bar(report_row.progress)
-        fact("ui.progress", cell(f"{bar} {d.percent(report_row.progress)}".strip()))
     if target.kind is Kind.NUMERIC:
-        fact("ui.gap", cell(d.with_unit(d.signed(report_row.gap_to_target), unit)))
+        kind += " · " + word("direction." + target.direction.value, lang)
+    if target.group:
+        weight = d.number(row.weight)
+        kind += " · " + word("ui.in_group", lang).format(group=target.group, weight=weight)
+    facts: list[Fact] = [
+        ("ui.title", cell(f"{target.title_zh}\n{target.title_en}")),
+        ("ui.area", cell(f"{numbers[area.id]} {area.title(lang)}" if area else word("ui.context", lang))),
+        ("ui.kind", cell(kind)),
+        ("ui.source", _quoted(plan, target.source, target.quote, lang)),
+    ]
+    if target.note:
+        facts.append(("ui.note", cell(target.note, "dim")))
+    if target.continues:
+        facts.append(("ui.continues", cell(target.continues)))
+    later = [other.id for other in plan.targets if other.continues == target.id]
+    if later:
+        facts.append(("ui.continued_by", cell(d.joined(later, lang))))
+    if target.baseline is not None:
+        baseline = Figure.from_plan(target.baseline)
+        shown = f"{d.with_unit(d.figure_value(target, baseline, lang), shown_unit)} ({baseline.as_of})"
+        quoted = _quoted(plan, target.baseline.source, target.baseline.quote, lang)
+        facts.append(("ui.baseline", [*cell(shown), *quoted]))
+    if target.kind is not Kind.CONTEXT:
+        goal = d.target_value(plan, target, lang)
+        if target.target_strict:
+            goal += " " + word("ui.strict", lang)
+        facts += [("ui.target", cell(goal)), ("ui.deadline", cell(_deadline_text(row, lang)))]
+    return facts
+
+
+def _standing_facts(row: TargetStatus, plan: Plan, lang: str, series: Sequence[Point]) -> list[Fact]:
+    """Where the target stands: now, progress, gap, the two cities, the score and how it is formed, pace,
+    status, and the trend of its figures."""
+    target = row.target
+    unit = d.unit_label(plan, target, lang)
+    current = d.figure_value(target, row.current, lang)
+    if row.current is not None:
+        current = (
+            f"{d.with_unit(current, '' if target.kind is Kind.MILESTONE else unit)} ({row.current.as_of})"
+        )
+    facts: list[Fact] = [("ui.current", cell(current))]
+    if target.kind is not Kind.CONTEXT:
+        facts.append(
+            ("ui.progress", cell(f"{d.progress_bar(row.progress)} {d.percent(row.progress)}".strip()))
+        )
+    if target.kind is Kind.NUMERIC:
+        facts.append(("ui.gap", cell(d.with_unit(d.signed(row.gap_to_target), unit))))
     for city in BENCHMARK_CITIES:
-        benchmark = next((b for b in report_row.benchmarks if b.city is city), None)
-        fact("city." + city.value, _benchmark_fact(plan, target, benchmark, unit, lang))
-    score = report_row.score
-    fact("ui.score", cell(word("ui.score_detail", lang).format(
-        score=d.number(score.value, 0), frontier=d.number(score.frontier),
-        frontier_source=word("frontier." + score.frontier_source, lang) if score.frontier_source else UNKNOWN,
-        worst=d.number(score.worst),
-        worst_source=word("worst." + score.worst_source, lang) if score.worst_source else UNKNOWN,
-    )))  # fmt: skip
-    pace = report_row.pace
+        benchmark = next((b for b in row.benchmarks if b.city is city), None)
+        facts.append(("city." + city.value, _benchmark_fact(plan, target, benchmark, city, unit, lang)))
+    if target.kind is not Kind.CONTEXT:
+        facts.append(("ui.score", _score_fact(plan, row, lang)))
+    pace = row.pace
     if target.kind is Kind.NUMERIC:
         known = (pace.needed_per_day, pace.observed_per_day, pace.projected) != (None, None, None)
-        fact("ui.pace", cell(word("ui.pace_detail", lang).format(
-            needed=d.signed(pace.needed_per_day), observed=d.signed(pace.observed_per_day),
-            projected=d.number(pace.projected)) if known else UNKNOWN))  # fmt: skip
-    fact("ui.status", _status_cell(report_row, lang))
-    if series:
-        trend = sparkline([value for _, value in series], target.target)
-        fact("ui.series", cell(f"{trend}  {series[0][0].isoformat()} → {series[-1][0].isoformat()}"))
+        text = word("ui.pace_detail", lang).format(
+            needed=d.signed(pace.needed_per_day),
+            observed=d.signed(pace.observed_per_day),
+            projected=d.number(pace.projected),
+        )
+        facts.append(("ui.pace", cell(text if known else UNKNOWN)))
+    status = d.status_text(row.status, lang) if row.status else ""
+    style = d.STATUS_STYLE[row.status] if row.status else ""
+    parts = [part for part in (status, d.status_detail(row, lang)) if part]
+    facts.append(("ui.status", cell(" · ".join(parts) or UNKNOWN, style)))
+    if series and target.kind is not Kind.MILESTONE:
+        trend = sparkline([point.value for point in series], target.target)
+        dates = f"{series[0].date.isoformat()} → {series[-1].date.isoformat()}"
+        key = "ui.trend_legend_target" if target.target is not None else "ui.trend_legend"
+        facts.append(("ui.series", [(f"{trend}  {dates}", ""), (word(key, lang), "dim")]))
     return facts
+
+
+def _quoted(plan: Plan, source_id: str, quote: str, lang: str) -> Cell:
+    """A source and the sentence quoted from it."""
+    return [(f"“{quote}”", ""), (d.source_text(plan.sources.get(source_id), lang), "dim")]
+
+
+def _score_fact(plan: Plan, row: TargetStatus, lang: str) -> Cell:
+    """The score and how it is formed: what 0 and 100 stand for, in words a manager can check by hand."""
+    score = row.score
+    lines = cell(UNKNOWN) if score.value is None else cell(d.score_value(score.value), "bold")
+    if row.target.kind is Kind.MILESTONE:
+        lines.append((word("ui.score_milestone", lang), "dim"))
+        return lines
+    unit = d.unit_label(plan, row.target, lang)
+    if score.frontier is not None:
+        source = score.frontier_source or "target"
+        frontier = d.with_unit((">" if score.frontier_strict else "") + d.number(score.frontier), unit)
+        key = "ui.score_100_target" if source == "target" else "ui.score_100_peer"
+        city = word("city." + source, lang) if source != "target" else ""
+        lines.append((word(key, lang).format(value=frontier, city=city), "dim"))
+    if score.worst_source == "baseline":
+        lines.append(
+            (word("ui.score_0_baseline", lang).format(value=d.with_unit(d.number(score.worst), unit)), "dim")
+        )
+    elif score.worst_source == "zero":
+        lines.append((word("ui.score_0_zero", lang), "dim"))
+    else:
+        lines.append((word("ui.score_0_unknown", lang), "dim"))
+    if score.value is not None and score.value < 100:
+        lines.append((word("ui.score_short", lang), "dim"))
+    return lines
 
 
 def _deadline_text(row: TargetStatus, lang: str) -> str:
     target = row.target
     if target.deadline is None or row.pace.days_left is None:
         return word("ui.no_deadline", lang)
-    return f"{target.deadline.isoformat()} ({_days_text(row.pace.days_left, lang)})"
+    return f"{target.deadline.isoformat()} ({d.days_text(row.pace.days_left, lang)})"
 
 
-def _source_name(source: Source | None) -> str:
-    if source is None:
-        return UNKNOWN
-    return f"{source.publisher} {source.published}" if source.published else source.publisher
-
-
-def _benchmark_fact(plan: Plan, target: Target, benchmark: Benchmark | None, unit: str, lang: str) -> Cell:
+def _benchmark_fact(
+    plan: Plan, target: Target, benchmark: Benchmark | None, city: City, unit: str, lang: str
+) -> Cell:
+    related = target.related.get(city)
     if benchmark is None:
-        return cell(UNKNOWN, "dim")
-    figure = benchmark.figure
-    headline = f"{d.with_unit(d.figure_value(target, figure, lang), unit)} ({figure.as_of})"
-    if benchmark.gap is not None:
-        headline += f"  {word('ui.gap', lang)} {d.signed(benchmark.gap)}"
-    lines = cell(headline)
-    if figure.observation is None:
-        lines.append((word("ui.from_log", lang), "dim"))
-        return lines
-    observation = figure.observation
-    lines.append((f"{_source_name(plan.sources.get(observation.source))} “{observation.quote}”", "dim"))
-    if observation.note:
-        lines.append((observation.note, "dim"))
+        lines = cell(UNKNOWN, "dim")
+    else:
+        figure = benchmark.figure
+        headline = f"{d.with_unit(d.figure_value(target, figure, lang), unit)} ({figure.as_of})"
+        if benchmark.related:
+            headline = d.RELATED_MARK + headline
+        elif benchmark.gap is not None:
+            headline += f"  {word('ui.gap', lang)} {d.signed(benchmark.gap)}"
+        lines = cell(headline)
+        if figure.observation is None:
+            lines.append((word("ui.from_log", lang), "dim"))
+        else:
+            lines += [(text, "dim") for text, _ in _quoted(plan, figure.observation.source,
+                                                            figure.observation.quote, lang)]  # fmt: skip
+            if figure.observation.note and not benchmark.related:
+                lines.append((figure.observation.note, "dim"))
+    if related is not None:
+        lines.append((word("ui.related_measure", lang) + " " + related, "yellow"))
     return lines
 
 

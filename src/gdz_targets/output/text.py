@@ -1,23 +1,27 @@
-"""Plain-text formatting shared by the terminal renderer and the Markdown export (no Rich here)."""
+"""Plain-text formatting shared by the terminal, Markdown and the other reports (no Rich here)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Final
 
-from gdz_targets.domain.model import City, Entry, Kind, Plan, Qualifier, Target
-from gdz_targets.domain.status import Figure, Status, TargetStatus
-from gdz_targets.domain.values import format_number
+from gdz_targets.domain.model import City, Entry, Kind, Plan, Source, Target
+from gdz_targets.domain.status import Aggregate, Figure, Status, TargetStatus
+from gdz_targets.domain.values import QUALIFIER_MARKS, format_number
+from gdz_targets.domain.values import with_unit as join_unit
 
 from .messages import CATALOGUE
+from .textwidth import printable, width_of
 
 UNKNOWN: Final = "—"
-QUALIFIER_MARK: Final = {Qualifier.OVER: ">", Qualifier.AT_LEAST: ">=", Qualifier.ABOUT: "~"}
-# Narrow, non-ambiguous characters only, so columns stay aligned in CJK terminals.
+RELATED_MARK: Final = "≈"  # before a figure of a related measure: shown, never compared
+# One distinct sign per status, each narrow in every terminal (no East Asian "ambiguous" width), and a word.
 STATUS_MARK: Final = {
     Status.ACHIEVED: "✔",
-    Status.ON_TRACK: "✓",
+    Status.ON_TRACK: "▵",
     Status.AT_RISK: "!",
-    Status.OFF_TRACK: "✗",
+    Status.OFF_TRACK: "▿",
     Status.OVERDUE: "✖",
     Status.OPEN: "~",
     Status.NO_DATA: "?",
@@ -31,6 +35,8 @@ STATUS_STYLE: Final = {
     Status.OPEN: "cyan",
     Status.NO_DATA: "dim",
 }
+BAR_CELLS: Final = 10
+BAR_FULL, BAR_EMPTY = "▮", "▯"
 
 
 def word(key: str, lang: str) -> str:
@@ -65,9 +71,8 @@ def unit_label(plan: Plan, target: Target, lang: str) -> str:
 
 
 def with_unit(text: str, unit: str) -> str:
-    if not unit or text == UNKNOWN:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    """`87.6%`, `1020项`, `1000×10k m²`, `18 days`; an unknown stays bare."""
+    return text if text == UNKNOWN else join_unit(text, unit)
 
 
 def milestone_state(value: float, lang: str) -> str:
@@ -80,23 +85,58 @@ def figure_value(target: Target, figure: Figure | None, lang: str) -> str:
         return UNKNOWN
     if target.kind is Kind.MILESTONE:
         return milestone_state(figure.value, lang)
-    observation = figure.observation
-    mark = QUALIFIER_MARK[observation.qualifier] if observation and observation.qualifier else ""
+    mark = QUALIFIER_MARKS[figure.qualifier] if figure.qualifier else ""
     return f"{mark}{number(figure.value)}"
+
+
+def bare_target(target: Target, lang: str) -> str:
+    """What the target asks, without its unit: `>1000`, `100`, "required" for a milestone, — for context."""
+    if target.kind is Kind.MILESTONE:
+        return word("ui.required", lang)
+    if target.target is None:
+        return UNKNOWN
+    return (">" if target.target_strict else "") + number(target.target)
 
 
 def target_value(plan: Plan, target: Target, lang: str) -> str:
     if target.kind is Kind.MILESTONE:
-        return word("ui.done", lang)
-    if target.target is None:
+        return word("ui.required", lang)
+    return with_unit(bare_target(target, lang), unit_label(plan, target, lang))
+
+
+def now_and_target(plan: Plan, row: TargetStatus, lang: str) -> str:
+    """`87.6 / 100%`, `1020 / >1000 项`, `done / required`; a context figure alone, with its unit."""
+    target = row.target
+    now = figure_value(target, row.current, lang)
+    unit = "" if target.kind is Kind.MILESTONE else unit_label(plan, target, lang)
+    if target.kind is Kind.CONTEXT:
+        return with_unit(now, unit)
+    return with_unit(f"{now} / {bare_target(target, lang)}", unit)
+
+
+def city_figure(target: Target, row: TargetStatus, city: City, lang: str) -> str:
+    """A city's figure as a column shows it: `95`, `≈>90` for a related measure, — when unknown."""
+    benchmark = next((b for b in row.benchmarks if b.city is city), None)
+    if benchmark is None:
+        return (RELATED_MARK if target.is_related(city) else "") + UNKNOWN
+    return (RELATED_MARK if benchmark.related else "") + figure_value(target, benchmark.figure, lang)
+
+
+def score_text(aggregate: Aggregate, lang: str) -> str:
+    """`score 14 · 9 of 50 targets with data (82 over those)`: never a score without its coverage."""
+    text = word("ui.score_of", lang).format(
+        score=score_value(aggregate.score), scored=aggregate.scored, total=aggregate.total
+    )
+    if aggregate.mean_with_data is not None and aggregate.scored < aggregate.total:
+        text += word("ui.mean_with_data", lang).format(mean=score_value(aggregate.mean_with_data))
+    return text
+
+
+def score_value(value: float | None) -> str:
+    """A score as a whole number: 99.6 is still short of 100, so it is never rounded up to it."""
+    if value is None:
         return UNKNOWN
-    mark = ">" if target.target_strict else ""
-    return with_unit(f"{mark}{number(target.target)}", unit_label(plan, target, lang))
-
-
-def score_text(score: float | None, scored: int, total: int, lang: str) -> str:
-    """`score 45 (3 of 12 targets scored)`: a mean over few targets says little, so say how few."""
-    return word("ui.score_of", lang).format(score=number(score, 0), scored=scored, total=total)
+    return str(math.floor(value)) if value < 100 else "100"
 
 
 def area_numbers(plan: Plan) -> dict[str, int]:
@@ -110,49 +150,109 @@ def status_text(status: Status | None, lang: str) -> str:
     return f"{STATUS_MARK[status]} {word('status.' + status.value, lang)}"
 
 
-def progress_bar(share: float | None, width: int = 10) -> str:
+def status_detail(row: TargetStatus, lang: str, short: bool = False, stale: bool = True) -> str:
+    """What qualifies a status: since when a target is met, how long past or before its deadline, stale.
+    `short`: the compact form beside the status word (`✔ met 2023-12-31`, `✖ overdue 1065d`)."""
+    parts = []
+    if row.status is Status.ACHIEVED and row.achieved_on:
+        parts.append(row.achieved_on if short else word("ui.met_on", lang).format(date=row.achieved_on))
+    elif row.pace.days_left is not None and row.status is not None:
+        parts.append(days_text(row.pace.days_left, lang, short))
+    elif row.target.kind is Kind.CONTEXT and row.current is not None:
+        parts.append(row.current.as_of)
+    if row.stale and stale:
+        parts.append(word("ui.stale", lang))
+    return " · ".join(parts)
+
+
+def days_text(days_left: int, lang: str, short: bool = False) -> str:
+    """The days left until the deadline, or the days past it, in words (`short`: `120d left`)."""
+    key = "ui.days_left" if days_left >= 0 else "ui.days_over"
+    return word(key + ("_short" if short else ""), lang).format(days=abs(days_left))
+
+
+def progress_bar(share: float | None, cells: int = BAR_CELLS) -> str:
+    """A bar that is full only at 100% and empty only at 0 (or below)."""
     if share is None:
         return ""
-    filled = round(max(0.0, min(100.0, share)) / 100 * width)
-    return "▮" * filled + "▯" * (width - filled)
+    if share >= 100:
+        filled = cells
+    elif share <= 0:
+        filled = 0
+    else:
+        filled = min(cells - 1, max(1, math.floor(share / 100 * cells)))
+    return BAR_FULL * filled + BAR_EMPTY * (cells - filled)
+
+
+def source_text(source: Source | None, lang: str) -> str:
+    """Who published it, what, when, and where it can be checked again (marked when only a copy was read)."""
+    if source is None:
+        return UNKNOWN
+    parts = [source.publisher, f"《{source.title}》"]
+    if source.published:
+        parts.append(str(source.published))
+    if source.url:
+        parts.append(source.url)
+    text = " ".join(parts)
+    if source.unverified:
+        text += " " + word("ui.unverified", lang)
+    return text
 
 
 def entry_summary(plan: Plan, entry: Entry, lang: str) -> str:
-    """`01JDQ3ZK… cross-city-total = 1020 items (Dongguan, 2023-12-31)`"""
+    """`7D63GFXK cross-city-total = 1020 items (Dongguan, 2023-12-31)`"""
     target = plan.target(entry.target)
     if target is not None and target.kind is Kind.MILESTONE:
         value = milestone_state(entry.value, lang)
     else:
-        value = with_unit(number(entry.value, 6), unit_label(plan, target, lang) if target else "")
+        mark = QUALIFIER_MARKS[entry.qualifier] if entry.qualifier else ""
+        value = with_unit(mark + number(entry.value, 6), unit_label(plan, target, lang) if target else "")
     city = word("city." + entry.city.value, lang)
-    return f"{entry.id} {entry.target} = {value} ({city}, {entry.date.isoformat()})"
+    from gdz_targets.domain.model import short_id
+
+    return f"{short_id(entry.id)} {entry.target} = {value} ({city}, {entry.date.isoformat()})"
 
 
-def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str) -> str:
-    """What `gdz log` prints: the entry, then the target's standing today, on one line."""
+def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width: int) -> str:
+    """What `gdz log` prints: the entry, then the target's standing today, on one line where it fits, else
+    broken between its parts."""
     target = row.target
     parts = [word("ui.logged", lang) + " " + entry_summary(plan, entry, lang)]
     if row.current is not None:
+        shown_unit = "" if target.kind is Kind.MILESTONE else unit_label(plan, target, lang)
         parts.append(
-            word("ui.now", lang)
-            + " "
-            + with_unit(
-                figure_value(target, row.current, lang),
-                "" if target.kind is Kind.MILESTONE else unit_label(plan, target, lang),
-            )
+            word("ui.now", lang) + " " + with_unit(figure_value(target, row.current, lang), shown_unit)
         )
     if row.gap_to_target is not None:
         parts.append(word("ui.gap", lang) + " " + signed(row.gap_to_target))
-    if row.score.value is not None and target.kind is not Kind.CONTEXT:
-        parts.append(word("ui.score", lang) + " " + number(row.score.value, 0))
-    if entry.city is not City.DONGGUAN:
+    if row.score.value is not None:
+        parts.append(word("ui.score", lang) + " " + score_value(row.score.value))
+    if entry.city is not City.DONGGUAN and target.is_related(entry.city):
+        parts.append(word("ui.related_logged", lang))
+    elif entry.city is not City.DONGGUAN:
         benchmark = next((b for b in row.benchmarks if b.city is entry.city), None)
         if benchmark is not None and benchmark.gap is not None:
-            parts.append(
-                word("ui.gap_to", lang).format(city=word("city." + entry.city.value, lang))
-                + " "
-                + signed(benchmark.gap)
-            )
+            city = word("city." + entry.city.value, lang)
+            parts.append(word("ui.gap_to", lang).format(city=city) + " " + signed(benchmark.gap))
     if row.status is not None:
         parts.append(status_text(row.status, lang))
-    return " · ".join(parts)
+    return fold([printable(part) for part in parts], width)
+
+
+def fold(parts: Sequence[str], width: int, separator: str = " · ", indent: int = 2) -> str:
+    """Parts joined on a line, breaking between parts where the line would pass `width`."""
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if width_of(lines[-1] + separator + part) <= width:
+            lines[-1] += separator + part
+        else:
+            lines.append(" " * indent + part)
+    return "\n".join(lines)
+
+
+def list_separator(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def joined(items: Sequence[str], lang: str) -> str:
+    return list_separator(lang).join(items)

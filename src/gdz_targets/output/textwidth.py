@@ -10,6 +10,7 @@ from functools import lru_cache
 
 _NO_LINE_START = frozenset(")）]】」』”’,，.。、;；:：!！?？%")
 _NO_LINE_END = frozenset("(（[【「『“‘")
+_SOFT_BREAKS = frozenset("，、；：。,;:)）」』”")
 
 
 def width_of(text: str) -> int:
@@ -28,15 +29,36 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+ELLIPSIS = "…"
+
+
+def cut(text: str, width: int) -> str:
+    """Text that fits `width` cells: as it is, or cut by cells and ended with "…" (never a wide character
+    split, never wider than `width`)."""
+    if width_of(text) <= width:
+        return text
+    if width <= 1:
+        return ELLIPSIS[:width]
+    used, end = 0, 0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        if used > width - 1:
+            break
+        end = index + 1
+    return text[:end].rstrip() + ELLIPSIS
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Fold text to `width` terminal cells: at spaces, after - or /, or between CJK characters, but never
     after an opening bracket or quote nor before closing punctuation (Chinese line-breaking rules)."""
     width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
+    if width < 2 and not text.isascii():  # no Chinese character fits one cell: nothing readable fits here
+        return [cut(text, width)]
     lines: list[str] = []
     while width_of(text) > width:
-        cut = _last_break(text, width)
-        lines.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
+        end = _last_break(text, width)
+        lines.append(text[:end].rstrip())
+        text = text[end:].lstrip()
     if text or not lines:
         lines.append(text)
     return lines
@@ -48,20 +70,29 @@ def _last_break(text: str, width: int) -> int:
         window = text[: width + 1]
         best = max(window.rfind(" "), window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
         return best if best > 0 else width
-    used, best = 0, 0
+    used, best, soft = 0, 0, 0
     for index, char in enumerate(text):
         if index and _may_break(text[index - 1], char):
             best = index
+            if text[index - 1] in _SOFT_BREAKS or text[index - 1].isspace():
+                soft = index
         used += char_width(char)
         if used > width:
-            return best or max(index, 1)
+            # After punctuation or a space rather than inside a phrase, unless that wastes a third of a line.
+            chosen = soft if soft >= index * 2 // 3 else best
+            if chosen:
+                return chosen
+            # A hard cut: carry the last character down with closing punctuation that would start a line.
+            return index - 1 if index > 1 and char in _NO_LINE_START else max(index, 1)
     return len(text)
 
 
 def _may_break(before: str, after: str) -> bool:
+    """Between Chinese characters, or at a space; never inside a Latin word or an option (`--area`), never
+    before closing punctuation or after an opening bracket."""
     if after in _NO_LINE_START or before in _NO_LINE_END:
         return False
-    return before.isspace() or after.isspace() or before in "-/" or _is_wide(before) or _is_wide(after)
+    return before.isspace() or after.isspace() or _is_wide(before) or _is_wide(after)
 
 
 def _is_wide(char: str) -> bool:

@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from gdz_targets.domain.errors import Problem, msg
-from gdz_targets.domain.model import City, Entry, History, Series, Void
+from gdz_targets.domain.model import QUALIFIER_CODES, City, Entry, History, Series, Void
 
 from .files import canonical
 
 FORMAT: Final = "gdz-log-index"
-VERSION: Final = 4
+VERSION: Final = 5
 BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
 _ID_START: Final = len("entry.")
 ID_LENGTH: Final = 26  # a ULID; the record parser, loaded only when lines are read, checks its form
@@ -63,6 +63,7 @@ class LogIndex:
         self._key_numbers: dict[tuple[str, str], int] = {}
         self.days: list[array[int]] = []  # hot: per series, proleptic ordinals, ascending
         self.values: list[array[float]] = []
+        self.marks: list[array[int]] = []  # hot: per series, each figure's qualifier (QUALIFIER_CODES)
         self.max_ids: list[str] = []  # hot: per series, no entry in it has a higher id
         # cold: only loaded for commands that need entries, and for updates
         self.offsets = array("Q")  # byte offset of each entry's line, in log order
@@ -141,6 +142,7 @@ class LogIndex:
             position = bisect_right(self.days[number], record.date.toordinal())  # the highest id goes last
             self.days[number].insert(position, record.date.toordinal())
             self.values[number].insert(position, float(record.value))
+            self.marks[number].insert(position, QUALIFIER_CODES.index(record.qualifier))
             self.max_ids[number] = record.id
         return True
 
@@ -158,7 +160,8 @@ class LogIndex:
         pending = self.pending_voids.pop(entry.id, None)
         self.voided.append(1 if pending else 0)
         if not pending:
-            self._insert(series, number, entry.date.toordinal(), float(entry.value), entry.id)
+            mark = QUALIFIER_CODES.index(entry.qualifier)
+            self._insert(series, number, entry.date.toordinal(), float(entry.value), mark, entry.id)
 
     def _series_number(self, key: tuple[str, str]) -> int:
         number = self._key_numbers.get(key)
@@ -167,11 +170,12 @@ class LogIndex:
             self.keys.append(key)
             self.days.append(array("i"))
             self.values.append(array("d"))
+            self.marks.append(array("B"))
             self.max_ids.append("")
             self.members.append(array("I"))
         return number
 
-    def _insert(self, series: int, number: int, day: int, value: float, record_id: str) -> None:
+    def _insert(self, series: int, number: int, day: int, value: float, mark: int, record_id: str) -> None:
         days, members = self.days[series], self.members[series]
         position = bisect_right(days, day)
         # Same date: the later record (higher id) wins, so it goes last.
@@ -179,6 +183,7 @@ class LogIndex:
             position -= 1
         days.insert(position, day)
         self.values[series].insert(position, value)
+        self.marks[series].insert(position, mark)
         members.insert(position, number)
         self.max_ids[series] = max(self.max_ids[series], record_id)
 
@@ -195,6 +200,7 @@ class LogIndex:
         position = self.members[series].index(number)
         del self.days[series][position]
         del self.values[series][position]
+        del self.marks[series][position]
         del self.members[series][position]
 
     # -- reading ---------------------------------------------------------------------------------------------
@@ -202,7 +208,7 @@ class LogIndex:
     def history(self) -> History:
         return History(
             {
-                (target, City(city)): Series(self.days[n], self.values[n])
+                (target, City(city)): Series(self.days[n], self.values[n], self.marks[n])
                 for n, (target, city) in enumerate(self.keys)
             }
         )
@@ -244,7 +250,7 @@ class LogIndex:
     def parts(self, log: str) -> list[bytes | array[Any]]:
         """The cache file's contents: a sized header, the hot series, then the rest (arrays unjoined)."""
         hot: list[bytes | array[Any]] = [
-            part for pair in zip(self.days, self.values, strict=True) for part in pair
+            part for parts in zip(self.days, self.values, self.marks, strict=True) for part in parts
         ]
         cold: list[bytes | array[Any]] = [
             self.offsets,
@@ -258,8 +264,7 @@ class LogIndex:
             "entries": len(self.offsets), "voids": len(self.void_offsets), "duplicates": self.duplicates,
             "pending": self.pending_voids, "keys": self.keys, "lengths": [len(days) for days in self.days],
             "max_ids": self.max_ids,
-            "hot_bytes": sum(len(days) * days.itemsize + len(values) * values.itemsize
-                             for days, values in zip(self.days, self.values, strict=True)),
+            "hot_bytes": sum(len(part) * part.itemsize for part in hot if isinstance(part, array)),
         }  # fmt: skip
         # marshal, not json: it is built in, so reading the header costs no import. Format 2 shares no
         # references, so equal indexes give equal bytes.
@@ -293,6 +298,7 @@ class LogIndex:
                 for length in lengths:
                     index.days.append(reader.array("i", length))
                     index.values.append(reader.array("d", length))
+                    index.marks.append(reader.array("B", length))
                 if not reader.at_end() or not len(lengths) == len(index.keys) == len(index.max_ids):
                     return None
                 if hot_only:

@@ -70,6 +70,12 @@ def shipped_plan_path() -> Path:
     return package.parents[1] / "data" / "targets.toml"
 
 
+def shipped_published_path() -> Path | None:
+    """The figures published since the plan, shipped beside it for `gdz import` (None if not installed)."""
+    published = shipped_plan_path().with_name("published.csv")
+    return published if published.is_file() else None
+
+
 def find_workspace(start: Path) -> Path | None:
     """The nearest directory at or above `start` holding gdz.toml, as git finds .git."""
     for directory in (start, *start.parents):

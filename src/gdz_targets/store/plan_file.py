@@ -18,6 +18,7 @@ from gdz_targets.domain.model import (
     City,
     Direction,
     Kind,
+    Measure,
     Observation,
     PeriodDate,
     Plan,
@@ -32,12 +33,12 @@ from gdz_targets.domain.values import check_bounds, has_control, in_range
 
 from .files import read_toml
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 ID_PATTERN: Final = re.compile(rf"^{ID_SYNTAX}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _KEY_LINE = re.compile(r"""^(\s*)([A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _HEADER_LINE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-_Choice = TypeVar("_Choice", Kind, Direction, Qualifier)
+_Choice = TypeVar("_Choice", Kind, Direction, Qualifier, Measure)
 _Parsed = TypeVar("_Parsed", Source, Unit)
 
 
@@ -260,15 +261,15 @@ def _parse_keyed(
     return parsed
 
 
-def _source_ref(table: _Table, sources: Mapping[str, Source]) -> str | None:
-    source = table.text("source")
+def _source_ref(
+    table: _Table, sources: Mapping[str, Source], key: str = "source", required: bool = True
+) -> str | None:
+    source = table.text(key, required)
     if source is not None and source not in sources:
         close = [known for known in sorted(sources) if known.startswith(source)]
         close = close or close_matches(source, sorted(sources), n=1)
         hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.add_source")
-        table._problem(
-            "source", msg("plan.unknown_source", key=f"{table.label}.source", source=source, hint=hint)
-        )
+        table._problem(key, msg("plan.unknown_source", key=f"{table.label}.{key}", source=source, hint=hint))
         return None
     return source
 
@@ -280,10 +281,11 @@ def _parse_source(table: _Table, source_id: str) -> Source | None:
         table.text("url", False),
         table.text("note", False),
     )
+    unverified = table.flag("unverified")
     table.finish()
     if publisher is None or title is None:
         return None
-    return Source(source_id, publisher, title, published, url, note)
+    return Source(source_id, publisher, title, published, url, note, unverified)
 
 
 def _parse_unit(table: _Table, unit_id: str) -> Unit | None:
@@ -306,13 +308,18 @@ def _parse_meta(ctx: _Context, data: Mapping[str, Any], sources: Mapping[str, So
     issued = table.period("issued")
     policies = table.integer("policies", 0)
     source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
+    issued_source = _source_ref(table, sources, "issued_source", required=False)
+    issued_quote = table.text("issued_quote", required=issued_source is not None)
+    if issued_quote is not None and issued_source is None and "issued_source" not in table.data:
+        table._problem("issued_quote", msg("plan.missing_key", table="plan", key="issued_source"))
     table.finish()
     if (
         title_zh is None or title_en is None or issuer_zh is None or issuer_en is None
         or issued is None or source is None or quote is None or not policies
     ):  # fmt: skip
         return None
-    return PlanMeta(title_zh, title_en, issuer_zh, issuer_en, issued, policies, source, quote, note)
+    return PlanMeta(title_zh, title_en, issuer_zh, issuer_en, issued, policies, source, quote, note,
+                    issued_source, issued_quote)  # fmt: skip
 
 
 def _array(ctx: _Context, top: _Table, key: str) -> list[Mapping[str, Any]]:
@@ -346,10 +353,10 @@ def _parse_areas(ctx: _Context, top: _Table, sources: Mapping[str, Source]) -> l
         table = _Table(ctx, data, ("area", index))
         area_id = _check_id(table, "area", seen, index)
         title_zh, title_en = table.text("title_zh"), table.text("title_en")
-        source, quote = _source_ref(table, sources), table.text("quote")
+        source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
         table.finish()
         if area_id and title_zh and title_en and source and quote:
-            areas.append(Area(area_id, title_zh, title_en, source, quote))
+            areas.append(Area(area_id, title_zh, title_en, source, quote, note))
     return areas
 
 
@@ -361,12 +368,17 @@ def _parse_observation(
     sources: Mapping[str, Source],
 ) -> Observation | None:
     table = _Table(ctx, data, where, target)
+    observation = _observation(table, sources, table.text("note", False))
+    table.finish()
+    return observation
+
+
+def _observation(table: _Table, sources: Mapping[str, Source], note: str | None) -> Observation | None:
+    """The figure in a baseline or benchmark table: value, as_of, source, quote, and an optional qualifier."""
     value, as_of = table.number("value"), table.period("as_of")
     source, quote = _source_ref(table, sources), table.text("quote")
-    qualifier = table.choice("qualifier", Qualifier, default=None) if "qualifier" in data else None
+    qualifier = table.choice("qualifier", Qualifier, default=None) if "qualifier" in table.data else None
     table._seen.add("qualifier")
-    note = table.text("note", False)
-    table.finish()
     if value is None or as_of is None or source is None or quote is None:
         return None
     return Observation(value, as_of, source, quote, qualifier, note)
@@ -417,14 +429,23 @@ def _parse_target(
     source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
     goal = table.number("target", required=kind is Kind.NUMERIC)
     strict, deadline = table.flag("target_strict"), table.day("deadline")
-    reporting_days = table.integer("reporting_days", DEFAULT_REPORTING_DAYS)
+    # A figure is expected every 90 days unless said otherwise; a context fact only where the plan says so.
+    reporting_days: int | None = table.integer("reporting_days", DEFAULT_REPORTING_DAYS)
+    if kind is Kind.CONTEXT and "reporting_days" not in table.data:
+        reporting_days = None
+    group, continues = table.text("group", False), table.text("continues", False)
+    for key, value in (("group", group), ("continues", continues)):
+        if value is not None and not ID_PATTERN.match(value):
+            table._problem(key, msg("plan.bad_id", kind=key, id=value))
+    if kind is Kind.CONTEXT and group is not None:
+        table._problem("group", msg("plan.context_key", key="group"))
     baseline_data = table.table("baseline")
     baseline = (
         _parse_observation(ctx, baseline_data, (*table.where, "baseline"), table.target or "", sources)
         if baseline_data is not None
         else None
     )
-    benchmarks = _parse_benchmarks(ctx, table, sources)
+    benchmarks, related = _parse_benchmarks(ctx, table, sources)
 
     if kind is Kind.MILESTONE:
         for key in ("unit", "target", "baseline"):
@@ -468,33 +489,41 @@ def _parse_target(
         benchmarks=benchmarks,
         note=note,
         reporting_days=reporting_days,
+        related=related,
+        group=group,
+        continues=continues,
     )
 
 
-def _parse_benchmarks(ctx: _Context, table: _Table, sources: Mapping[str, Source]) -> dict[City, Observation]:
+def _parse_benchmarks(
+    ctx: _Context, table: _Table, sources: Mapping[str, Source]
+) -> tuple[dict[City, Observation], dict[City, str]]:
+    """The Guangzhou/Shenzhen figures, and which cities measure something related (with how it differs)."""
     data = table.table("benchmarks")
     benchmarks: dict[City, Observation] = {}
+    related: dict[City, str] = {}
     if data is None:
-        return benchmarks
+        return benchmarks, related
     cities = {city.value for city in City if city is not City.DONGGUAN}
-    for city, observation in data.items():
+    for city, item in data.items():
         where = (*table.where, "benchmarks", city)
         if city not in cities:
             ctx.report(where, msg("plan.unknown_city", city=city), table.target)
             continue
-        if not isinstance(observation, dict):
-            ctx.report(
-                where,
-                msg(
-                    "plan.wrong_type",
-                    key=f"benchmarks.{city}",
-                    expected="table",
-                    got=type(observation).__name__,
-                ),
-                table.target,
-            )
+        if not isinstance(item, dict):
+            got = type(item).__name__
+            ctx.report(where, msg("plan.wrong_type", key=f"benchmarks.{city}", expected="table", got=got),
+                       table.target)  # fmt: skip
             continue
-        parsed = _parse_observation(ctx, observation, where, table.target or "", sources)
-        if parsed is not None:
-            benchmarks[City(city)] = parsed
-    return benchmarks
+        entry = _Table(ctx, item, where, table.target)
+        measure = entry.choice("measure", Measure)
+        is_related = measure is Measure.RELATED
+        note = entry.text("note", required=is_related)  # a related measure must say how it differs
+        # A related city may come without a figure: the plan then only says that its measure differs.
+        observation = _observation(entry, sources, note) if "value" in item or not is_related else None
+        entry.finish()
+        if is_related and note is not None:
+            related[City(city)] = note
+        if observation is not None and measure is not None:
+            benchmarks[City(city)] = observation._replace(related=is_related)
+    return benchmarks, related

@@ -16,14 +16,16 @@ from datetime import date, datetime
 from typing import Any, Final
 
 from gdz_targets.domain.errors import Message, Problem, msg
-from gdz_targets.domain.model import DONE, ID_SYNTAX, NOT_DONE, City, Entry, Void
+from gdz_targets.domain.model import DONE, ID_SYNTAX, NOT_DONE, City, Entry, Qualifier, Void
 from gdz_targets.domain.values import in_range
 
 _CROCKFORD: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 # Patterns are compiled on first use (re caches them), not at import: most runs never parse a line.
 RECORD_ID: Final = r"[0-9A-HJKMNP-TV-Z]{26}"
 _MILESTONE_TEXT: Final = {DONE: "done", NOT_DONE: "not-done"}
-_ENTRY_FIELDS: Final = frozenset({"target", "city", "date", "value", "note", "source", "by", "at"})
+_ENTRY_FIELDS: Final = frozenset(
+    {"target", "city", "date", "value", "qualifier", "note", "source", "by", "at"}
+)
 _VOID_FIELDS: Final = frozenset({"entry", "reason", "by", "at"})
 
 
@@ -55,6 +57,8 @@ def encode_entry(entry: Entry) -> str:
         ("date", entry.date),
         ("value", value),
     ]
+    if entry.qualifier is not None:
+        fields.append(("qualifier", entry.qualifier.value))
     if entry.note is not None:
         fields.append(("note", entry.note))
     if entry.source is not None:
@@ -93,7 +97,8 @@ _END = r"\}\r?\n?\Z"
 _CANONICAL_ENTRY: Final = (
     rf'entry\.{_ID} = \{{target = "({ID_SYNTAX})", city = "({"|".join(City)})", date = ({_DAY}), '
     r'value = (-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,17})?|"done"|"not-done"), '
-    rf"(?:note = {_TEXT}, )?(?:source = {_TEXT}, )?by = {_TEXT}, at = {_AT}{_END}"
+    rf'(?:qualifier = "({"|".join(Qualifier)})", )?(?:note = {_TEXT}, )?'
+    rf"(?:source = {_TEXT}, )?by = {_TEXT}, at = {_AT}{_END}"
 )
 _CANONICAL_VOID: Final = (
     rf'void\.{_ID} = \{{entry = "{_ID}", reason = {_TEXT}, by = {_TEXT}, at = {_AT}{_END}'
@@ -115,14 +120,15 @@ def _parse_canonical(line: str) -> Entry | Void | None:
         match = re.match(_CANONICAL_ENTRY, line)
         if match is None:
             return None
-        record_id, target, city, day, value, note, source, by, at = match.groups()
-        if not by.strip():
+        record_id, target, city, day, value, qualifier, note, source, by, at = match.groups()
+        if not by.strip() or (qualifier and value[0] == '"'):
             return None
         number: int | float = (
             (value == '"done"') if value[0] == '"' else float(value) if "." in value else int(value)
         )
         return Entry(record_id, target, City(city), date.fromisoformat(day), number, by,
-                     datetime.fromisoformat(at), note or None, source or None)  # fmt: skip
+                     datetime.fromisoformat(at), note or None, source or None,
+                     Qualifier(qualifier) if qualifier else None)  # fmt: skip
     match = re.match(_CANONICAL_VOID, line)
     if match is None:
         return None
@@ -186,6 +192,7 @@ def parse_toml_record(line: str) -> Entry | Void:
         recorded_at=at,
         note=reader.text("note", required=False) or None,
         source=reader.text("source", required=False) or None,
+        qualifier=reader.qualifier(),
     )
 
 
@@ -230,6 +237,17 @@ class _Fields:
                 msg("log.bad_field", field=key, expected=msg("expect.timestamp")), self.column(key)
             )
         return value
+
+    def qualifier(self) -> Qualifier | None:
+        text = self.data.get("qualifier")
+        if text is None:
+            return None
+        if text not in Qualifier._value2member_map_ or isinstance(self.data.get("value"), str):
+            raise RecordError(
+                msg("log.bad_field", field="qualifier", expected=msg("expect.qualifier")),
+                self.column("qualifier"),
+            )
+        return Qualifier(text)
 
     def value(self) -> int | float:
         value = self._get("value")

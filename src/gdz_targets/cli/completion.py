@@ -1,0 +1,98 @@
+"""Shell completion (bash, zsh, fish) for every argument and option that names a target, an area, a city, a
+status, a kind or an entry. Each returns (value, help) pairs; zsh and fish show the help beside the value.
+A plan or log that cannot be read completes nothing: completion never prints an error into the shell."""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from gdz_targets.domain.errors import GdzError
+
+if TYPE_CHECKING:
+    from gdz_targets.app.session import Session
+
+Choices = list[tuple[str, str]]
+HELP_CELLS = 48  # Typer folds longer help at 80 columns, which breaks a candidate into two in fish and zsh
+
+
+def _choices(found: Iterable[tuple[str, str]]) -> Choices:
+    from gdz_targets.output.textwidth import cut
+
+    return [(value, cut(" ".join(help_text.split()), HELP_CELLS)) for value, help_text in found]
+
+
+def _session() -> "Session":
+    from .common import session
+
+    return session()
+
+
+def targets(incomplete: str) -> Choices:
+    """Target ids starting with what is typed, or whose title holds it (`gdz log 跨城通办 1030` takes it)."""
+    try:
+        s = _session()
+        plan = s.plan()
+    except GdzError:
+        return []
+    typed = incomplete.lower()
+    starting = [(t.id, t.title(s.lang)) for t in plan.targets if t.id.startswith(typed)]
+    if starting or not typed:
+        return _choices(starting)
+    return _choices(
+        (t.id, t.title(s.lang))
+        for t in plan.targets
+        if typed in t.title_zh.lower() or typed in t.title_en.lower()
+    )
+
+
+def areas(incomplete: str) -> Choices:
+    try:
+        s = _session()
+        plan = s.plan()
+    except GdzError:
+        return []
+    found = [(str(number), area.title(s.lang)) for number, area in enumerate(plan.areas, start=1)]
+    found += [(area.id, area.title(s.lang)) for area in plan.areas] + [("context", "context indicators")]
+    return _choices((value, help_text) for value, help_text in found if value.startswith(incomplete.lower()))
+
+
+def cities(incomplete: str) -> Choices:
+    from gdz_targets.domain.values import CITY_NAMES
+
+    names = [name for name in CITY_NAMES if name.isascii() and len(name) > 2]
+    return [(name, name.capitalize()) for name in names if name.startswith(incomplete.lower())]
+
+
+def statuses(incomplete: str) -> Choices:
+    from gdz_targets.domain.query import STALE
+    from gdz_targets.domain.status import Status
+
+    words = [status.value for status in Status] + [STALE]
+    return [(word, word) for word in words if word.startswith(incomplete.lower())]
+
+
+def kinds(incomplete: str) -> Choices:
+    from gdz_targets.domain.model import Kind
+
+    return [(kind.value, kind.value) for kind in Kind if kind.value.startswith(incomplete.lower())]
+
+
+def entries(incomplete: str) -> Choices:
+    """The short ids of the entries that still count, newest first, with what each recorded."""
+    from gdz_targets.domain.model import short_id
+
+    try:
+        s = _session()
+        log = s.log()
+        plan = s.plan()
+    except GdzError:
+        return []
+    from gdz_targets.output.text import entry_summary
+
+    voided = log.voids()
+    found = [entry for entry in reversed(log.entries()) if entry.id not in voided]
+    typed = incomplete.upper()
+    return _choices(
+        (short_id(entry.id), entry_summary(plan, entry, s.lang).split(" ", 1)[1])
+        for entry in found
+        if short_id(entry.id).startswith(typed) or entry.id.startswith(typed)
+    )[:50]
