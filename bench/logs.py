@@ -53,3 +53,38 @@ def write_log(path: Path, count: int, seed: int = 7) -> None:
             if number < 50:
                 assert line == encode_entry(entry), (line, encode_entry(entry))
             handle.write(line)
+
+
+def write_import_files(csv_path: Path, xlsx_path: Path, count: int, last_day: date, seed: int = 11) -> None:
+    """A department's sheet of `count` rows (target, city, date, value), as CSV and as .xlsx with date cells:
+    Guangzhou and Shenzhen figures for every target, one day apart, ending on `last_day`."""
+    import xlsxwriter
+
+    plan = load_plan(shipped_plan_path())
+    shuffle = random.Random(seed)
+    pairs = [(target, city) for target in plan.targets for city in (City.GUANGZHOU, City.SHENZHEN)]
+    rows: list[tuple[str, str, date, int | str]] = []
+    for number in range(count):
+        target, city = pairs[number % len(pairs)]
+        day = last_day - timedelta(days=(count - 1 - number) // len(pairs))
+        milestone = target.kind is Kind.MILESTONE
+        value: int | str = shuffle.choice(("done", "not-done")) if milestone else shuffle.randint(1, 99)
+        rows.append((target.id, city.value, day, value))
+    with csv_path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("target,city,date,value\n")
+        handle.writelines(f"{target},{city},{day.isoformat()},{value}\n" for target, city, day, value in rows)
+    book = xlsxwriter.Workbook(str(xlsx_path), {"constant_memory": True})
+    sheet, day_format = book.add_worksheet(), book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ("target", "city", "date", "value"))
+    for number, (target, city, day, value) in enumerate(rows, start=1):
+        sheet.write_row(number, 0, (target, city))
+        sheet.write_datetime(number, 2, datetime(day.year, day.month, day.day), day_format)
+        sheet.write(number, 3, value)
+    book.close()
+
+
+if __name__ == "__main__":  # `python bench/logs.py CSV XLSX ROWS LAST_DAY`: the sheets to import, made apart
+    import sys
+
+    csv_name, xlsx_name, rows, last = sys.argv[1:]
+    write_import_files(Path(csv_name), Path(xlsx_name), int(rows), date.fromisoformat(last))

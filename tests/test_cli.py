@@ -214,66 +214,6 @@ def test_status_counts_corrections(gdz: Gdz, fixture_env: Path) -> None:
     assert "voided: wrong" in after
 
 
-# --- import -------------------------------------------------------------------------------------------------------
-
-
-def test_import_a_hand_made_csv(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
-    csv_file = tmp_path / "in.csv"
-    csv_file.write_text("target,date,value,city,note\npass-rate,2025-04-30,78,,月报\nhotline,2025-05-01,done\n",
-                        encoding="utf-8")  # fmt: skip
-    dry = gdz("import", str(csv_file), "--dry-run")
-    assert (dry.exit_code, dry.stdout) == (
-        0,
-        "would import 2 entries (0 already in the log); nothing was written\n",
-    )
-    assert fixture_env.read_bytes() == FIXTURE_LOG.read_bytes()
-    done = gdz("import", str(csv_file))
-    assert done.stdout == "imported 2 entries (0 already in the log)\n"
-    again = gdz("import", str(csv_file))
-    assert again.stdout == "imported 0 entries (2 already in the log)\n"
-
-
-def test_import_without_a_header_and_with_a_bom(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
-    csv_file = tmp_path / "in.csv"
-    csv_file.write_bytes("\ufeffpass-rate,2025-04-30,78\r\n".encode())
-    assert gdz("import", str(csv_file)).stdout == "imported 1 entries (0 already in the log)\n"
-
-
-def test_import_is_all_or_nothing(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
-    csv_file = tmp_path / "bad.csv"
-    csv_file.write_text(
-        "target,date,value\n"
-        "pass-rate,2025-04-30,78\n"
-        "pass-rat,2025-04-30,78\n"
-        "pass-rate,2025-13-01,78\n"
-        "pass-rate,2025-04-30,178\n"
-        "hotline,2025-04-30,yes\n"
-        "pass-rate,2025-04-30,\n",
-        encoding="utf-8",
-    )
-    result = gdz("import", str(csv_file))
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
-        f"gdz: {csv_file}:3: unknown target \"pass-rat\"; did you mean 'pass-rate'?",
-        f'gdz: {csv_file}:4: "2025-13-01" is not a date; use YYYY-MM-DD, today or yesterday',
-        f"gdz: {csv_file}:5: 178 is above the largest possible value, 100%",
-        f'gdz: {csv_file}:6: "yes" is not a milestone state; use done or not-done',
-        f"gdz: {csv_file}:7: empty value",
-        f"gdz: {csv_file}: 5 bad row(s); nothing was imported. Fix them and import again",
-    ]
-    assert fixture_env.read_bytes() == FIXTURE_LOG.read_bytes()
-
-
-def test_import_refuses_a_spreadsheet_saved_in_gbk(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
-    csv_file = tmp_path / "gbk.csv"
-    csv_file.write_bytes("target,date,value,city,note\npass-rate,2025-04-30,78,,月报\n".encode("gbk"))
-    result = gdz("import", str(csv_file))
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == (
-        f"gdz: {csv_file}:2:26: not UTF-8 text (byte 0xd4); save the file as UTF-8 (in Excel: Save As, CSV UTF-8)"
-    )
-
-
 def test_every_help_text_has_a_chinese_translation() -> None:
     from typer.main import get_command
 

@@ -43,10 +43,10 @@ CATALOGUE_CASES = [
     ),
     (["log", "pass-rate", "1e2"], {}, 2, '"1e2" is not a number; write the digits out, like 0.001'),
     (
-        ["log", "pass-rate", "85%"],
+        ["log", "new-services", "85%"],
         {},
         2,
-        '"85%" is not a number; leave out the % sign: the unit is recorded separately',
+        '"85%" is not a number; a % sign goes only with a target measured in %; write the number in the target\'s unit',
     ),
     (["log", "pass-rate", "101"], {}, 2, "101 is above the largest possible value, 100%"),
     (["log", "new-services", "-3", "-d", "2025-01-01"], {}, 2, "No such option"),
@@ -57,7 +57,7 @@ CATALOGUE_CASES = [
         ["log", "pass-rate", "50", "--date", "2025-02-30"],
         {},
         2,
-        '"2025-02-30" is not a date; use YYYY-MM-DD, today or yesterday',
+        '"2025-02-30" is not a day of the calendar; check it',
     ),
     (
         ["log", "pass-rate", "50", "--date", "2025-07-01"],
@@ -152,7 +152,7 @@ def test_an_invalid_log_line_is_named_with_line_and_column(gdz: Gdz, fixture_env
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
         f"gdz: {fixture_env}:7:77: unknown field 'dat'",
-        f"gdz: {fixture_env}: 1 problem(s) in the progress log; nothing was changed. Fix them by hand, then run "
+        f"gdz: {fixture_env}: 1 problem in the progress log; nothing was changed. Fix the file by hand, then run "
         "`gdz check`",
     ]
 
@@ -178,7 +178,7 @@ def test_check_reports_log_problems_against_the_plan(gdz: Gdz, fixture_env: Path
         f"{fixture_env}:16: this void names entry 01JX6GTCM01S6J0F9K1Z42THS9, which is not in the log",
         f"{fixture_env}:17: 120 is above the largest possible value, 100%",
     ]
-    assert result.stdout.splitlines()[-1] == "3 problem(s) found"
+    assert result.stdout.splitlines()[-1] == "3 problems found"
 
 
 def test_exit_codes_are_documented_in_the_readme() -> None:

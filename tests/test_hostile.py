@@ -269,7 +269,7 @@ def test_a_lock_timeout_that_is_not_a_number_of_seconds_is_refused(
 def test_control_characters_in_a_name_are_refused(gdz: Gdz, fixture_env: Path) -> None:
     by = gdz("log", "pass-rate", "80", "--date", "2025-05-31", "--by", "evil\x1b[2J")
     assert (by.exit_code, by.stderr) == (
-        2, "gdz: --by holds a control character (an escape, tab or line break); type plain text\n"
+        2, "gdz: --by holds a control character (an escape, tab, line break or text-direction override); type plain text\n"
     )  # fmt: skip
     env = gdz("log", "pass-rate", "80", "--date", "2025-05-31", env={"GDZ_USER": "a\x07b"})
     assert env.exit_code == 2 and "GDZ_USER holds a control character" in env.stderr

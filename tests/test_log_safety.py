@@ -368,3 +368,17 @@ def test_workspace_files(gdz: Gdz, tmp_path: Path) -> None:
 
 def test_project_root_is_not_a_workspace() -> None:
     assert not (ROOT / "gdz.toml").exists()
+
+
+def test_a_record_that_no_longer_parses_where_the_index_points_is_an_error_with_its_line(
+    tmp_path: Path,
+) -> None:
+    from gdz_targets.domain.errors import DataError
+    from gdz_targets.store.log_file import read_lines_at
+
+    path = tmp_path / "log.toml"
+    path.write_bytes(b"# header\nentry.bad = {target = \n")
+    with pytest.raises(DataError) as raised:
+        list(read_lines_at(path, [9]))
+    [problem] = raised.value.problems
+    assert (problem.path, problem.line) == (str(path), 2)

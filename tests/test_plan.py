@@ -389,7 +389,7 @@ def test_check_reports_every_problem_not_just_the_first(gdz: Gdz, tmp_path: Path
     assert result.exit_code == 1
     problems = [line for line in result.stdout.splitlines() if line.startswith(str(plan))]
     assert len(problems) == 3
-    assert result.stdout.splitlines()[-2] == "3 problem(s) found" or "3 problem(s) found" in result.stdout
+    assert "3 problems found" in result.stdout.splitlines()
 
 
 def test_a_bom_is_decoded_gracefully(gdz: Gdz, tmp_path: Path) -> None:

@@ -103,3 +103,22 @@ def test_a_figure_gdz_cannot_hold_is_refused_by_both_parsers(value: str) -> None
     line = (f'entry.01JGSZKPM0M3Q2EG33EFZZPZH7 = {{target = "pass-rate", city = "dongguan", date = 2024-06-30, '
             f'value = {value}, by = "wang", at = 2025-01-05T09:00:00+08:00}}\n')  # fmt: skip
     assert _outcome(parse_record, line) == _outcome(parse_toml_record, line) == ("refused", "log.bad_value")
+
+
+@given(st.one_of(st.text(max_size=40), VALUES, st.dates(), TIMES, st.floats(allow_nan=False)))
+def test_values_are_written_exactly_as_tomli_w_writes_them(value: object) -> None:
+    import tomli_w
+
+    from gdz_targets.store.records import _value_text
+
+    assert _value_text(value) == tomli_w.dumps({"v": value})[4:-1]
+
+
+@given(st.integers(min_value=0, max_value=2**48 - 1))
+def test_a_record_id_is_the_ulid_of_its_time(millis: int) -> None:
+    from gdz_targets.store import records
+
+    records._last_id[0] = 0  # a fresh process: no earlier id to follow
+    made = records.new_record_id(now_ns=millis * 1_000_000)
+    number = sum(records._CROCKFORD.index(char) << (5 * (25 - place)) for place, char in enumerate(made))
+    assert len(made) == 26 and number >> 80 == millis

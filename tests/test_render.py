@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from gdz_targets.output.terminal import Column, cell, fit_columns, grid, wrap
+from gdz_targets.output.terminal import Column, cell, fit_columns, grid, sparkline
+from gdz_targets.output.textwidth import wrap
 
 WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "dddd", "x-y", "东莞", "广州市", "(天)", "，", "“一张网”", "80%"]),
                  max_size=12).map(" ".join)  # fmt: skip
@@ -41,3 +42,18 @@ def test_columns_drop_by_priority_and_the_flexible_one_takes_the_rest() -> None:
     assert [(c.key, w) for c, w in fit_columns(columns, rows, 80)] == [("name", 19), ("a", 4), ("b", 8)]
     text = grid(fit_columns(columns, rows, 20), rows).plain
     assert text == "name            aaaa\n────────────────────\na long name     1\nto fold\n"
+
+
+def test_a_trend_rises_from_zero_so_a_small_gap_looks_small() -> None:
+    assert sparkline([92.5], 100) == "▇ ┊█"  # not the lowest bar against the highest
+    assert sparkline([1020], 1000) == "█ ┊█"
+    assert sparkline([0, 50, 100], None) == "▁▅█"
+    assert sparkline([-10, 10], 0) == "▁█ ┊▅"  # below zero, the scale starts at the lowest value
+
+
+@given(
+    st.lists(st.floats(min_value=-1e6, max_value=1e6), min_size=1, max_size=20), st.none() | st.floats(0, 1e6)
+)
+def test_a_trend_has_one_bar_per_value(values: list[float], goal: float | None) -> None:
+    line = sparkline(values, goal)
+    assert len(line.split(" ┊")[0]) == len(values)

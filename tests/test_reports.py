@@ -53,11 +53,16 @@ def test_the_summary_comes_first_and_an_empty_log_says_how_to_begin(gdz: Gdz, fi
     assert lines[2].startswith(
         "Score     0 for the whole plan (no data counts as 0)"
     )  # both at their baselines
-    assert (
-        "Next      gdz log pass-rate 90 --date 2025-06-30 · gdz show TARGET · gdz status --all" in lines[3:6]
-    )
+    # A template to fill in, never an example figure that, copied, would log an invented value.
+    assert "Next      gdz targets · gdz log TARGET VALUE --date YYYY-MM-DD" in lines[3:6]
     shipped = gdz("status", env={"GDZ_PLAN": "", "COLUMNS": "120"}).stdout
     assert "gdz import " in shipped and "published.csv" in shipped  # the published figures, in one command
+    gdz("log", "pass-rate", "80", "--date", "2025-06-01")
+    for args in ((), ("--area", "1"), ("--area", "2")):  # once anything is logged, every view says so
+        assert (
+            "Next      gdz log TARGET VALUE · gdz show TARGET · gdz status --all"
+            in gdz("status", *args).stdout
+        )
 
 
 def test_one_line_per_target_from_100_columns_and_two_at_80(gdz: Gdz, fixture_env: Path) -> None:
@@ -241,13 +246,13 @@ def test_fresh_install_shows_the_shipped_plan(gdz: Gdz) -> None:
 # --- Chinese as officials write it ---------------------------------------------------------------------------
 
 
-ALLOWED_LATIN = {"gdz", "ID", "CSV", "JSON", "TOML", "UTF", "BOM", "GBK", "Excel", "YYYY", "MM", "DD", "git",
+ALLOWED_LATIN = {"gdz", "ID", "CSV", "JSON", "TOML", "UTF", "BOM", "GBK", "GB", "Excel", "YYYY", "MM", "DD", "git",
                  "done", "not", "id", "today", "yesterday", "dongguan", "guangzhou", "shenzhen", "dg", "gz", "sz",
                  "repair", "check", "log", "show", "history", "void", "undo", "import", "status", "init", "where",
                  "targets", "export", "lang", "plan", "ledger", "force", "reason", "by", "note", "source", "date",
                  "city", "all", "area", "sort", "numeric", "milestone", "context", "kebab", "case", "cross",
                  "total", "LEDGER", "PLAN", "LANG", "USER", "TODAY", "LOCK", "TIMEOUT", "GDZ", "HOME", "entry",
-                 "over", "at", "least", "about", "schema", "toml", "xlsx", "Save", "As", "html", "svg", "md",
+                 "over", "at", "least", "about", "schema", "toml", "xlsx", "xls", "ods", "Save", "As", "html", "svg", "md",
                  "csv", "json", "value", "unit", "target", "progress", "ok", "README"}  # fmt: skip
 
 

@@ -9,12 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdz_targets.domain.model import City
+from gdz_targets.domain.model import City, Qualifier
 from gdz_targets.domain.values import (
     ValueRefused,
     format_number,
+    parse_calendar_day,
     parse_city,
     parse_day,
+    parse_figure,
     parse_milestone,
     parse_number,
 )
@@ -26,12 +28,45 @@ TODAY = date(2025, 6, 30)
 @pytest.mark.parametrize(
     ("text", "value"),
     [("1020", 1020), ("85.5", 85.5), ("-3", -3), ("+7", 7), ("0.001", 0.001), (" 12 ", 12),
-     ("１０２０", 1020), ("８５．５", 85.5), ("007", 7)],
+     ("１０２０", 1020), ("８５．５", 85.5), ("007", 7), ("1,050", 1050), ("1,234,567", 1234567),
+     ("-1,234.5", -1234.5), ("１，０５０", 1050)],
 )  # fmt: skip
 def test_numbers_accepted(text: str, value: float) -> None:
     parsed = parse_number(text)
     assert parsed == value
     assert isinstance(parsed, int) == ("." not in text and "．" not in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [(">1000", (1000, Qualifier.OVER)), ("超1000", (1000, Qualifier.OVER)), ("突破1000", (1000, Qualifier.OVER)),
+     ("1000以上", (1000, Qualifier.OVER)), ("1000余", (1000, Qualifier.OVER)), ("＞1,000", (1000, Qualifier.OVER)),
+     (">=100", (100, Qualifier.AT_LEAST)), ("不少于100", (100, Qualifier.AT_LEAST)), ("≥100", (100, Qualifier.AT_LEAST)),
+     ("~25", (25, Qualifier.ABOUT)), ("约25", (25, Qualifier.ABOUT)), ("大约25.5", (25.5, Qualifier.ABOUT)),
+     ("1020", (1020, None))],
+)  # fmt: skip
+def test_the_bound_a_source_states(text: str, figure: tuple[float, Qualifier | None]) -> None:
+    assert parse_figure(text) == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [(">", "write a plain number like 1020 or 85.5"), ("超", "write a plain number like 1020 or 85.5"),
+     ("1020 items", "leave out the unit: the target's unit is recorded"),
+     ("1020项", "leave out the unit: the target's unit is recorded")],
+)  # fmt: skip
+def test_a_figure_refused_is_named_as_typed(text: str, hint: str) -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_figure(text)
+    assert render(refused.value.message, "en") == f'"{text}" is not a number; {hint}'
+
+
+def test_a_percent_sign_only_for_a_target_in_percent() -> None:
+    assert parse_figure("42%", percent=True) == (42, None)
+    assert parse_figure("４２％", percent=True) == (42, None)
+    assert parse_figure(">90%", percent=True) == (90, Qualifier.OVER)
+    with pytest.raises(ValueRefused):
+        parse_figure("42%", percent=False)
 
 
 @pytest.mark.parametrize(
@@ -41,9 +76,10 @@ def test_numbers_accepted(text: str, value: float) -> None:
         ("inf", "write a finite number"),
         ("-Infinity", "write a finite number"),
         ("1_000", "write digits without separators, like 1000"),
-        ("1,000", "write digits without separators, like 1000"),
+        ("1,00", "write digits without separators, like 1000"),  # not thousands: could be misread
+        ("1,0000", "write digits without separators, like 1000"),
         ("1e3", "write the digits out, like 0.001"),
-        ("85%", "leave out the % sign: the unit is recorded separately"),
+        ("85%", "a % sign goes only with a target measured in %; write the number in the target's unit"),
         ("", "write a plain number like 1020 or 85.5"),
         ("1.", "write a plain number like 1020 or 85.5"),
         (".5", "write a plain number like 1020 or 85.5"),
@@ -76,8 +112,8 @@ def test_any_string_parses_to_its_exact_decimal_or_is_refused(text: str) -> None
         value = parse_number(text)
     except ValueRefused:
         return
-    normalised = text.strip().translate(str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+"))
-    assert Decimal(format_number(value)) == Decimal(normalised)
+    normalised = text.strip().translate(str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,"))
+    assert Decimal(format_number(value)) == Decimal(normalised.replace(",", ""))
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**10), max_value=10**10))
@@ -89,21 +125,42 @@ def test_plain_decimals_round_trip_through_format(number: Decimal) -> None:
 @pytest.mark.parametrize(
     ("text", "day"),
     [("2024-03-31", date(2024, 3, 31)), ("today", TODAY), ("yesterday", date(2025, 6, 29)), ("今天", TODAY),
-     ("２０２４－０３－３１", date(2024, 3, 31))],
+     ("２０２４－０３－３１", date(2024, 3, 31)), ("2024-3-31", date(2024, 3, 31)), ("2024/3/31", date(2024, 3, 31)),
+     ("2024/03/31", date(2024, 3, 31)), ("2024.3.31", date(2024, 3, 31)), ("2024年3月31日", date(2024, 3, 31)),
+     ("2024-03-31 00:00:00", date(2024, 3, 31))],
 )  # fmt: skip
 def test_dates_accepted(text: str, day: date) -> None:
     assert parse_day(text, TODAY) == day
 
 
-@pytest.mark.parametrize(
-    "text", ["20240331", "2024-W13-7", "2024-3-31", "2024-02-30", "31/03/2024", "tomorrow", ""]
-)
+@pytest.mark.parametrize("text", ["20240331", "2024-W13-7", "tomorrow", "", "2024/3", "3月31日"])
 def test_loose_dates_refused(text: str) -> None:
     with pytest.raises(ValueRefused) as refused:
         parse_day(text, TODAY)
-    assert (
-        render(refused.value.message, "en") == f'"{text}" is not a date; use YYYY-MM-DD, today or yesterday'
+    assert render(refused.value.message, "en") == (
+        f'"{text}" is not a date; use YYYY-MM-DD (or 2024/1/5), today or yesterday'
     )
+
+
+@pytest.mark.parametrize("text", ["31/03/2024", "5/1/2024", "05-01-2024", "5.1.2024"])
+def test_a_year_last_is_refused_with_the_reason(text: str) -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_calendar_day(text)
+    assert "puts the year last, so its day and month cannot be told apart" in render(
+        refused.value.message, "en"
+    )
+
+
+def test_a_day_not_in_the_calendar() -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_calendar_day("2024-02-30")
+    assert render(refused.value.message, "en") == '"2024-02-30" is not a day of the calendar; check it'
+
+
+def test_file_dates_do_not_offer_today() -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_calendar_day("today")
+    assert render(refused.value.message, "en") == '"today" is not a date; write it as 2024-01-05 or 2024/1/5'
 
 
 @given(st.dates())

@@ -1,45 +1,87 @@
-"""`gdz import`: read a CSV of entries, check every row, and say what is new (all or nothing)."""
+"""`gdz import`: read the table a department sent (CSV, tab-separated text or a spreadsheet), check every cell
+of every row, and say what is new — all rows or none, and never a guess."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Hashable, Iterator, Sequence
+import math
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeVar
 
-from gdz_targets.domain.errors import GdzError, Message, Problem, UsageError, msg
-from gdz_targets.domain.model import Entry, Plan
-from gdz_targets.output.entries_csv import (
-    ENTRY_COLUMNS,
-    ENTRY_COLUMNS_ZH,
-    ESCAPE,
-    FORMULA_STARTS,
-    SIMPLE_COLUMNS,
+from gdz_targets.domain.errors import Message, Problem, UsageError, counted, msg
+from gdz_targets.domain.model import City, Entry, Kind, Plan, Qualifier, Target
+from gdz_targets.domain.query import require_target
+from gdz_targets.domain.rules import date_problem, value_problem
+from gdz_targets.domain.values import (
+    LARGEST,
+    QUALIFIER_MARKS,
+    ValueRefused,
+    check_text,
+    parse_calendar_day,
+    parse_city,
 )
-from gdz_targets.store.files import decode_utf8, read_bytes
-from gdz_targets.store.records import is_record_id
+from gdz_targets.store.files import read_bytes
+from gdz_targets.store.log import Log
+from gdz_targets.store.records import is_record_id, new_record_id
+from gdz_targets.store.tables import Cell, Row, Table, column_letters, read_table
 
-from .record import EntryInput, append, build_entry
+from .record import parse_value
 from .session import Session
 
 IMPORT_LIMIT: Final = 256 << 20  # bytes: a spreadsheet of a million rows is well under this
+STDIN: Final = "-"
+# The columns gdz reads, and the names people give them (case, spaces, - and _ do not matter).
+COLUMN_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "id": ("id", "entry", "entry id", "编号", "记录编号", "条目编号"),
+    "target": ("target", "target id", "指标", "目标", "指标id", "指标编号", "指标代码"),
+    "city": ("city", "城市"),
+    "date": ("date", "as of", "日期", "截至日期", "数据日期", "时间"),
+    "value": ("value", "figure", "数值", "值", "数据", "完成值"),
+    "qualifier": ("qualifier", "bound", "限定", "限定词"),
+    "unit": ("unit", "单位"),
+    "note": ("note", "notes", "备注", "说明"),
+    "source": ("source", "来源", "出处", "数据来源"),
+    "recorded_by": ("recorded by", "by", "记录人", "填报人"),
+    "recorded_at": ("recorded at", "at", "记录时间", "填报时间"),
+}
+REQUIRED: Final = ("target", "date", "value")
+# A header-less file: the columns in this order (the shortest useful file is target,date,value).
+SIMPLE_COLUMNS: Final = ("target", "date", "value", "city", "note", "source")
+# Columns that only other exports have: a status or targets export imported by mistake is named as such.
+STATUS_EXPORT_COLUMNS: Final = frozenset(
+    {"progress_pct", "gap_to_target", "score", "days_left", "进度%", "得分"}
+)
+TARGETS_EXPORT_COLUMNS: Final = frozenset({"baseline_quote", "target_value", "原文", "目标值"})
+HEADER_SEARCH: Final = 10  # rows a header may stand below: a title, merged or not, and blank rows
+EXCEL_EPOCH: Final = date(1899, 12, 30)  # day 0 of Excel's (1900) date serial numbers
+FORMULA_ESCAPE: Final = "'"
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\0", FORMULA_ESCAPE)
+
+
+def _key(name: object) -> str:
+    return "".join(str(name).lower().replace("_", " ").replace("-", " ").split())
+
+
+KNOWN_NAMES: Final = {_key(alias): column for column, aliases in COLUMN_NAMES.items() for alias in aliases}
 
 
 @dataclass
 class ImportPlan:
+    """What an import would do: the entries to add, those already in the log, and every problem."""
+
     new: list[Entry] = field(default_factory=list)
-    already_present: int = 0
+    present: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # how the file was read, where that is worth saying
 
 
-def _content(entry: Entry) -> tuple[Hashable, ...]:
-    return (entry.target, entry.city, entry.date, entry.value, entry.note, entry.source)
+class Located(NamedTuple):
+    """A row's cells by column name, with the column each came from."""
 
-
-STDIN: Final = "-"
+    row: Row
+    cells: dict[str, tuple[int, Cell]]  # column name -> (1-based column number, cell)
 
 
 def read_source(file: Path | str) -> bytes:
@@ -54,159 +96,356 @@ def read_source(file: Path | str) -> bytes:
     return read_bytes(Path(file), IMPORT_LIMIT, error=UsageError)
 
 
-def plan_import(session: Session, file: Path | str, by: str | None = None, force: bool = False) -> ImportPlan:
-    """Every row checked; rows already in the log (same id, or same content) are skipped, not repeated."""
-    data = read_source(file)
-    plan, log = session.plan(), session.log()
-    now, today, who, path = session.now(), session.today(), session.recorder(by), str(file)
-    try:
-        text = decode_utf8(data, path)
-    except GdzError as error:
-        problems = [
-            Problem(p.path, msg("import.not_utf8", reason=p.message), p.line, p.column)
-            for p in error.problems
-        ]
-        raise UsageError(problems[0].message, problems) from None
+def plan_import(
+    session: Session,
+    table: Table,
+    path: str,
+    log: Log,
+    by: str | None = None,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportPlan:
+    """Every cell of every row checked; rows already in `log` (same id, or same figure) are skipped."""
+    plan = session.plan()
     result = ImportPlan()
-    known: dict[str, set[tuple[Hashable, ...]]] = {}
-    seen_ids: set[str] = set()
-    try:
-        rows = list(read_rows(text))
-    except CsvLayoutError as error:
-        raise UsageError(error.message) from None
-    for row in rows:
-        outcome = _row_entry(plan, row.cells, who, now, today, force)
-        if not isinstance(outcome, Entry):
-            result.problems.append(Problem(path, outcome, row.line))
+    if table.encoding:
+        result.notes.append(msg("import.read_as", encoding=table.encoding))
+    if table.sheet is not None:
+        result.notes.append(msg("import.read_sheet", sheet=table.sheet))
+    rows = _located_rows(table, path)
+    context = _RowContext(plan, session.recorder(by), session.now(), session.today(), force, table, path)
+    known: dict[str, dict[Hashable, list[Entry]]] = {}
+    seen: dict[tuple[str, City, date], tuple[int, Entry]] = {}
+    in_file: dict[str, tuple[int, Entry]] = {}  # rows with an id, by id: one id is one entry
+    for number, located in enumerate(rows, start=1):
+        if progress is not None and number % 1000 == 0:
+            progress(number, len(rows))
+        entry, problems = context.entry(located)
+        if entry is None:
+            result.problems += problems
             continue
-        entry = outcome
+        same_day = (entry.target, entry.city, entry.date)
+        earlier = seen.get(same_day)
+        if earlier is not None and (earlier[1].value, earlier[1].qualifier) != (entry.value, entry.qualifier):
+            clash = msg("import.same_day_clash", line=_where(table, earlier[0]), target=entry.target)
+            result.problems.append(table.problem(path, located.row.number, None, clash))
+            continue
         if entry.target not in known:
-            known[entry.target] = {_content(old) for old in log.entries(entry.target, include_voided=True)}
-        from_file = bool(row.cells.get("id", "").strip())
-        logged = log.entry(entry.id) if from_file else None
-        if logged is not None and _content(logged) != _content(entry):
-            result.problems.append(Problem(path, msg("import.id_clash", id=entry.id), row.line))
+            known[entry.target] = {}
+            for old in log.entries(entry.target, include_voided=True):
+                known[entry.target].setdefault(_figure(old), []).append(old)
+        logged = log.entry(entry.id) if "id" in located.cells else None
+        twin = in_file.get(entry.id) if "id" in located.cells else None
+        if twin is not None and not _same(twin[1], entry):
+            clash = msg("import.id_twice", id=entry.id, line=_where(table, twin[0]))
+            result.problems.append(table.problem(path, located.row.number, located.cells["id"][0], clash))
             continue
-        if from_file and (entry.id in seen_ids or logged is not None):
-            result.already_present += 1
+        in_file.setdefault(entry.id, (located.row.number, entry))
+        if logged is not None and not _same(logged, entry):
+            clash = msg("import.id_clash", id=entry.id)
+            result.problems.append(table.problem(path, located.row.number, located.cells["id"][0], clash))
             continue
-        if _content(entry) in known[entry.target]:
-            result.already_present += 1
+        same = (old for old in known[entry.target].get(_figure(entry), []) if _same(old, entry))
+        match = logged or next(same, None)
+        if match is not None or earlier is not None:
+            result.present.append(match or entry)
             continue
-        known[entry.target].add(_content(entry))
-        seen_ids.add(entry.id)
+        seen[same_day] = (located.row.number, entry)
+        known[entry.target].setdefault(_figure(entry), []).append(entry)
         result.new.append(entry)
     return result
 
 
-def _row_entry(
-    plan: Plan, cells: dict[str, str], by: str, now: datetime, today: date, force: bool
-) -> Entry | Message:
-    """The entry a row describes, or what is wrong with it."""
-    missing = [name for name in ("target", "date", "value") if not cells.get(name, "").strip()]
-    if missing:
-        return msg("import.missing_cells", cells=", ".join(missing))
-    record_id = cells.get("id", "").strip() or None
-    if record_id is not None and not is_record_id(record_id):
-        return msg("import.bad_id", id=record_id)
-    recorded_at = now
-    if cells.get("recorded_at", "").strip():
-        parsed_at = parse_recorded_at(cells["recorded_at"])
-        if parsed_at is None:
-            return msg("import.bad_recorded_at", value=cells["recorded_at"])
-        recorded_at = parsed_at
-    given = EntryInput(
-        target=cells["target"].strip(),
-        value=cells["value"],
-        day=cells["date"],
-        city=cells.get("city", "").strip() or "dongguan",
-        note=cells.get("note") or None,
-        source=cells.get("source") or None,
-    )
-    recorder = cells.get("recorded_by", "").strip() or by
-    try:
-        entry = build_entry(plan, given, recorder, recorded_at, today, force, record_id)
-    except UsageError as error:
-        return error.message
-    target = plan.target(entry.target)
-    unit_cell = cells.get("unit", "").strip()
-    if unit_cell and target is not None and unit_cell != (target.unit or ""):
-        return msg("import.unit_mismatch", unit=unit_cell, target=entry.target, expected=target.unit or "—")
-    return entry
-
-
 def import_entries(
-    session: Session, file: Path | str, by: str | None = None, force: bool = False, dry_run: bool = False
+    session: Session,
+    file: Path | str,
+    by: str | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportPlan:
-    """Import a file's new entries, all or none (`dry_run`: none): raises UsageError listing every bad row."""
-    outcome = plan_import(session, file, by, force)
-    if outcome.problems:
-        raise UsageError(msg("import.refused", path=str(file), count=len(outcome.problems)), outcome.problems)
-    if outcome.new and not dry_run:
-        append(session, outcome.new, skip_known=True)
+    """Import a file's new entries, all or none (`dry_run`: none): raises UsageError listing every problem."""
+    path = str(file)
+    table = read_table(read_source(file), path, sheet)
+    if dry_run:
+        return _checked(plan_import(session, table, path, session.log(), by, force, progress), path)
+    # Planned under the lock: an import running at the same time waits, then finds these rows logged.
+    with session.log_for_writing() as log:
+        outcome = _checked(plan_import(session, table, path, log, by, force, progress), path)
+        if outcome.new:
+            log.append(outcome.new)
     return outcome
 
 
-def restore(text: str) -> str:
-    if text.startswith(ESCAPE) and text[1:].startswith((*FORMULA_STARTS, ESCAPE)):
-        return text[1:]
+def _checked(outcome: ImportPlan, path: str) -> ImportPlan:
+    if outcome.problems:
+        refused = msg("import.refused", path=path, problems=counted("problem", len(outcome.problems)))
+        raise UsageError(refused, outcome.problems)
+    return outcome
+
+
+def _figure(entry: Entry) -> tuple[Hashable, ...]:
+    return (entry.target, entry.city, entry.date, entry.value, entry.qualifier)
+
+
+def _same(logged: Entry, row: Entry) -> bool:
+    """The row is the logged entry: the same figure; note and source agree where the file gives them."""
+    pairs = ((row.note, logged.note), (row.source, logged.source))
+    return _figure(logged) == _figure(row) and all(given is None or given == kept for given, kept in pairs)
+
+
+def _where(table: Table, row: int) -> str:
+    return f"{table.sheet}!{row}:{row}" if table.sheet else str(row)
+
+
+# --- the header ---------------------------------------------------------------------------------------------
+
+
+def _located_rows(table: Table, path: str) -> list[Located]:
+    """The data rows with their cells named by the header (found below any title rows), or by the simple
+    order target, date, value, city, note, source where there is no header."""
+    header_at, names = _header(table, path)
+    rows = table.rows[header_at + 1 :] if names else table.rows
+    columns = names or list(SIMPLE_COLUMNS)
+    located = []
+    for row in rows:
+        if all(_blank(cell) for cell in row.cells):
+            continue
+        extra = [n for n, cell in enumerate(row.cells, start=1) if n > len(columns) and not _blank(cell)]
+        if extra:
+            problem = msg("import.extra_cells", count=len(row.cells), columns=len(columns))
+            raise UsageError(problem, [table.problem(path, row.number, extra[0], problem)])
+        cells = {name: (n, cell) for n, (name, cell) in enumerate(zip(columns, row.cells, strict=False), 1)
+                 if name and not _blank(cell)}  # fmt: skip
+        located.append(Located(row, cells))
+    return located
+
+
+def _header(table: Table, path: str) -> tuple[int, list[str]]:
+    """Where the header row is and its column names; (-1, []) for a file without one. A row is the header
+    when it names target, date and value (in English or Chinese); a column it does not know is refused."""
+    for index, row in enumerate(table.rows[:HEADER_SEARCH]):
+        texts = [str(cell).strip() for cell in row.cells if not _blank(cell)]
+        if any(_key(text) in {_key(name) for name in STATUS_EXPORT_COLUMNS} for text in texts):
+            raise UsageError(msg("import.status_export", path=path))
+        if any(_key(text) in {_key(name) for name in TARGETS_EXPORT_COLUMNS} for text in texts):
+            raise UsageError(msg("import.targets_export", path=path))
+        names = [KNOWN_NAMES.get(_key(cell), "") if not _blank(cell) else "" for cell in row.cells]
+        if not set(REQUIRED) <= set(names):
+            continue
+        first: dict[str, int] = {}
+        for column, (name, cell) in enumerate(zip(names, row.cells, strict=True), start=1):
+            if not name and not _blank(cell):
+                unknown = msg("import.unknown_column", name=str(cell).strip(), known=", ".join(COLUMN_NAMES))
+                raise UsageError(unknown, [table.problem(path, row.number, column, unknown)])
+            if name in first:  # which of the two would count? Neither is guessed.
+                other = column_letters(first[name]) if table.sheet else str(first[name])
+                twice = msg("import.column_twice", name=str(cell).strip(), other=other)
+                raise UsageError(twice, [table.problem(path, row.number, column, twice)])
+            if name:
+                first[name] = column
+        return index, names
+    if table.rows and not _looks_like_data(table.rows):
+        separator = "" if table.sheet else msg("import.separator", name=_separator_name(table.separator))
+        problem = msg("import.no_header", separator=separator)
+        raise UsageError(problem, [table.problem(path, table.rows[0].number, None, problem)])
+    return -1, []
+
+
+def _looks_like_data(rows: Sequence[Row]) -> bool:
+    """A file without a header starts with a data row: at least a target, a date and a value."""
+    first = next((row for row in rows if not all(_blank(cell) for cell in row.cells)), None)
+    return first is not None and len([cell for cell in first.cells if not _blank(cell)]) >= len(REQUIRED)
+
+
+def _separator_name(separator: str | None) -> Message:
+    return msg("separator." + {",": "comma", "\t": "tab", ";": "semicolon"}.get(separator or ",", "comma"))
+
+
+def _blank(cell: Cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+# --- one row --------------------------------------------------------------------------------------
+
+
+_Read = TypeVar("_Read")
+
+
+class _Cells:
+    """One row's cells, read one column at a time; a cell that cannot be read is a problem at its place."""
+
+    def __init__(self, located: Located, table: Table, path: str) -> None:
+        self.located, self.table, self.path = located, table, path
+        self.problems: list[Problem] = []
+
+    def read(self, column: str, reader: Callable[[Cell], _Read]) -> _Read | None:
+        try:
+            return reader(self.located.cells.get(column, (0, None))[1])
+        except ValueRefused as refused:
+            self.refuse(column, refused.message)
+            return None
+
+    def refuse(self, column: str, message: Message) -> None:
+        where = self.located.cells[column][0] if column in self.located.cells else None
+        self.problems.append(self.table.problem(self.path, self.located.row.number, where, message))
+
+
+class _RowContext:
+    """Turns one row into an entry, naming every problem of every cell (not only the first)."""
+
+    def __init__(
+        self, plan: Plan, by: str, now: datetime, today: date, force: bool, table: Table, path: str
+    ) -> None:
+        self.plan, self.by, self.now, self.today, self.force = plan, by, now, today, force
+        self.table, self.path = table, path
+
+    def entry(self, located: Located) -> tuple[Entry | None, list[Problem]]:
+        """The row's entry, or every problem of its cells."""
+        cells = _Cells(located, self.table, self.path)
+        missing = [name for name in REQUIRED if name not in located.cells]
+        if missing:
+            problem = msg("import.missing_cells", cells=", ".join(missing))
+            return None, [self.table.problem(self.path, located.row.number, None, problem)]
+        target = cells.read("target", self._target)
+        day = cells.read("date", self._day)
+        city = cells.read("city", _city)
+        record_id = cells.read("id", _record_id)
+        recorded_at = cells.read("recorded_at", self._recorded_at)
+        recorder = cells.read("recorded_by", self._recorder)
+        note, source = cells.read("note", _text), cells.read("source", _text)
+        figure = None
+        if target is not None:
+            figure = cells.read("value", lambda cell: _value(self.plan, target, cell))
+            cells.read("unit", lambda cell: _unit(self.plan, target, cell))
+        qualifier = cells.read("qualifier", _qualifier)
+        if cells.problems or target is None or day is None or city is None or figure is None:
+            return None, cells.problems
+        value, stated = figure
+        for column, refusal in (
+            ("value", value_problem(self.plan, target, value, isinstance(value, bool))),
+            ("date", None if self.force else self._date(target, city, day)),
+        ):
+            if refusal is not None:
+                cells.refuse(column, refusal)
+        if cells.problems or recorded_at is None or recorder is None:
+            return None, cells.problems
+        entry = Entry(record_id or new_record_id(), target.id, city, day, value, recorder, recorded_at, note,
+                      source, qualifier or stated)  # fmt: skip
+        return entry, []
+
+    def _date(self, target: Target, city: City, day: date) -> Message | None:
+        refusal = date_problem(target, city, day, self.today, self.plan.meta.issued.first_day)
+        return msg("import.needs_force", reason=refusal) if refusal is not None else None
+
+    def _target(self, cell: Cell) -> Target:
+        try:
+            return require_target(self.plan, _as_text(cell).strip())
+        except UsageError as error:
+            raise ValueRefused(error.message) from None
+
+    def _day(self, cell: Cell) -> date:
+        if isinstance(cell, datetime):
+            return cell.date()
+        if isinstance(cell, date):
+            return cell
+        if isinstance(cell, int | float) and not isinstance(cell, bool) and self.table.sheet is not None:
+            return _excel_serial(cell)  # a date column of a sheet may hold the serial number of the day
+        return parse_calendar_day(_as_text(cell))
+
+    def _recorded_at(self, cell: Cell) -> datetime:
+        if cell is None:
+            return self.now
+        try:
+            parsed = datetime.fromisoformat(_as_text(cell).strip())
+        except ValueError:
+            parsed = None
+        offset = parsed.utcoffset() if parsed is not None else None
+        # The log writes offsets as TOML does, in hours and minutes: +05:30:15 could not be read back.
+        if parsed is None or offset is None or offset % timedelta(minutes=1):
+            raise ValueRefused(msg("import.bad_recorded_at", value=_as_text(cell)))
+        return parsed
+
+    def _recorder(self, cell: Cell) -> str:
+        return self.by if cell is None else check_text(_as_text(cell).strip(), "recorded_by", one_line=True)
+
+
+def _as_text(cell: Cell) -> str:
+    """A cell as text: text as it is (less the prefix that kept a formula from running), a number plainly."""
+    if isinstance(cell, str):
+        return cell[1:] if cell.startswith(FORMULA_ESCAPE) and cell[1:].startswith(FORMULA_STARTS) else cell
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return "" if cell is None else str(cell)
+
+
+def _value(plan: Plan, target: Target, cell: Cell) -> tuple[int | float, Qualifier | None]:
+    """A milestone's state, or a number: a number cell as it is (without float noise), text as typed."""
+    if target.kind is Kind.MILESTONE and isinstance(cell, bool):
+        return cell, None
+    if target.kind is not Kind.MILESTONE and isinstance(cell, bool | date):
+        raise ValueRefused(msg("value.not_number", value=_as_text(cell), hint=msg("hint.number_example")))
+    if target.kind is not Kind.MILESTONE and isinstance(cell, int | float):
+        return _spreadsheet_number(cell), None
+    return parse_value(plan, target, _as_text(cell))
+
+
+def _spreadsheet_number(value: float) -> int | float:
+    """A number a spreadsheet stored, as the figure it shows: 0.30000000000000004 is 0.3 (15 digits, what
+    Excel holds), a whole number an int."""
+    if not math.isfinite(value) or not -LARGEST < value < LARGEST:
+        raise ValueRefused(msg("log.bad_value"))
+    shown = float(f"{value:.15g}")
+    return int(shown) if shown.is_integer() else shown
+
+
+def _excel_serial(value: float) -> date:
+    """The day an Excel serial number stands for (the 1900 date system spreadsheets use)."""
+    if not 1 <= value < 2_958_466 or value != int(value):  # 1900-01-01 … 9999-12-31, whole days
+        raise ValueRefused(msg("value.not_file_date", value=_as_text(value)))
+    return EXCEL_EPOCH + timedelta(days=int(value))
+
+
+def _city(cell: Cell) -> City:
+    return City.DONGGUAN if cell is None else parse_city(_as_text(cell))
+
+
+def _record_id(cell: Cell) -> str | None:
+    if cell is None:
+        return None
+    text = _as_text(cell).strip()
+    if not is_record_id(text):
+        raise ValueRefused(msg("import.bad_id", id=text))
     return text
 
 
-class CsvRow(NamedTuple):
-    """One data row: its line in the file and its cells by column name."""
-
-    line: int
-    cells: dict[str, str]
+def _text(cell: Cell) -> str | None:
+    return None if cell is None else check_text(_as_text(cell), "note")
 
 
-class CsvLayoutError(ValueError):
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.key)
-        self.message = message
-
-
-def read_rows(text: str) -> Iterator[CsvRow]:
-    """Rows of an entries CSV with or without a header row (English or Chinese names); blank rows skipped."""
-    csv.field_size_limit(IMPORT_LIMIT)  # a long note exports fine, so it must import too
-    reader = csv.reader(io.StringIO(text, newline=""))
-    columns: Sequence[str] = SIMPLE_COLUMNS
-    first = True
-    for cells in reader:
-        line = reader.line_num
-        if first:
-            first = False
-            names = _header_names(cells, line)
-            if names is not None:
-                columns = names
-                continue
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(columns):
-            raise CsvLayoutError(
-                msg("import.too_many_cells", line=line, count=len(cells), columns=len(columns))
-            )
-        yield CsvRow(line, {name: restore(cell) for name, cell in zip(columns, cells, strict=False)})
-
-
-def _header_names(cells: Sequence[str], line: int) -> list[str] | None:
-    """The column names of a header row, or None if the row is data (it names no target, date and value)."""
-    known = dict(zip(ENTRY_COLUMNS_ZH, ENTRY_COLUMNS, strict=True))
-    names = [known.get(cell.strip().lower(), cell.strip().lower()) for cell in cells]
-    if not {"target", "date", "value"} <= set(names):
+def _qualifier(cell: Cell) -> Qualifier | None:
+    if cell is None:
         return None
-    for column, name in enumerate(names, start=1):
-        if name not in ENTRY_COLUMNS:
-            raise CsvLayoutError(
-                msg("import.unknown_column", line=line, column=column, name=cells[column - 1])
-            )
-    return names
+    text = _as_text(cell).strip().lower()
+    marks = {mark: qualifier for qualifier, mark in QUALIFIER_MARKS.items()}
+    if text in Qualifier._value2member_map_:
+        return Qualifier(text)
+    if text in marks:
+        return marks[text]
+    raise ValueRefused(msg("import.bad_qualifier", value=text))
 
 
-def parse_recorded_at(text: str) -> datetime | None:
-    """An ISO date-time with a UTC offset, as export writes it; None if it is not one."""
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return value if value.tzinfo is not None else None
+def _unit(plan: Plan, target: Target, cell: Cell) -> None:
+    """A unit column, where there is one, must be the target's: its id or its label in either language."""
+    unit = plan.unit_of(target)
+    text = _as_text(cell).strip()
+    if (
+        cell is None
+        or (unit is not None and text in (unit.id, unit.en, unit.zh))
+        or (unit is None and not text)
+    ):
+        return
+    raise ValueRefused(
+        msg("import.unit_mismatch", unit=text, target=target.id, expected=unit.id if unit else "—")
+    )

@@ -40,9 +40,12 @@ class Voided(NamedTuple):
     entry: Entry
 
 
-def parse_value(target: Target, text: str) -> tuple[int | float, Qualifier | None]:
-    """A milestone's state, or a number with the bound its source states (`>1000`)."""
-    return (parse_milestone(text), None) if target.kind is Kind.MILESTONE else parse_figure(text)
+def parse_value(plan: Plan, target: Target, text: str) -> tuple[int | float, Qualifier | None]:
+    """A milestone's state, or a number with the bound its source states (`>1000`); `42%` in a % target."""
+    if target.kind is Kind.MILESTONE:
+        return parse_milestone(text), None
+    unit = plan.unit_of(target)
+    return parse_figure(text, percent=unit is not None and unit.en == "%")
 
 
 def build_entry(
@@ -59,7 +62,7 @@ def build_entry(
 
     target = require_target(plan, given.target)
     city = parse_city(given.city)
-    value, qualifier = parse_value(target, given.value)
+    value, qualifier = parse_value(plan, target, given.value)
     day = parse_day(given.day, today)
     problem = value_problem(plan, target, value, isinstance(value, bool))
     if problem is not None:
@@ -85,13 +88,9 @@ def log_entry(session: Session, given: EntryInput, by: str | None = None, force:
     return Logged(entry, target_status(plan, target, log.history(), session.today()))
 
 
-def append(session: Session, records: Sequence[Entry | Void], skip_known: bool = False) -> Log:
-    """Append records in one write under the log's lock; returns the log as it now stands.
-
-    `skip_known`: leave out entries whose id is already in the log (an import of an exported file)."""
+def append(session: Session, records: Sequence[Entry | Void]) -> Log:
+    """Append records in one write under the log's lock; returns the log as it now stands."""
     with session.log_for_writing() as log:
-        if skip_known:  # checked again under the lock: another import may have added them meanwhile
-            records = [r for r in records if isinstance(r, Void) or not log.has_entry(r.id)]
         log.append(records)
     return log
 

@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from gdz_targets.domain.model import City, Entry, Kind, Plan, Point, Void
+from gdz_targets.domain.model import City, Entry, Plan, Point, Void
 from gdz_targets.domain.query import require_target, select_targets
 from gdz_targets.domain.status import Origin, StatusReport, TargetStatus, status_report, target_status
-from gdz_targets.domain.values import format_number
 
 from .session import Session
 
@@ -102,22 +101,14 @@ def next_steps(session: Session, report: StatusReport) -> tuple[str, ...]:
             shown = str(published.relative_to(session.cwd or Path.cwd()))
         except ValueError:
             shown = str(published)
+    # Whatever the filters show, the advice is for the whole plan: a log with entries needs no first steps.
     logged = any(
         figure is not None and figure.origin is Origin.LOG
-        for row in report.all_targets()
+        for row in (*report.plan_rows, *report.context)
         for figure in (row.current, *(benchmark.figure for benchmark in row.benchmarks))
     )
-    steps = []
-    if not logged and published is not None:
-        steps.append(f"gdz import {shown}")
-    if not logged:
-        example = next(
-            (t for t in report.plan.targets if t.kind is Kind.NUMERIC and t.target is not None), None
-        )
-        if example is not None and example.target is not None:
-            goal = format_number(example.target)
-            steps.append(f"gdz log {example.id} {goal} --date {report.as_of.isoformat()}")
-    else:
-        steps.append("gdz log TARGET VALUE")
-    steps += ["gdz show TARGET", "gdz status --all"]
-    return tuple(steps)
+    if logged:
+        return ("gdz log TARGET VALUE", "gdz show TARGET", "gdz status --all")
+    # A template, not an example with a figure: copied as it is, an example would log an invented value.
+    first = (f"gdz import {shown}",) if published is not None else ()
+    return (*first, "gdz targets", "gdz log TARGET VALUE --date YYYY-MM-DD")

@@ -67,13 +67,19 @@ def report_error(error: GdzError) -> None:
 
     lang = error_lang()
     if error.problems:
-        for problem in error.problems:
+        # On a terminal a long list is cut (a file can hold 100,000 bad rows); redirected, it is whole.
+        shown = error.problems if not stream.stderr_is_terminal() else error.problems[:PROBLEMS_ON_SCREEN]
+        for problem in shown:
             warn(f"gdz: {render_problem(problem, lang)}")
+        if len(shown) < len(error.problems):
+            warn(f"gdz: {_text('error.more_problems', count=len(error.problems) - len(shown))}")
         if len(error.problems) > 1 or error.message != error.problems[0].message:
             warn(f"gdz: {render(error.message, lang)}")
     else:
         warn(f"gdz: {render(error.message, lang)}")
 
+
+PROBLEMS_ON_SCREEN = 40
 
 # Which module defines each command, so that a run builds only the command it needs.
 COMMAND_MODULES = {

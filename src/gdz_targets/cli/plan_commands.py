@@ -50,7 +50,7 @@ def check(
     """
     s = session(lang, plan, ledger)
     from gdz_targets.app.check import run_check
-    from gdz_targets.domain.errors import msg
+    from gdz_targets.domain.errors import counted, msg
     from gdz_targets.output.messages import render, render_problem
 
     outcome = run_check(s, repair)
@@ -59,7 +59,7 @@ def check(
     for note in outcome.notes:
         out(render(note, s.lang))
     if outcome.problems:
-        out(render(msg("check.failed", count=len(outcome.problems)), s.lang))
+        out(render(msg("check.failed", problems=counted("problem", len(outcome.problems))), s.lang))
         raise typer.Exit(1)
 
 

@@ -173,27 +173,58 @@ def import_csv(
         str,
         typer.Argument(
             metavar="FILE",
-            help="CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.",
+            help="A CSV, tab-separated text or spreadsheet (.xlsx, .xls, .ods) of entries; - reads standard "
+            "input.",
             show_default=False,
         ),
     ],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report; write nothing.")] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Check every row and list what would be added; write nothing."),
+    ] = False,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--sheet", help="The sheet to read from a spreadsheet. Default: the first.", show_default=False
+        ),
+    ] = None,
     by: ByOption = None,
     force: ForceOption = False,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Import entries from a CSV file: all rows or none; rows already in the log are skipped.
+    """Import entries from a CSV file or a spreadsheet: all rows or none; rows already in the log are skipped.
 
-    Example: gdz import 2024Q1.csv --dry-run
+    Example: gdz import 2024Q1.xlsx --dry-run
     """
     s = session(lang, plan, ledger)
     from gdz_targets.app.import_entries import import_entries
+    from gdz_targets.domain.errors import counted, msg
+    from gdz_targets.output.messages import render
+    from gdz_targets.output.stream import Progress
 
-    outcome = import_entries(s, file, by, force, dry_run)
-    key = "import.dry_run" if dry_run else "import.done"
-    say(s, key, count=len(outcome.new), present=outcome.already_present)
+    progress = Progress(render(msg("import.progress"), s.lang))
+    try:
+        outcome = import_entries(s, file, by, force, dry_run, sheet, progress)
+    finally:
+        progress.done()
+    for note in outcome.notes:
+        say(s, "import.note", note=note)
+    if dry_run and (outcome.new or outcome.present):
+        from gdz_targets.output.terminal import history_table
+
+        # Rows to add have no id yet; rows already in the log show theirs, to find with `gdz show`.
+        for key, listed, logged in (
+            ("import.would_add", outcome.new, False),
+            ("import.already", outcome.present, True),
+        ):
+            if listed:
+                say(s, key)
+                draw(history_table(s.plan(), listed, {}, s.lang, width(), show_id=logged))
+    count = len(outcome.new)
+    entries = counted("entry", count)
+    say(s, "import.dry_run" if dry_run else "import.done", entries=entries, present=len(outcome.present))
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

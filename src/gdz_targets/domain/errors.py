@@ -34,6 +34,11 @@ def msg(key: str, /, **params: object) -> Message:
     return Message(key, params)
 
 
+def counted(noun: str, count: int) -> Message:
+    """`1 entry`, `2 entries`: from `count.NOUN` and `count.NOUN_plural` (Chinese has one form)."""
+    return msg(f"count.{noun}" if count == 1 else f"count.{noun}_plural", count=count)
+
+
 def close_matches(word: str, choices: Sequence[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
     """Likely meant: for "did you mean ...?" hints (difflib loads only when a hint is needed)."""
     import difflib
@@ -49,6 +54,7 @@ class Problem(NamedTuple):
     line: int | None = None
     column: int | None = None
     target: str | None = None  # where no line is known, the target id names the place
+    place: str | None = None  # a place that is not a line and column: a spreadsheet's `Sheet1!B5`
 
 
 class GdzError(Exception):

@@ -17,9 +17,9 @@ MAX_SIGNIFICANT_DIGITS: Final = 15  # what a float, and Excel, hold exactly
 LARGEST: Final = 10**MAX_SIGNIFICANT_DIGITS
 _MAX_NUMBER_TEXT: Final = 40
 # Full-width digits and signs (typed with a Chinese input method) mean the same as their ASCII forms.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
 _NUMBER = r"[+-]?[0-9]+(?:\.[0-9]+)?"
-_ISO_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_GROUPED = r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"  # thousands separated by commas, three digits each
 
 MILESTONE_WORDS: Final[dict[str, bool]] = {
     "done": DONE,
@@ -33,8 +33,14 @@ MILESTONE_WORDS: Final[dict[str, bool]] = {
 QUALIFIER_PREFIXES: Final[tuple[tuple[str, Qualifier], ...]] = (
     (">=", Qualifier.AT_LEAST), ("≥", Qualifier.AT_LEAST),
     ("不少于", Qualifier.AT_LEAST), ("不低于", Qualifier.AT_LEAST),
+    ("至少", Qualifier.AT_LEAST),
     (">", Qualifier.OVER), ("＞", Qualifier.OVER), ("超过", Qualifier.OVER), ("超", Qualifier.OVER),
-    ("~", Qualifier.ABOUT), ("～", Qualifier.ABOUT), ("约", Qualifier.ABOUT),
+    ("突破", Qualifier.OVER), ("多于", Qualifier.OVER), ("大于", Qualifier.OVER), ("高于", Qualifier.OVER),
+    ("~", Qualifier.ABOUT), ("～", Qualifier.ABOUT), ("约", Qualifier.ABOUT), ("大约", Qualifier.ABOUT),
+)  # fmt: skip
+# After the number: `1000以上`, `1000余`, `1000多` (more than 1000).
+QUALIFIER_SUFFIXES: Final[tuple[tuple[str, Qualifier], ...]] = (
+    ("以上", Qualifier.OVER), ("余", Qualifier.OVER), ("多", Qualifier.OVER),
 )  # fmt: skip
 QUALIFIER_MARKS: Final[dict[Qualifier, str]] = {
     Qualifier.OVER: ">",
@@ -62,8 +68,11 @@ class ValueRefused(UsageError):
 
 
 def parse_number(text: str) -> int | float:
-    """Parse a plain decimal number: ASCII or full-width digits, optional sign and fraction, nothing else."""
+    """Parse a decimal number: ASCII or full-width digits, optional sign and fraction, and thousands
+    separators where they cannot be misread (`1,050`, `1,234,567`; never `1,05`); nothing else."""
     cleaned = text.strip().translate(_FULL_WIDTH)
+    if re.fullmatch(_GROUPED, cleaned):
+        cleaned = cleaned.replace(",", "")
     if not re.fullmatch(_NUMBER, cleaned) or len(cleaned) > _MAX_NUMBER_TEXT:
         raise ValueRefused(msg("value.not_number", value=text, hint=_number_hint(cleaned)))
     digits = cleaned.lstrip("+-").replace(".", "").lstrip("0")
@@ -88,31 +97,48 @@ def in_range(value: object) -> bool:
     return -LARGEST < value < LARGEST
 
 
+# Characters that reorder the text around them on screen ("Trojan Source"): a name holding one can show as
+# another name.
+DIRECTION_OVERRIDES: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def has_control(text: str) -> bool:
-    """Whether text holds a control character (a tab, line break, escape or the like)."""
-    return not text.isprintable() and any(unicodedata.category(char) == "Cc" for char in text)
+    """Whether text holds a control character (a tab, line break, escape) or a direction override."""
+    return not text.isprintable() and any(
+        unicodedata.category(char) == "Cc" or char in DIRECTION_OVERRIDES for char in text
+    )
 
 
 def _number_hint(cleaned: str) -> Message:
     lowered = cleaned.lower()
     if lowered.lstrip("+-") in {"nan", "inf", "infinity"}:
         return msg("hint.finite")
-    if "_" in cleaned or "," in cleaned or "，" in cleaned:
+    if "_" in cleaned or "," in cleaned:
         return msg("hint.no_separators")
-    if "e" in lowered:
+    if re.fullmatch(r"[+-]?[0-9.]+e[+-]?[0-9]+", lowered):
         return msg("hint.no_exponent")
+    if re.fullmatch(r"[+-]?[0-9.,]+\s*[^\s0-9.,%][^0-9]*", cleaned):  # `1020 items`, `1020项`
+        return msg("hint.no_unit")
     if cleaned.endswith(("%", "％")):
         return msg("hint.no_percent_sign")
     return msg("hint.number_example")
 
 
-def parse_figure(text: str) -> tuple[int | float, Qualifier | None]:
-    """A number, optionally after the bound its source states: `>1000` (超), `>=100` (不少于), `~25` (约)."""
-    cleaned = text.strip()
-    for prefix, qualifier in QUALIFIER_PREFIXES:
-        if cleaned.startswith(prefix):
-            return parse_number(cleaned[len(prefix) :]), qualifier
-    return parse_number(cleaned), None
+def parse_figure(text: str, percent: bool = False) -> tuple[int | float, Qualifier | None]:
+    """A number with the bound its source states: `>1000` (超, 突破, 1000以上), `>=100` (不少于), `~25` (约);
+    with `percent` (a target measured in %) it may end in a % sign: `42%`."""
+    cleaned = text.strip().translate(_FULL_WIDTH)
+    if percent and cleaned.endswith("%"):
+        cleaned = cleaned[:-1].rstrip()
+    before = ((len(mark), 0, bound) for mark, bound in QUALIFIER_PREFIXES if cleaned.startswith(mark))
+    after = ((0, len(mark), bound) for mark, bound in QUALIFIER_SUFFIXES if cleaned.endswith(mark))
+    start, end, qualifier = next(before, None) or next(after, None) or (0, 0, None)
+    try:
+        return parse_number(cleaned[start : len(cleaned) - end]), qualifier
+    except ValueRefused as refused:  # named as typed: `超` is not a number, not the empty rest of it
+        if refused.message.key != "value.not_number":
+            raise
+        raise ValueRefused(msg("value.not_number", value=text, hint=_number_hint(cleaned))) from None
 
 
 def parse_milestone(text: str) -> bool:
@@ -147,17 +173,40 @@ def with_unit(text: str, label: str) -> str:
     return f"{text}{label}" if close_up else f"{text} {label}"
 
 
+# How spreadsheets and people write a day with the year first: 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日
+# (a time of midnight after it, as some programs add, is allowed). Never a guess at a day-first order.
+_YEAR_FIRST = r"([0-9]{4})(?:-([0-9]{1,2})-|/([0-9]{1,2})/|\.([0-9]{1,2})\.|年([0-9]{1,2})月)([0-9]{1,2})日?"
+_MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?)?"
+_YEAR_LAST = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}"
+
+
+def parse_calendar_day(text: str) -> date:
+    """A day as files write it: 2024-01-05, 2024/1/5, 2024/01/05, 2024-1-5, 2024.1.5, 2024年1月5日. A day
+    with the year last (5/1/2024) is refused: whether 5 is the day or the month cannot be told."""
+    cleaned = text.strip().translate(_FULL_WIDTH)
+    found = re.fullmatch(_YEAR_FIRST + _MIDNIGHT, cleaned)
+    if found:
+        year, month, day = found.group(1), next(part for part in found.groups()[1:5] if part), found.group(6)
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueRefused(msg("value.no_such_day", value=text)) from None
+    if re.fullmatch(_YEAR_LAST, cleaned):
+        raise ValueRefused(msg("value.year_last", value=text))
+    raise ValueRefused(msg("value.not_file_date", value=text))
+
+
 def parse_day(text: str, today: date) -> date:
-    """Parse YYYY-MM-DD (ASCII or full-width digits), `today` or `yesterday`; nothing looser."""
+    """A day typed on the command line: as `parse_calendar_day` reads it, `today` or `yesterday`."""
     cleaned = text.strip().lower().translate(_FULL_WIDTH)
     if cleaned in RELATIVE_DAYS:
         return today - timedelta(days=RELATIVE_DAYS[cleaned])
-    if re.fullmatch(_ISO_DAY, cleaned):
-        try:
-            return date.fromisoformat(cleaned)
-        except ValueError:
-            pass
-    raise ValueRefused(msg("value.not_date", value=text))
+    try:
+        return parse_calendar_day(text)
+    except ValueRefused as error:
+        if error.message.key == "value.not_file_date":
+            raise ValueRefused(msg("value.not_date", value=text)) from None
+        raise
 
 
 def check_text(value: str, what: str, one_line: bool = False) -> str:
@@ -166,9 +215,9 @@ def check_text(value: str, what: str, one_line: bool = False) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError(msg("value.bad_text", what=what)) from None
+        raise ValueRefused(msg("value.bad_text", what=what)) from None
     if one_line and has_control(value):
-        raise UsageError(msg("value.control_character", what=what))
+        raise ValueRefused(msg("value.control_character", what=what))
     return value
 
 

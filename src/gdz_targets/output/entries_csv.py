@@ -13,6 +13,7 @@ ENTRY_COLUMNS: Final = (
     "city",
     "date",
     "value",
+    "qualifier",
     "unit",
     "note",
     "source",
@@ -25,15 +26,13 @@ ENTRY_COLUMNS_ZH: Final = (
     "城市",
     "日期",
     "数值",
+    "限定",
     "单位",
     "备注",
     "来源",
     "记录人",
     "记录时间",
 )
-# A hand-made file may leave out the header and the columns after `value`.
-SIMPLE_COLUMNS: Final = ("target", "date", "value", "city", "note", "source")
-
 # OWASP CSV injection: a text cell starting with one of these is read as a formula by spreadsheets.
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\0")
 ESCAPE: Final = "'"
@@ -63,6 +62,7 @@ def entry_row(plan: Plan, entry: Entry) -> list[str]:
         entry.city.value,
         entry.date.isoformat(),
         value,
+        entry.qualifier.value if entry.qualifier else "",
         unit.id if unit else "",
         neutralise(entry.note or ""),
         neutralise(entry.source or ""),

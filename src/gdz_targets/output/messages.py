@@ -61,8 +61,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     # plan
     "plan.invalid": (
-        "{path}: {count} problem(s) in the plan; fix them and run `gdz check`",
-        "{path}:方案文件有 {count} 处问题;修正后运行 `gdz check`",
+        "{path}: {problems} in the plan; fix the file and run `gdz check`",
+        "{path}:方案文件有 {problems};修正后运行 `gdz check`",
     ),
     "plan.missing_key": (
         "[{table}] lacks the required key '{key}'; add it",
@@ -128,6 +128,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "截止日期 {deadline} 早于基线日期 {baseline};请核对日期",
     ),
     # hints
+    "where.target": ("target {target}", "指标 {target}"),
     "hint.did_you_mean": ("did you mean '{word}'?", "是不是 '{word}'?"),
     "hint.remove_key": ("remove it or check the spelling", "请删除或检查拼写"),
     "hint.add_source": ("add it under [sources]", "请在 `[sources]` 下添加"),
@@ -136,9 +137,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "hint.no_separators": ("write digits without separators, like 1000", "数字不要带分隔符,如 1000"),
     "hint.no_exponent": ("write the digits out, like 0.001", "请写出完整数字,如 0.001"),
     "hint.no_percent_sign": (
-        "leave out the % sign: the unit is recorded separately",
-        "去掉 % 号:单位会单独记录",
+        "a % sign goes only with a target measured in %; write the number in the target's unit",
+        "只有以 % 计的指标才能带 % 号;请按指标的单位填写数字",
     ),
+    "hint.no_unit": ("leave out the unit: the target's unit is recorded", "不要带单位:单位按指标记录"),
     "hint.number_example": ("write a plain number like 1020 or 85.5", "请填写普通数字,如 1020 或 85.5"),
     # values
     "value.not_number": ('"{value}" is not a number; {hint}', '"{value}" 不是数字;{hint}'),
@@ -166,17 +168,30 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '"{value}" is not a date; use YYYY-MM-DD, YYYY-MM (the month\'s last day) or YYYY',
         '"{value}" 不是日期;请用 YYYY-MM-DD、YYYY-MM(当月最后一天)或 YYYY',
     ),
+    "value.not_file_date": (
+        '"{value}" is not a date; write it as 2024-01-05 or 2024/1/5',
+        '"{value}" 不是日期;请写成 2024-01-05 或 2024/1/5',
+    ),
+    "value.year_last": (
+        '"{value}" puts the year last, so its day and month cannot be told apart; write the year first, '
+        "as 2024-01-05 or 2024/1/5",
+        '"{value}" 年份在后,无法分清日和月;请把年份写在前面,如 2024-01-05 或 2024/1/5',
+    ),
+    "value.no_such_day": (
+        '"{value}" is not a day of the calendar; check it',
+        '"{value}" 不是日历上的日期;请核对',
+    ),
     "value.not_date": (
-        '"{value}" is not a date; use YYYY-MM-DD, today or yesterday',
-        '"{value}" 不是日期;请用 YYYY-MM-DD、today 或 yesterday',
+        '"{value}" is not a date; use YYYY-MM-DD (or 2024/1/5), today or yesterday',
+        '"{value}" 不是日期;请用 YYYY-MM-DD(或 2024/1/5)、today(今天)或 yesterday(昨天)',
     ),
     "value.not_city": (
         '"{value}" is not a city gdz tracks; use dongguan, guangzhou or shenzhen (or dg, gz, sz)',
         '"{value}" 不是可记录的城市;请用 东莞、广州 或 深圳(也可写 dongguan/dg、guangzhou/gz、shenzhen/sz)',
     ),
     "value.control_character": (
-        "{what} holds a control character (an escape, tab or line break); type plain text",
-        "{what} 含控制字符(转义符、制表符或换行);请输入普通文本",
+        "{what} holds a control character (an escape, tab, line break or text-direction override); type plain text",
+        "{what} 含控制字符(转义符、制表符、换行或文字方向控制符);请输入普通文本",
     ),
     "value.bad_text": (
         "{what} is not valid text (undecodable bytes); retype it",
@@ -228,9 +243,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "台账末尾第 {line} 行记录不完整,未写入任何内容。请先运行 `gdz check --repair`",
     ),
     "log.invalid": (
-        "{path}: {count} problem(s) in the progress log; nothing was changed. Fix them by hand, "
-        "then run `gdz check`",
-        "{path}:进度台账有 {count} 处问题,未作任何改动。请手工修正后运行 `gdz check`",
+        "{path}: {problems} in the progress log; nothing was changed. Fix the file by hand, then run `gdz check`",
+        "{path}:进度台账有 {problems},未作任何改动。请手工修正后运行 `gdz check`",
     ),
     "log.lock_timeout": (
         "{path} is held by another gdz for over {seconds} s; try again, or set GDZ_LOCK_TIMEOUT",
@@ -293,42 +307,118 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "undo.declined": ("nothing was changed", "未作任何改动"),
     "undo.reason": ("undone with gdz undo", "用 gdz undo 撤销"),
     # import
-    "import.not_utf8": ("{reason} (in Excel: Save As, CSV UTF-8)", "{reason}(Excel 中请另存为 “CSV UTF-8”)"),
-    "import.too_many_cells": (
-        "line {line} has {count} cells but there are {columns} columns",
-        "第 {line} 行有 {count} 个单元格,但只有 {columns} 列",
+    "import.not_text": (
+        "neither UTF-8, UTF-16 nor GB18030 text (byte {byte}); in Excel: Save As, CSV UTF-8, or import the .xlsx",
+        "既不是 UTF-8、UTF-16 也不是 GB18030 文本(字节 {byte});请在 Excel 中另存为 “CSV UTF-8”,或直接导入 .xlsx",
+    ),
+    "import.bad_csv": ("not a readable CSV table: {detail}", "无法读取的 CSV 表格:{detail}"),
+    "import.read_as": ("read as {encoding} text (not UTF-8)", "按 {encoding} 编码读取(不是 UTF-8)"),
+    "import.read_sheet": ("read the sheet “{sheet}”", "读取工作表“{sheet}”"),
+    "import.sheet_of_text": (
+        "{path} is a text file: --sheet is for spreadsheets (.xlsx, .xls, .ods)",
+        "{path} 是文本文件:`--sheet` 只用于电子表格(.xlsx、.xls、.ods)",
+    ),
+    "import.no_sheet": (
+        '{path} has no sheet "{sheet}"; its sheets are {sheets}',
+        "{path} 中没有工作表“{sheet}”;其工作表为 {sheets}",
+    ),
+    "import.bad_spreadsheet": (
+        "{path}: not a readable spreadsheet ({detail}); save it again as .xlsx or as CSV UTF-8",
+        "{path}:无法读取的电子表格({detail});请另存为 .xlsx 或 “CSV UTF-8”",
+    ),
+    "import.no_reader": (
+        "{path}: reading spreadsheets needs python-calamine, which is missing; reinstall gdz",
+        "{path}:读取电子表格需要 `python-calamine`,但未安装;请重新安装 gdz",
+    ),
+    "import.status_export": (
+        "{path} is a status report (gdz export status), not entries; import reads what `gdz export entries` "
+        "writes, or rows of target, date, value",
+        "{path} 是进展报告(gdz export status),不是台账条目;导入读取的是 `gdz export entries` 的输出,"
+        "或“指标、日期、数值”三列的表格",
+    ),
+    "import.targets_export": (
+        "{path} is the list of targets (gdz export targets), not entries; import reads what `gdz export "
+        "entries` writes, or rows of target, date, value",
+        "{path} 是指标清单(gdz export targets),不是台账条目;导入读取的是 `gdz export entries` 的输出,"
+        "或“指标、日期、数值”三列的表格",
+    ),
+    "import.no_header": (
+        "no header naming target, date and value, and the first row is not one{separator}; add a header row "
+        "(target,date,value — or 指标,日期,数值)",
+        "没有含“指标、日期、数值”的表头,首行也不是数据{separator};请加上表头(指标,日期,数值 或 target,date,value)",
+    ),
+    "import.separator": (" (read with {name} as the separator)", "(按{name}分列读取)"),
+    "separator.comma": ("a comma", "逗号"),
+    "separator.tab": ("a tab", "制表符"),
+    "separator.semicolon": ("a semicolon", "分号"),
+    "import.extra_cells": (
+        "the row has {count} cells but the table has {columns} columns; remove the extra cells or name "
+        "their column",
+        "该行有 {count} 个单元格,但表格只有 {columns} 列;请删除多余单元格,或给该列加上列名",
     ),
     "import.missing_cells": ("empty {cells}", "缺少 {cells}"),
+    "import.same_day_clash": (
+        "another figure for {target} on the same day and city is in row {line}; keep the right one",
+        "第 {line} 行已有 {target} 同一天、同一城市的另一个数值;请保留正确的一个",
+    ),
+    "import.needs_force": (
+        "{reason}; check it, or import with --force if it is right",
+        "{reason};请核对,确认无误可加 --force 导入",
+    ),
     "import.id_clash": (
         "entry {id} is already in the log with other content; `gdz show` the logged one, and give this row "
         "no id (a new entry) or the logged content",
         "条目 {id} 已在台账中且内容不同;可用 `gdz show` 查看已记录的条目,本行请去掉编号(作为新条目)或与之一致",
     ),
+    "import.id_twice": (
+        "entry {id} is also in row {line} with other content; keep one of the two rows",
+        "条目 {id} 也在第 {line} 行且内容不同;两行请只保留一行",
+    ),
+    "import.column_twice": (
+        'the column "{name}" is also column {other}; keep one of the two',
+        '列 "{name}" 与第 {other} 列重复;两列请只保留一列',
+    ),
     "import.unknown_column": (
-        'line {line}, column {column}: unknown column "{name}"; remove it or rename it (see the README, Import)',
-        '第 {line} 行第 {column} 列:未知列名 "{name}";请删除或改名(见说明文档 README 的“导入”一节)',
+        'unknown column "{name}"; remove it or rename it to one of {known} (or their Chinese names, README: Import)',
+        '未知列名 "{name}";请删除,或改为 {known} 之一(或其中文列名,见说明文档 README 的“导入”一节)',
     ),
     "import.bad_id": ('"{id}" is not a gdz entry id', '"{id}" 不是 gdz 条目编号'),
+    "import.bad_qualifier": (
+        '"{value}" is not a bound; use over (>), at-least (>=) or about (~), or leave it empty',
+        '"{value}" 不是限定词;请用 over(>)、at-least(>=)或 about(~),或留空',
+    ),
     "import.bad_recorded_at": (
-        'recorded_at "{value}" is not an ISO date-time with a UTC offset',
+        'recorded_at "{value}" is not a date and time with its UTC offset (as 2025-06-01T09:00:00+08:00)',
         '记录时间 "{value}" 不是带时区的日期时间(如 2025-06-01T09:00:00+08:00)',
     ),
     "import.unit_mismatch": (
         'unit "{unit}" does not match {target}\'s unit "{expected}"',
         '单位 "{unit}" 与 {target} 的单位 "{expected}" 不符',
     ),
+    "error.more_problems": (
+        "… and {count} more; send the errors to a file to see every one: `2> problems.txt`",
+        "……另有 {count} 处;将错误输出到文件可看到全部:`2> problems.txt`",
+    ),
     "import.refused": (
-        "{path}: {count} bad row(s); nothing was imported. Fix them and import again",
-        "{path}:{count} 行有误,未导入任何内容。修正后请重新导入",
+        "{path}: {problems}; nothing was imported. Fix the file and import again",
+        "{path}:{problems},未导入任何内容。请修正文件后重新导入",
     ),
     "import.done": (
-        "imported {count} entries ({present} already in the log)",
-        "已导入 {count} 条({present} 条已在台账中)",
+        "imported {entries} ({present} already in the log)",
+        "已导入 {entries}({present} 条已在台账中)",
     ),
     "import.dry_run": (
-        "would import {count} entries ({present} already in the log); nothing was written",
-        "将导入 {count} 条({present} 条已在台账中);未写入任何内容",
+        "would import {entries} ({present} already in the log); nothing was written",
+        "将导入 {entries}({present} 条已在台账中);未写入任何内容",
     ),
+    "import.would_add": ("would add:", "将添加:"),
+    "import.note": ("note: {note}", "说明:{note}"),
+    "import.progress": ("importing", "正在导入"),
+    "import.already": ("already in the log, skipped:", "已在台账中,跳过:"),
+    "count.entry": ("{count} entry", "{count} 条"),
+    "count.entry_plural": ("{count} entries", "{count} 条"),
+    "count.problem": ("{count} problem", "{count} 处问题"),
+    "count.problem_plural": ("{count} problems", "{count} 处问题"),
     # selection
     "select.unknown_area": ('unknown area "{area}"; {hint}', '未知领域 "{area}";{hint}'),
     "select.unknown_kind": (
@@ -340,7 +430,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '未知状态 "{status}";可选:{known}',
     ),
     # check
-    "check.failed": ("{count} problem(s) found", "发现 {count} 处问题"),
+    "check.failed": ("{problems} found", "发现 {problems}"),
     "check.plan_ok": (
         "plan {path}: {count} targets in {areas} areas, all valid",
         "方案 {path}:{areas} 个领域共 {count} 个指标,全部有效",
@@ -536,6 +626,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.value": ("value", "数值"),
     "ui.by": ("by", "记录人"),
     "ui.voided_because": ("voided: {reason}", "已作废:{reason}"),
+    "ui.voided_legend": ("✗ voided: kept in the log, counted nowhere", "✗ 已作废:保留在台账中,不再计入"),
     "ui.from_log": ("logged with gdz", "由 gdz 记录"),
     "ui.series": ("trend", "趋势"),
     "ui.pace": ("pace", "节奏"),
@@ -588,8 +679,12 @@ HELP_ZH: Final[dict[str, str]] = {
     "Void the last entry you recorded (asks first).": "作废你最近记录的一条(会先确认)。",
     "List logged entries by date, oldest first; voided entries only with --all.":
         "按日期列出已记录的条目,由旧到新;加 --all 才显示已作废条目。",
-    "Import entries from a CSV file: all rows or none; rows already in the log are skipped.":
-        "从 CSV 文件导入条目:要么全部导入,要么一条不导;台账中已有的行会跳过。",
+    "Import entries from a CSV file or a spreadsheet: all rows or none; rows already in the log are skipped.":
+        "从 CSV 文件或电子表格导入条目:要么全部导入,要么一条不导;台账中已有的行会跳过。",
+    "A CSV, tab-separated text or spreadsheet (.xlsx, .xls, .ods) of entries; - reads standard input.":
+        "含条目的 CSV、制表符分隔文本或电子表格(.xlsx、.xls、.ods);- 表示读标准输入。",
+    "Check every row and list what would be added; write nothing.": "检查每一行并列出将添加的条目;不写入。",
+    "The sheet to read from a spreadsheet. Default: the first.": "要读取的工作表。默认:第一个。",
     "List the plan's targets with baseline, target, deadline and benchmarks.":
         "列出方案的指标及其基线、目标、期限和对标数据。",
     "Validate the plan and the progress log; print every problem, exit 1 if any.":
@@ -745,13 +840,15 @@ def _param(value: object, lang: str) -> object:
 def render_problem(problem: Problem, lang: str) -> str:
     """`file:line:column: message`, or `file: target X: message` where no line is known."""
     where = problem.path
-    if problem.line is not None:
+    if problem.place is not None:
+        where += f" {problem.place}"
+    elif problem.line is not None:
         where += f":{problem.line}"
         if problem.column is not None:
             where += f":{problem.column}"
     text = render(problem.message, lang)
     if problem.target:
-        return f"{where}: target {problem.target}: {text}"
+        return f"{where}: {render(Message('where.target', {'target': problem.target}), lang)}: {text}"
     return f"{where}: {text}"
 
 

@@ -84,6 +84,36 @@ def terminal_width() -> int:
     return columns if 0 < columns < 10_000 else DEFAULT_WIDTH
 
 
+def stderr_is_terminal() -> bool:
+    stream = sys.stderr
+    return stream is not None and hasattr(stream, "isatty") and stream.isatty()
+
+
+class Progress:
+    """A count that shows on standard error while long work goes on: only on a terminal, only once the work
+    has lasted a second, and gone when it ends (never in a pipe or a file)."""
+
+    DELAY = 1.0  # seconds before anything is shown: short work shows nothing
+
+    def __init__(self, label: str) -> None:
+        import time
+
+        self.label, self._clock, self._started, self._shown = label, time.monotonic, time.monotonic(), False
+        self._on = stderr_is_terminal()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._on or self._clock() - self._started < self.DELAY:
+            return
+        share = done / total if total else 0.0
+        cells = round(share * 20)
+        write_err(f"\r{self.label} {'▮' * cells}{'▯' * (20 - cells)} {done:,}/{total:,}")
+        self._shown = True
+
+    def done(self) -> None:
+        if self._shown:
+            write_err("\r\x1b[2K")
+
+
 def lost_reason() -> str | None:
     """Why some output could not be written, if it could not (a reader that stopped early does not count)."""
     return next((reason for reason in _lost if reason), None)

@@ -543,7 +543,8 @@ def _flow(
     """`label  a · b · c`, breaking lines between items; an item wider than a line is cut with "…", or with
     `fold` folded onto more lines, or with `whole` left whole on a line of its own; continuation lines start
     at `indent`; `pad` sets the label in a column `indent` wide."""
-    if indent + 10 > width or lead + width_of(label) + 1 > width:  # too narrow for a label column
+    too_long = whole and any(indent + width_of(item) > width for item, _ in items)  # whole items start lines
+    if indent + 10 > width or lead + width_of(label) + 1 > width or too_long:  # too narrow for a label column
         indent, lead = 0, 0
     text = Text(" " * lead)
     column = lead
@@ -785,11 +786,12 @@ SPARK_LEVELS = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(values: Sequence[float], goal: float | None) -> str:
-    """One character per value, scaled together with the target (after ┊) so the gap to it shows."""
+    """One character per value, scaled together with the target (after ┊) so the gap to it shows; bars rise
+    from zero, as in a bar chart, so 92.5 against 100 looks close, not like the lowest against the highest."""
     if not values:
         return ""
     scale = [*values, goal] if goal is not None else list(values)
-    low, high = min(scale), max(scale)
+    low, high = min(0.0, *scale), max(0.0, *scale)
     span = high - low or 1.0
     line = "".join(SPARK_LEVELS[round((value - low) / span * (len(SPARK_LEVELS) - 1))] for value in values)
     if goal is not None:
@@ -807,7 +809,9 @@ def history_table(
     lang: str,
     width: int,
     show_target: bool = True,
+    show_id: bool = True,
 ) -> Text:
+    """The entries one per line; a voided one is struck through and marked ✗, a legend below says why."""
     columns = [
         Column("id", "id", 1),
         Column("date", word("ui.date", lang), 2),
@@ -817,26 +821,25 @@ def history_table(
         Column("by", word("ui.by", lang), 7),
         Column("note", word("ui.note", lang), 6, flexible=True, min_width=12),
     ]
-    if not show_target:
-        columns = [column for column in columns if column.key != "target"]
+    hidden = {key for key, shown in (("target", show_target), ("id", show_id)) if not shown}
+    columns = [column for column in columns if column.key not in hidden]
     rows = [_history_row(plan, record, voided, lang) for record in records]
-    return grid(fit_columns(columns, rows, width), rows)
+    table = grid(fit_columns(columns, rows, width), rows)
+    if any(record.id in voided for record in records):
+        table.append("".join(line + "\n" for line in wrap(word("ui.voided_legend", lang), width)), "dim")
+    return table
 
 
 def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) -> dict[str, Cell]:
-    target = plan.target(record.target)
-    milestone = target is not None and target.kind is Kind.MILESTONE
-    value = d.milestone_state(record.value, lang) if milestone else d.number(record.value, 6)
-    unit = d.unit_label(plan, target, lang) if target is not None and not milestone else ""
     note = " · ".join(printable(part) for part in (record.note, record.source) if part)
     void = voided.get(record.id)
     style = "strike dim" if void else ""
     row = {
-        "id": cell(short_id(record.id), style),
+        "id": cell(short_id(record.id) + (" ✗" if void else ""), style),
         "date": cell(record.date.isoformat(), style),
         "target": cell(record.target, style),
         "city": cell(word("city." + record.city.value, lang), style),
-        "value": cell(d.with_unit(value, unit), style),
+        "value": cell(d.entry_value(plan, record, lang), style),
         "by": cell(printable(record.recorded_by), style),
         "note": [(note, "dim" if void else "")] if note else [],
     }

@@ -199,14 +199,18 @@ def source_text(source: Source | None, lang: str) -> str:
     return text
 
 
-def entry_summary(plan: Plan, entry: Entry, lang: str) -> str:
-    """`7D63GFXK cross-city-total = 1020 items (Dongguan, 2023-12-31)`"""
+def entry_value(plan: Plan, entry: Entry, lang: str) -> str:
+    """An entry's value as logged, with its mark and unit: `>1000 items`, `78%`, done / not done."""
     target = plan.target(entry.target)
     if target is not None and target.kind is Kind.MILESTONE:
-        value = milestone_state(entry.value, lang)
-    else:
-        mark = QUALIFIER_MARKS[entry.qualifier] if entry.qualifier else ""
-        value = with_unit(mark + number(entry.value, 6), unit_label(plan, target, lang) if target else "")
+        return milestone_state(entry.value, lang)
+    mark = QUALIFIER_MARKS[entry.qualifier] if entry.qualifier else ""
+    return with_unit(mark + number(entry.value, 6), unit_label(plan, target, lang) if target else "")
+
+
+def entry_summary(plan: Plan, entry: Entry, lang: str) -> str:
+    """`7D63GFXK cross-city-total = 1020 items (Dongguan, 2023-12-31)`"""
+    value = entry_value(plan, entry, lang)
     city = word("city." + entry.city.value, lang)
     from gdz_targets.domain.model import short_id
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from gdz_targets.domain.values import DIRECTION_OVERRIDES
+
 _NO_LINE_START = frozenset(")）]】」』”’,，.。、;；:：!！?？%")
 _NO_LINE_END = frozenset("(（[【「『“‘")
 _SOFT_BREAKS = frozenset("，、；：。,;:)）」』”")
@@ -110,4 +112,6 @@ def printable(text: str) -> str:
 def _escape(char: str) -> str:
     if unicodedata.category(char) in ("Cc", "Cs") or char in "\u2028\u2029":
         return repr(char)[1:-1]
+    if char in DIRECTION_OVERRIDES:  # would reorder what follows on screen
+        return f"\\u{ord(char):04x}"
     return char  # format and spacing characters (a no-break space, a zero-width joiner) are text

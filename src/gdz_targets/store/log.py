@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from gdz_targets.domain.errors import DataError, Problem, UsageError, msg
+from gdz_targets.domain.errors import DataError, Problem, UsageError, counted, msg
 from gdz_targets.domain.model import Entry, History, Void
 
 from .files import open_for_reading
@@ -177,14 +177,18 @@ def _current_index(handle: IO[bytes], path: Path, cache: Path, stat: Stat) -> tu
         # gdz's own appends (noted) cannot repeat an id; anything else is checked for duplicates
         problems = index.apply(result.records, str(path), fresh=trusted)
         if problems:
-            raise DataError(msg("log.invalid", path=str(path), count=len(problems)), problems)
+            raise DataError(
+                msg("log.invalid", path=str(path), problems=counted("problem", len(problems))), problems
+            )
         index.advance(handle, result.end, result.lines, stat)
         index.save(cache)
         Journal(cache).clear()
     if result.unterminated is not None:  # it counts, in memory; the index stored covers whole lines only
         problems = index.apply([result.unterminated], str(path))
         if problems:
-            raise DataError(msg("log.invalid", path=str(path), count=len(problems)), problems)
+            raise DataError(
+                msg("log.invalid", path=str(path), problems=counted("problem", len(problems))), problems
+            )
     return index, result.torn
 
 
@@ -200,7 +204,9 @@ def _read_tail(handle: IO[bytes], path: Path, index: LogIndex, size: int) -> Sca
     result = scan(tail, str(path), offset=index.prefix_len, first_line=index.lines + 1)
     if result.problems:
         problems = sorted(result.problems, key=_line_key)
-        raise DataError(msg("log.invalid", path=str(path), count=len(problems)), problems)
+        raise DataError(
+            msg("log.invalid", path=str(path), problems=counted("problem", len(problems))), problems
+        )
     return result
 
 

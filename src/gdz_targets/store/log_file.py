@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from gdz_targets.domain.errors import UsageError, WriteError, msg
+from gdz_targets.domain.errors import DataError, Problem, UsageError, WriteError, counted, msg
 from gdz_targets.domain.model import Entry, Void
 
 from .files import atomic_write, fsync_directory, open_for_reading, os_failure, read_bytes
@@ -30,14 +30,26 @@ def read_lines_at(path: Path, offsets: Sequence[int]) -> Iterator[Entry | Void]:
     """Parse the records that start at the given byte offsets (as an index recorded them)."""
     if not offsets:
         return
-    from .records import parse_record
+    from .records import RecordError, parse_record
 
     handle = open_for_reading(path)
     assert handle is not None
     with handle:
         for offset in offsets:
             handle.seek(offset)
-            yield parse_record(handle.readline().decode("utf-8"))
+            try:
+                yield parse_record(handle.readline().decode("utf-8"))
+            except (RecordError, UnicodeDecodeError) as error:  # the file changed under the index: say where
+                handle.seek(0)
+                line = handle.read(offset).count(b"\n") + 1
+                if isinstance(error, RecordError):
+                    problem = Problem(str(path), error.message, line, error.column)
+                else:
+                    problem = Problem(
+                        str(path), msg("file.not_utf8", byte=f"0x{error.object[error.start]:02x}"), line
+                    )
+                invalid = msg("log.invalid", path=str(path), problems=counted("problem", 1))
+                raise DataError(invalid, [problem]) from None
 
 
 def lock_timeout(environ: Mapping[str, str] = os.environ) -> float:

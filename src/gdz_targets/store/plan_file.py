@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from gdz_targets.domain.errors import DataError, Message, Problem, close_matches, msg
+from gdz_targets.domain.errors import DataError, Message, Problem, close_matches, counted, msg
 from gdz_targets.domain.model import (
     DEFAULT_REPORTING_DAYS,
     ID_SYNTAX,
@@ -222,7 +222,9 @@ def load_plan(path: Path) -> Plan:
     data, text = read_toml(path)
     plan, problems = parse_plan(data, text, str(path))
     if problems or plan is None:
-        raise DataError(msg("plan.invalid", path=str(path), count=len(problems)), problems)
+        raise DataError(
+            msg("plan.invalid", path=str(path), problems=counted("problem", len(problems))), problems
+        )
     return plan
 
 

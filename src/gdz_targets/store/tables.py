@@ -1,0 +1,127 @@
+"""Tables from the files people send: CSV or tab-separated text in UTF-8, UTF-16 or GB18030 (what Excel on
+Chinese Windows saves), and spreadsheets (.xlsx, .xls, .xlsb, .ods) read with calamine. A table is rows of
+cells, each row knowing where it stands in the file, so that every problem can be named by its place."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Final, NamedTuple
+
+from gdz_targets.domain.errors import Message, Problem, UsageError, msg
+
+Cell = str | float | int | bool | date | datetime | time | timedelta | None
+SPREADSHEET_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+SEPARATORS: Final = (",", "\t", ";")
+SEPARATOR_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
+_UTF16_BOMS: Final = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+_ZIP: Final = b"PK\x03\x04"  # .xlsx, .xlsb and .ods are zip files
+_OLE: Final = b"\xd0\xcf\x11\xe0"  # the legacy .xls
+
+
+class Row(NamedTuple):
+    number: int  # the line of a text file, the row of a sheet (1-based)
+    cells: list[Cell]
+
+
+class Table(NamedTuple):
+    rows: list[Row]
+    sheet: str | None  # the sheet read, for a spreadsheet
+    encoding: str | None  # how a text file was decoded, when that is worth saying (not UTF-8)
+    separator: str | None  # of a text file
+
+    def problem(self, path: str, row: int, column: int | None, message: Message) -> Problem:
+        """A problem at its place: `file:line:column` in a text file, `file sheet!B5` in a spreadsheet."""
+        if self.sheet is None:
+            return Problem(path, message, row, column)
+        cell = f"{column_letters(column)}{row}" if column is not None else f"{row}:{row}"
+        return Problem(path, message, place=f"{self.sheet}!{cell}")
+
+
+def column_letters(column: int) -> str:
+    """Spreadsheet column letters for a 1-based column number: 1 → A, 27 → AA."""
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def is_spreadsheet(data: bytes, name: str) -> bool:
+    return name.lower().endswith(SPREADSHEET_SUFFIXES) or data.startswith((_ZIP, _OLE))
+
+
+def read_table(data: bytes, name: str, sheet: str | None = None) -> Table:
+    """The rows of a text table or of one sheet (the first unless `sheet` names another)."""
+    if is_spreadsheet(data, name):
+        return _read_sheet(data, name, sheet)
+    if sheet is not None:
+        raise UsageError(msg("import.sheet_of_text", path=name))
+    text, encoding = _decode(data, name)
+    separator = _separator(text)
+    csv.field_size_limit(len(data) + 1)  # a long note exports fine, so it must import too
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    rows: list[Row] = []
+    start = 1  # a quoted cell may hold line breaks: a row is named by the line it starts on
+    try:
+        for cells in reader:
+            rows.append(Row(start, list(cells)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        problem = Problem(name, msg("import.bad_csv", detail=str(exc)), reader.line_num + 1, None)
+        raise UsageError(problem.message, [problem]) from None
+    return Table(rows, None, encoding, separator)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM, else GB18030 (said, so that nobody is surprised)."""
+    for bom, encoding in _UTF16_BOMS.items():
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), "UTF-16"
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), None
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "GB18030"
+        except UnicodeDecodeError:
+            start = utf8_error.start
+            line = data.count(b"\n", 0, start) + 1
+            column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+            problem = Problem(name, msg("import.not_text", byte=f"0x{data[start]:02x}"), line, column)
+            raise UsageError(problem.message, [problem]) from None
+
+
+def _separator(text: str) -> str:
+    """The separator of the first line that has one: the one it holds most of (a comma when none)."""
+    for line in text.splitlines()[:20]:
+        counts = {separator: line.count(separator) for separator in SEPARATORS}
+        best = max(counts, key=lambda separator: counts[separator])
+        if counts[best]:
+            return best
+    return ","
+
+
+def _read_sheet(data: bytes, name: str, sheet: str | None) -> Table:
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # pragma: no cover - a dependency of gdz; only a broken install lacks it
+        raise UsageError(msg("import.no_reader", path=name)) from None
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names: Sequence[str] = workbook.sheet_names
+        chosen = names[0] if sheet is None and names else sheet
+        if chosen is None or chosen not in names:
+            raise UsageError(msg("import.no_sheet", path=name, sheet=sheet or "", sheets="、".join(names)))
+        values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    except UsageError:
+        raise
+    except Exception as exc:  # calamine raises its own errors for damaged or encrypted files
+        raise UsageError(msg("import.bad_spreadsheet", path=name, detail=str(exc).splitlines()[0])) from None
+    rows = [Row(number, [None if cell == "" else cell for cell in cells]) for number, cells in
+            enumerate(values, start=1)]  # fmt: skip
+    return Table(rows, chosen, None, None)
