@@ -246,7 +246,7 @@ def test_init_where_nothing_can_be_created_is_one_line_and_exit_4(tmp_path: Path
     parent.chmod(0o555)
     result = run_gdz_process("init", str(parent / "reports"), obey_permissions=True)
     assert result.returncode == 4, result.stderr
-    assert result.stderr == f"gdz: {parent}/reports: cannot write: Permission denied; nothing was changed\n"
+    assert result.stderr == f"gdz: {parent}/reports: cannot write: permission denied; nothing was changed\n"
     assert list(parent.iterdir()) == []
 
 

@@ -154,7 +154,7 @@ def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary(
 
     result = run_gdz_process("export", "status", "-o", str(target), preexec_fn=small_files)
     assert result.returncode == 4, result
-    assert result.stderr == f"gdz: {target}: cannot write: File too large; nothing was changed\n"
+    assert result.stderr == f"gdz: {target}: cannot write: the file would be too large; nothing was changed\n"
     assert target.read_bytes() == b"old report\n"
     assert [path.name for path in target.parent.iterdir()] == ["status.csv"]
 
@@ -168,7 +168,7 @@ def test_exporting_into_a_read_only_directory(fixture_env: Path, tmp_path: Path)
     folder.chmod(0o755)
     assert result.returncode == 4
     assert (
-        result.stderr == f"gdz: {folder}/status.csv: cannot write: Permission denied; nothing was changed\n"
+        result.stderr == f"gdz: {folder}/status.csv: cannot write: permission denied; nothing was changed\n"
     )
     assert (folder / "status.csv").read_bytes() == b"old\n"
 

@@ -51,8 +51,7 @@ def test_export_to_a_device_writes_to_it(fixture_env: Path) -> None:
     full = gdz_process("export", "status", "-o", "/dev/full", env={"GDZ_LEDGER": str(fixture_env)})
     assert full.returncode == 4
     assert (
-        one_error_line(full.stderr)
-        == "gdz: /dev/full: cannot write: No space left on device; nothing was changed"
+        one_error_line(full.stderr) == "gdz: /dev/full: cannot write: the disk is full; nothing was changed"
     )
 
 
@@ -172,7 +171,7 @@ def test_a_report_with_standard_output_closed_or_full_exits_4(
                                     timeout=TIMEOUT, check=False)  # fmt: skip
         assert result.returncode == 4
         assert one_error_line(result.stderr) == (
-            "gdz: standard output could not be written (No space left on device)"
+            "gdz: standard output could not be written (the disk is full)"
         )
 
 
@@ -227,7 +226,7 @@ def test_a_loop_of_links_as_the_log_is_one_line(tmp_path: Path) -> None:
     loop.symlink_to(loop)
     result = gdz_process("status", "--ledger", str(loop))
     assert result.returncode == 3
-    assert one_error_line(result.stderr) == f"gdz: {loop}: cannot read: Too many levels of symbolic links"
+    assert one_error_line(result.stderr) == f"gdz: {loop}: cannot read: a loop of symbolic links"
 
 
 @pytest.mark.parametrize("body", ["x = " + "[" * 100_000, "x = " + "{a = " * 5_000 + "1" + "}" * 5_000])
@@ -387,3 +386,183 @@ def test_arbitrary_bytes_never_crash_hang_or_write(
     assert {
         path.name: path.read_bytes() for path in folder.iterdir()
     } == files  # nothing written, nothing new
+
+
+# --- help and the command line, as hostile as the rest ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [("--help",), ("log", "-h"), ("--lang", "zh", "--help")])
+def test_help_in_an_encoding_without_chinese_falls_back_not_a_crash(args: tuple[str, ...]) -> None:
+    result = gdz_process(*args, env={"PYTHONIOENCODING": "latin-1"})
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "Usage" in result.stdout or "?" in result.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="this system has no /dev/full")
+@pytest.mark.parametrize(
+    "args", [("--help",), ("status", "-h"), ("--version",), ("--lang", "en", "--version")]
+)
+def test_help_or_version_that_cannot_be_written_exits_4(args: tuple[str, ...]) -> None:
+    for preexec in (_closed_stdout, None):
+        if preexec is None:
+            with open("/dev/full", "w") as full:
+                result = subprocess.run([sys.executable, "-m", "gdz_targets", *args], stdout=full, stderr=subprocess.PIPE,
+                                        text=True, timeout=TIMEOUT, check=False)  # fmt: skip
+        else:
+            result = gdz_process(*args, preexec_fn=preexec)
+        assert result.returncode == 4, (args, result.stderr)
+        assert one_error_line(result.stderr).startswith("gdz: standard output could not be written (")
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "chinese"),
+    [
+        (("status", "--are", "2"), "gdz: no such option --are (did you mean --all, --area?); see `gdz status -h`",
+         "gdz: 没有选项 --are(是不是 --all, --area?);见 `gdz status -h`"),
+        (("status", "--sort", "foo"), 'gdz: --sort: "foo" is not one of plan, gap, score, deadline, id; see `gdz status -h`',
+         'gdz: --sort:"foo" 不是可选值(plan, gap, score, deadline, id)之一;见 `gdz status -h`'),
+        (("log",), "gdz: TARGET is missing; see `gdz log -h`", "gdz: 缺少 TARGET;见 `gdz log -h`"),
+        (("log", "pass-rate", "1", "--date"), "gdz: the option --date needs a value; see `gdz log -h`",
+         "gdz: 选项 --date 需要一个值;见 `gdz log -h`"),
+        (("stauts",), 'gdz: no such command "stauts" (did you mean status, targets?); `gdz -h` lists them',
+         'gdz: 没有命令 "stauts"(是不是 status, targets?);`gdz -h` 列出全部命令'),
+        (("where", "extra"), "gdz: unexpected extra; see `gdz where -h`", "gdz: 多余的参数 extra;见 `gdz where -h`"),
+    ],
+)  # fmt: skip
+def test_a_command_line_error_is_one_line_in_the_users_language(
+    args: tuple[str, ...], english: str, chinese: str
+) -> None:
+    for lang, expected in (("en", english), ("zh", chinese)):
+        # `--lang` after the command too, except where it would be read as the value asked for, or no command
+        after = args[-1] != "--date" and args != ("stauts",)
+        for placed in (
+            ((*args, "--lang", lang), ("--lang", lang, *args)) if after else (("--lang", lang, *args),)
+        ):
+            result = gdz_process(*placed, env={"GDZ_LANG": lang})
+            assert (result.returncode, one_error_line(result.stderr)) == (2, expected), placed
+
+
+def test_a_yesterday_before_the_calendar_and_months_as_of_everywhere(gdz: Gdz, fixture_env: Path) -> None:
+    result = gdz("history", "--since", "yesterday", env={"GDZ_TODAY": "0001-01-01"})
+    assert result.exit_code == 2 and "is not a day of the calendar" in result.stderr
+    for args in (("export", "status", "--as-of", "2025-03"), ("show", "pass-rate", "--as-of", "2025")):
+        assert gdz(*args).exit_code == 0, args
+
+
+def test_an_output_name_ending_in_a_slash_is_refused(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = gdz("export", "status", "-o", f"{folder}/out.csv/")
+    assert result.exit_code == 2 and result.stderr.endswith(
+        "ends with a slash, so it names a directory; give a file name\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_a_file_where_the_data_directory_must_be_is_named(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("")
+    result = gdz_process("log", "pass-rate", "80", "--date", "2025-05-31", env={"GDZ_HOME": str(home)})
+    assert (result.returncode, one_error_line(result.stderr)) == (
+        4,
+        f"gdz: {home}: is a file, not a directory",
+    )
+
+
+@pytest.mark.parametrize("make", ["directory", "fifo", "loop"])
+def test_a_workspace_file_that_cannot_be_read_stops_gdz_instead_of_being_skipped(
+    tmp_path: Path, make: str
+) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    workspace = folder / "gdz.toml"
+    if make == "directory":
+        workspace.mkdir()
+    elif make == "fifo":
+        os.mkfifo(workspace)
+    else:
+        workspace.symlink_to(workspace)
+    result = gdz_process("log", "pass-rate", "80", "--date", "2025-05-31", cwd=folder)
+    assert result.returncode == 3 and one_error_line(result.stderr).startswith(f"gdz: {workspace}")
+    assert not (tmp_path / "home" / "progress.toml").exists()  # not quietly written to the data directory
+
+
+def test_an_unreadable_plan_option_is_the_same_error_as_the_variable(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(FIXTURE_PLAN, plan)
+    plan.chmod(0)
+    by_option = run_gdz_process("status", "--plan", str(plan), obey_permissions=True)
+    by_variable = run_gdz_process("status", env={"GDZ_PLAN": str(plan)}, obey_permissions=True)
+    assert by_option.returncode == by_variable.returncode == 3
+    assert (
+        one_error_line(by_option.stderr)
+        == one_error_line(by_variable.stderr)
+        == (f"gdz: {plan}: cannot read: permission denied")
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('id = "new-services"', 'id = "new-services"\ncontinues = "no-such-target"'),
+         'continues "no-such-target" is not another target of the plan'),
+        (('id = "new-services"', 'id = "new-services"\ncontinues = "new-services"'),
+         'continues "new-services" is not another target of the plan'),
+        (('id = "new-services"', 'id = "new-services"\ngroup = "together"'), "a numeric target has no 'group'"),
+        (("schema = 2", "schema = 2.0"), "schema"),
+        (("policies = ", "policies = 1" + "0" * 400 + "\n# "), "too large"),
+    ],
+)  # fmt: skip
+def test_the_plan_check_holds_the_rules_the_plan_file_states(
+    gdz: Gdz, tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    text = FIXTURE_PLAN.read_text(encoding="utf-8")
+    assert change[0] in text
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    result = gdz("check", "--plan", str(plan))
+    assert result.exit_code == 1 and expected in result.stdout, result.stdout
+
+
+def test_an_empty_plan_is_one_problem_and_toml_errors_speak_chinese(gdz: Gdz, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    result = gdz("check", "--plan", str(empty))
+    assert [line for line in result.stdout.splitlines() if line.startswith(str(empty))] == [
+        f"{empty}:1:1: the plan is empty; start from a copy of the shipped plan (`gdz where` shows it)"
+    ]
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema = 2\nfoo = bar\n")
+    result = gdz("check", "--plan", str(broken), "--lang", "zh")
+    assert f"{broken}:2:7: TOML 语法错误:不是有效的 TOML 值(文字需加引号)" in result.stdout
+
+
+def test_an_entry_and_a_void_with_one_id_are_a_problem(gdz: Gdz, fixture_env: Path) -> None:
+    text = fixture_env.read_text(encoding="utf-8")
+    entry_id = text.split("entry.", 1)[1][:26]
+    void_id = text.split("void.", 1)[1][:26]
+    fixture_env.write_text(text.replace(f"void.{void_id}", f"void.{entry_id}"), encoding="utf-8")
+    result = gdz("check")
+    assert result.exit_code == 1 and f"the void {entry_id} has the id of an entry" in result.stdout
+
+
+def test_a_report_on_a_terminal_shows_escapes_and_a_file_gets_the_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from gdz_targets.output import stream
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    data = "id,note\r\n1,\x1b[2J\u202eevil\r\n".encode()
+    for kind, expected in (
+        (Terminal, "id,note\r\n1,\\x1b[2J\\u202eevil\r\n"),
+        (io.TextIOWrapper, data.decode()),
+    ):
+        raw = io.BytesIO()
+        monkeypatch.setattr("sys.stdout", kind(raw, encoding="utf-8"))
+        stream.write_bytes(data)
+        assert raw.getvalue().decode() == expected

@@ -246,7 +246,7 @@ def test_disk_full_leaves_the_log_byte_identical(log: Path) -> None:
         preexec_fn=_limit_file_size(len(data) + 40),
     )  # fmt: skip
     assert result.returncode == 4, result
-    assert result.stderr == f"gdz: {log}: cannot write: File too large; nothing was changed\n"
+    assert result.stderr == f"gdz: {log}: cannot write: the file would be too large; nothing was changed\n"
     assert log.read_bytes() == data
 
 
@@ -255,7 +255,7 @@ def test_read_only_log_is_left_alone(log: Path) -> None:
     log.chmod(0o444)
     result = run_gdz_process("log", "pass-rate", "60", "--date", "2025-01-31", obey_permissions=True)
     assert result.returncode == 4, result
-    assert result.stderr == f"gdz: {log}: cannot write: Permission denied; nothing was changed\n"
+    assert result.stderr == f"gdz: {log}: cannot write: permission denied; nothing was changed\n"
     assert log.read_bytes() == FIXTURE_LOG.read_bytes()
 
 
@@ -269,7 +269,7 @@ def test_read_only_directory_gets_no_log(tmp_path: Path, monkeypatch: pytest.Mon
     folder.chmod(0o755)
     assert result.returncode == 4, result
     assert result.stderr == (
-        f"gdz: {folder}/progress.toml.lock: cannot write: Permission denied; nothing was changed\n"
+        f"gdz: {folder}/progress.toml.lock: cannot write: permission denied; nothing was changed\n"
     )
     assert list(folder.iterdir()) == []
 

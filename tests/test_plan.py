@@ -259,7 +259,7 @@ PLAN_ERRORS = [
         "policies = 25",
         "policies = 25 25",
         "policies = 25 25",
-        "targets.toml:{line}:15: TOML syntax error: Expected newline or end of document after a statement",
+        "targets.toml:{line}:15: TOML syntax error: more on the line after a complete statement",
         "malformed-toml",
     ),
     _case(

@@ -3,24 +3,53 @@
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
+from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from gdz_targets import __version__
-from gdz_targets.domain.errors import ExitCode, GdzError
+from gdz_targets.domain.errors import ExitCode, GdzError, Message
 from gdz_targets.output import stream
 
-from .common import add_command, current_session, error_lang, warn
+from .common import ROOT_LANG, LangOption, add_command, current_session, error_lang, warn
+from .helptext import HelpThroughStream
 
 # Commands whose work is done once they have written their files: a lost standard output afterwards does
 # not undo it, so they still exit 0 (a script that retried would record the same entry twice).
 WRITING_COMMANDS = frozenset({"log", "void", "undo", "import", "init"})
 
 
-class GdzGroup(TyperGroup):
-    """Turns every domain error into its message(s) on stderr and its documented exit code: the one place."""
+class GdzGroup(HelpThroughStream, TyperGroup):
+    """Turns every error — the domain's, and Click's about the command line — into its message(s) on stderr
+    and its documented exit code: the one place."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click_errors.UsageError as error:
+            from .usage import usage_message
+
+            given = sys.argv[1:] if args is None else list(args)
+            named = next((arg for arg in given if arg in COMMAND_MODULES), None)
+            warn(f"gdz: {_text_of(usage_message(error, f'gdz {named}' if named else 'gdz'))}")
+            code = int(ExitCode.USAGE)
+        except typer.Abort:
+            warn(f"gdz: {_text('usage.aborted')}")
+            code = int(ExitCode.PROBLEMS)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         stream.reset()
@@ -31,12 +60,9 @@ class GdzGroup(TyperGroup):
             raise typer.Exit(int(error.exit_code)) from None
         finally:
             report_notices()
-        reason = stream.lost_reason()
-        if reason is not None:
-            written = ctx.invoked_subcommand in WRITING_COMMANDS
-            warn(f"gdz: {_text('output.lost_done' if written else 'output.lost', reason=reason)}")
-            if not written:
-                raise typer.Exit(int(ExitCode.WRITE))
+        written = ctx.invoked_subcommand in WRITING_COMMANDS
+        if stream.say_if_lost(error_lang(), done=written) and not written:
+            raise typer.Exit(int(ExitCode.WRITE))
         return result
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
@@ -47,9 +73,14 @@ class GdzGroup(TyperGroup):
 
 def _text(key: str, **params: object) -> str:
     from gdz_targets.domain.errors import msg
+
+    return _text_of(msg(key, **params))
+
+
+def _text_of(message: Message) -> str:
     from gdz_targets.output.messages import render
 
-    return render(msg(key, **params), error_lang())
+    return render(message, error_lang())
 
 
 def report_notices() -> None:
@@ -95,7 +126,7 @@ _MODULE_ORDER = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 def _version(value: bool) -> None:
     if value:
         stream.write_out(f"gdz {__version__}\n")
-        raise typer.Exit()
+        raise typer.Exit(int(ExitCode.WRITE) if stream.say_if_lost(error_lang()) else 0)
 
 
 def root(
@@ -103,8 +134,10 @@ def root(
         bool,
         typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化)."""
+    ROOT_LANG.set(lang.value if lang else None)
 
 
 def make_app(only: str | None = None) -> typer.Typer:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from gdz_targets.domain.model import City
 
 CURRENT: contextvars.ContextVar[Session | None] = contextvars.ContextVar("gdz_session", default=None)
+# `gdz --lang zh COMMAND`: the language given before the command, for the command and its errors.
+ROOT_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("gdz_root_lang", default=None)
 
 
 class Lang(StrEnum):
@@ -35,6 +37,7 @@ PlanOption = Annotated[
         "--plan",
         help="Plan file. Default: $GDZ_PLAN, the workspace's plan, else the shipped plan.",
         show_default=False,
+        readable=False,  # gdz says itself why a file cannot be read, as for $GDZ_PLAN
     ),
 ]
 LedgerOption = Annotated[
@@ -43,6 +46,7 @@ LedgerOption = Annotated[
         "--ledger",
         help="Progress log. Default: $GDZ_LEDGER, the workspace's log, else your data directory.",
         show_default=False,
+        readable=False,
     ),
 ]
 LangOption = Annotated[
@@ -101,7 +105,7 @@ def target_argument(optional: bool = False) -> Any:
 
 def session(lang: Lang | None = None, plan: Path | None = None, ledger: Path | None = None) -> Session:
     """The command's session; its language is also the language of any error the command ends with."""
-    made = Session(lang.value if lang else None, plan, ledger)
+    made = Session(lang.value if lang else ROOT_LANG.get(), plan, ledger)
     CURRENT.set(made)
     return made
 
@@ -112,8 +116,15 @@ def current_session() -> Session | None:
 
 
 def error_lang() -> str:
+    """The language errors are told in: the command's, else `gdz --lang`, else `--lang` anywhere on the
+    command line (an error while it is parsed), else the environment's."""
     made = CURRENT.get()
-    return made.lang if made is not None else resolve_lang(None)
+    if made is not None:
+        return made.lang
+    from .helptext import help_lang
+
+    root = ROOT_LANG.get()
+    return resolve_lang(root) if root else help_lang()
 
 
 def add_command(app: typer.Typer, name: str, function: Callable[..., None]) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from typer.core import TyperCommand
 
 from gdz_targets.output.messages import HELP_HEADINGS_ZH, resolve_lang, translate_help
+from gdz_targets.output.textwidth import GLUE
 
 
 def help_lang(args: list[str] | None = None) -> str:
@@ -46,38 +47,52 @@ def translated(command: Any, lang: str) -> Iterator[None]:
 
 
 def format_translated(command: Any, ctx: Any, formatter: Any, format_help: Any) -> None:
-    """Format help through `format_help`, in Chinese when that is the user's language."""
+    """Format help through `format_help` in the user's language, folded by terminal cells, examples whole."""
     lang = help_lang()
-    if lang != "zh":
-        format_help(ctx, formatter)
-        return
-    chinese = _chinese_formatter(type(formatter))(width=formatter.width)
-    with translated(command, lang):
-        format_help(ctx, chinese)
-    formatter.write(chinese.getvalue())
+    ours = _formatter(type(formatter), lang)(width=formatter.width)
+    if lang == "zh":
+        with translated(command, lang):
+            format_help(ctx, ours)
+    else:
+        format_help(ctx, ours)
+    formatter.write(ours.getvalue())
 
 
-def _chinese_formatter(base: type) -> type:
-    """Click's help formatter with Chinese headings, folding text by terminal cells, not characters."""
+# What help folds only where nothing else fits: an example, a format (YYYY-MM-DD, or YYYY-MM), a command.
+_WHOLE = r"\((?:e\.g\. |例:)[^)]*\)|\([A-Z]{4}-[^)]*\)|`[^`]*`"
+
+
+def _glued(text: str) -> str:
+    import re
+
+    return re.sub(_WHOLE, lambda found: found.group().replace(" ", GLUE), text)
+
+
+def _formatter(base: type, lang: str) -> type:
+    """Click's help formatter, with headings in `lang`, folding text by terminal cells, never inside an
+    option, and keeping an example on one line where it fits."""
     from gdz_targets.output.textwidth import width_of, wrap
 
-    class ChineseFormatter(base):  # type: ignore[misc]
+    def fold(text: str, width: int) -> list[str]:
+        return [line.replace(GLUE, " ") for line in wrap(_glued(text), width, hyphens=False)]
+
+    class GdzFormatter(base):  # type: ignore[misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-            super().write_usage(prog, args, HELP_HEADINGS_ZH["Usage: "])
+            super().write_usage(prog, args, HELP_HEADINGS_ZH["Usage: "] if lang == "zh" else prefix)
 
         def write_heading(self, heading: str) -> None:
-            super().write_heading(HELP_HEADINGS_ZH.get(heading, heading))
+            super().write_heading(HELP_HEADINGS_ZH.get(heading, heading) if lang == "zh" else heading)
 
         def write_text(self, text: str) -> None:
             indent = " " * self.current_indent
             for number, paragraph in enumerate(text.split("\n\n")):
                 if number:
                     self.write("\n")
-                for line in wrap(" ".join(paragraph.split()), max(self.width - self.current_indent, 20)):
+                for line in fold(" ".join(paragraph.split()), max(self.width - self.current_indent, 20)):
                     self.write(f"{indent}{line}\n")
 
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-            rows = [(term, _labels(definition)) for term, definition in rows]
+            rows = [(term, _labels(definition) if lang == "zh" else definition) for term, definition in rows]
             first = min(max(width_of(term) for term, _ in rows), col_max) + col_spacing
             room = max(self.width - first - self.current_indent, 10)
             for term, definition in rows:
@@ -90,7 +105,7 @@ def _chinese_formatter(base: type) -> type:
                 else:
                     self.write("\n" + " " * (first + self.current_indent))
                 text, _, label = definition.partition("  [")  # Click's "  [default: x]", kept whole
-                lines = wrap(text, room)
+                lines = fold(text, room)
                 if label and width_of(lines[-1]) + 3 + width_of(label) <= room:
                     lines[-1] += "  [" + label
                 elif label:
@@ -99,7 +114,7 @@ def _chinese_formatter(base: type) -> type:
                 for line in lines[1:]:
                     self.write(" " * (first + self.current_indent) + line + "\n")
 
-    return ChineseFormatter
+    return GdzFormatter
 
 
 def _labels(definition: str) -> str:
@@ -108,7 +123,32 @@ def _labels(definition: str) -> str:
     return text.replace("[required]", "[必填]").replace("[default: ", "[默认:")
 
 
-class GdzCommand(TyperCommand):
+def show_help(ctx: Any, param: Any, value: bool) -> None:
+    """`--help`: the help through gdz's one writer, so a closed, full or ASCII-only output is no traceback;
+    a lost help is said on stderr, exit 4 (a reader that stopped early is no fault, exit 0)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from gdz_targets.output import stream
+
+    stream.write_out(ctx.get_help() + "\n")
+    if stream.say_if_lost(help_lang()):
+        from gdz_targets.domain.errors import ExitCode
+
+        ctx.exit(int(ExitCode.WRITE))
+    ctx.exit()
+
+
+class HelpThroughStream:
+    """Click's help option, printing through gdz's writer (`show_help`)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = show_help
+        return option
+
+
+class GdzCommand(HelpThroughStream, TyperCommand):
     """A command whose help speaks the user's language."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:

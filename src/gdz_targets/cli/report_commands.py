@@ -1,7 +1,6 @@
 """`gdz status`, `gdz show` and `gdz export`: the reports."""
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -108,7 +107,7 @@ def show(
     s = session(lang, plan, ledger)
     from gdz_targets.app import report
 
-    detail = report.target_detail(s, target, day_option(s, as_of))
+    detail = report.target_detail(s, target, day_option(s, as_of, period=True))
     from gdz_targets.output.terminal import show_view
 
     draw(
@@ -135,7 +134,7 @@ def export(
         ExportKind, typer.Argument(metavar="[status|entries|targets]", help="What to export.")
     ] = ExportKind.status,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045 - text, not a Path: a Path would drop the slash of "out/"
         typer.Option(
             "--output",
             "-o",
@@ -169,7 +168,7 @@ def export(
     from gdz_targets.output import export as exports
 
     chosen = exports.choose_format(fmt.value if fmt else None, output)
-    header_lang, bom, day = (lang.value if lang else None), not no_bom, day_option(s, as_of)
+    header_lang, bom, day = (lang.value if lang else None), not no_bom, day_option(s, as_of, period=True)
     if what is ExportKind.status:
         found = report.status(s, day, area, status_filter)
         data = exports.export_status(found, chosen, s.lang, header_lang, bom)
@@ -178,7 +177,7 @@ def export(
         data = exports.export_entries(s.plan(), entries, chosen, s.lang, header_lang, bom)
     else:
         data = exports.export_targets(s.plan(), area, chosen, s.lang, header_lang, bom)
-    if output is None or str(output) == "-":
+    if output is None or output == "-":
         from gdz_targets.output.stream import write_bytes
 
         write_bytes(data)
@@ -186,7 +185,7 @@ def export(
     from gdz_targets.store.files import write_report
 
     write_report(output, data)
-    say(s, "export.written", path=str(output), format=chosen, bytes=len(data))
+    say(s, "export.written", path=output, format=chosen, bytes=len(data))
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

@@ -47,7 +47,7 @@ def date_problem(target: Target, city: City, day: date, today: date, issued: dat
 
 def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path: str) -> list[Problem]:
     """Plan-aware problems of a log's (line, record) pairs: unknown targets, impossible values, voids of
-    nothing, an id used twice with different content."""
+    nothing, an id used twice with different content or by an entry and a void."""
     problems: list[Problem] = []
     entries: dict[str, tuple[int, Entry]] = {}
     voids: list[tuple[int, Void]] = []
@@ -69,6 +69,8 @@ def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path:
     for line, void in voids:
         if void.entry not in entries:
             problems.append(Problem(path, msg("log.void_unknown", entry=void.entry), line, None))
+        if void.id in entries:  # one id, one record: `gdz show ID` could not tell which
+            problems.append(Problem(path, msg("log.id_shared", id=void.id), line, 1))
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 

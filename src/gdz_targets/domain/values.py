@@ -200,6 +200,8 @@ def parse_day(text: str, today: date) -> date:
     """A day typed on the command line: as `parse_calendar_day` reads it, `today` or `yesterday`."""
     cleaned = text.strip().lower().translate(_FULL_WIDTH)
     if cleaned in RELATIVE_DAYS:
+        if today.toordinal() <= RELATIVE_DAYS[cleaned]:  # the day before 0001-01-01 is in no calendar
+            raise ValueRefused(msg("value.no_such_day", value=text))
         return today - timedelta(days=RELATIVE_DAYS[cleaned])
     try:
         return parse_calendar_day(text)

@@ -58,12 +58,12 @@ METHOD: Final = {
 }
 
 
-def choose_format(option: str | None, output: Path | None) -> str:
+def choose_format(option: str | None, output: str | None) -> str:
     """An explicit --format wins; else the output's extension; else CSV."""
     if option is not None:
         return option
     if output is not None:
-        suffix = output.suffix.lower()
+        suffix = Path(output).suffix.lower()
         if suffix in EXTENSIONS:
             return EXTENSIONS[suffix]
         if suffix:

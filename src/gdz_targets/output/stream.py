@@ -10,6 +10,8 @@ import os
 import sys
 from typing import IO, Final
 
+from gdz_targets.domain.errors import Message, msg, os_reason
+
 # Signs gdz prints, and what stands in for them where the output's encoding has no such character.
 ASCII_SIGNS: Final = str.maketrans(
     {"✔": "+", "✖": "x", "✓": "v", "✗": "x", "▲": "^", "◆": "*", "●": "o", "○": "o", "·": "-", "—": "-",
@@ -17,7 +19,8 @@ ASCII_SIGNS: Final = str.maketrans(
      "▄": "-", "▅": "=", "▆": "=", "▇": "#", "█": "#", "“": '"', "”": '"', "‘": "'", "’": "'"}
 )  # fmt: skip
 
-_lost: list[str] = []  # why standard output could not be written, if it could not
+# Why standard output could not be written, if it could not; None where its reader went away (no fault).
+_lost: list[Message | None] = []
 
 
 def write_out(text: str) -> None:
@@ -26,15 +29,15 @@ def write_out(text: str) -> None:
         return
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`gdz ... >&-`)
-        _lose("closed")
+        _lost.append(msg("reason.closed"))
         return
     try:
         _write_text(stream, text)
     except BrokenPipeError:
         _stop_writing(stream)  # the reader has gone (`| head`): nothing more to say, nothing wrong
-        _lost.append("")
+        _lost.append(None)
     except (OSError, ValueError) as exc:  # ENOSPC (/dev/full), EIO, or a file closed underneath
-        _lose(getattr(exc, "strerror", None) or str(exc))
+        _lost.append(os_reason(exc) if isinstance(exc, OSError) else msg("reason.closed"))
 
 
 def write_bytes(data: bytes) -> None:
@@ -43,8 +46,10 @@ def write_bytes(data: bytes) -> None:
         return
     stream = sys.stdout
     if stream is None:
-        _lose("closed")
+        _lost.append(msg("reason.closed"))
         return
+    if hasattr(stream, "isatty") and stream.isatty():  # a report read on screen: no escape may act on it
+        data = _on_screen(data)
     try:
         stream.flush()
         buffer = getattr(stream, "buffer", None)
@@ -55,9 +60,18 @@ def write_bytes(data: bytes) -> None:
         stream.flush()
     except BrokenPipeError:
         _stop_writing(stream)
-        _lost.append("")
+        _lost.append(None)
     except (OSError, ValueError) as exc:
-        _lose(getattr(exc, "strerror", None) or str(exc))
+        _lost.append(os_reason(exc) if isinstance(exc, OSError) else msg("reason.closed"))
+
+
+def _on_screen(data: bytes) -> bytes:
+    """Bytes for a terminal: control characters other than line breaks and tabs shown as escapes."""
+    from .textwidth import printable
+
+    lines = data.decode("utf-8", "replace").split("\n")
+    shown = (printable(line.removesuffix("\r")) + "\r" * line.endswith("\r") for line in lines)
+    return "\n".join(shown).encode()
 
 
 def write_err(text: str) -> None:
@@ -114,9 +128,21 @@ class Progress:
             write_err("\r\x1b[2K")
 
 
-def lost_reason() -> str | None:
+def lost_reason() -> Message | None:
     """Why some output could not be written, if it could not (a reader that stopped early does not count)."""
-    return next((reason for reason in _lost if reason), None)
+    return next((reason for reason in _lost if reason is not None), None)
+
+
+def say_if_lost(lang: str, done: bool = False) -> bool:
+    """Say on standard error that standard output was lost, if it was (`done`: after the command's work was
+    saved, so that a script does not repeat it); True if it was."""
+    reason = lost_reason()
+    if reason is None:
+        return False
+    from .messages import render
+
+    write_err(f"gdz: {render(msg('output.lost_done' if done else 'output.lost', reason=reason), lang)}\n")
+    return True
 
 
 def reset() -> None:
@@ -141,10 +167,6 @@ def _known(encoding: str) -> bool:
     except LookupError:
         return False
     return True
-
-
-def _lose(reason: str) -> None:
-    _lost.append(reason or "?")
 
 
 def _stop_writing(stream: IO[str]) -> None:

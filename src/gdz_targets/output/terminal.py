@@ -328,6 +328,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
 def _log_line(path: str, as_of: str, lang: str, width: int) -> Text:
     """Which log, as of when: one line where it fits; else the path alone on a line, never folded (a path
     broken across lines cannot be copied)."""
+    path = printable(path)
     line = word("ui.log_at", lang).format(path=path, as_of=as_of)
     if width_of(line) <= width:
         return Text(line + "\n", style="dim")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from gdz_targets.domain.values import DIRECTION_OVERRIDES
 
@@ -50,15 +51,19 @@ def cut(text: str, width: int) -> str:
     return text[:end].rstrip() + ELLIPSIS
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Fold text to `width` terminal cells: at spaces, after - or /, or between CJK characters, but never
-    after an opening bracket or quote nor before closing punctuation (Chinese line-breaking rules)."""
+GLUE: Final = "\u00a0"  # a no-break space: text joined by it is folded only where nothing else can be
+
+
+def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
+    """Fold text to `width` terminal cells: at spaces, after - or / (unless `hyphens` is false), or between
+    CJK characters, but never at a no-break space, after an opening bracket or quote nor before closing
+    punctuation (Chinese line-breaking rules)."""
     width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
     if width < 2 and not text.isascii():  # no Chinese character fits one cell: nothing readable fits here
         return [cut(text, width)]
     lines: list[str] = []
     while width_of(text) > width:
-        end = _last_break(text, width)
+        end = _last_break(text, width) if hyphens or not text.isascii() else _last_space(text, width)
         lines.append(text[:end].rstrip())
         text = text[end:].lstrip()
     if text or not lines:
@@ -89,10 +94,15 @@ def _last_break(text: str, width: int) -> int:
     return len(text)
 
 
+def _last_space(text: str, width: int) -> int:
+    best = text[: width + 1].rfind(" ")
+    return best if best > 0 else width
+
+
 def _may_break(before: str, after: str) -> bool:
     """Between Chinese characters, or at a space; never inside a Latin word or an option (`--area`), never
-    before closing punctuation or after an opening bracket."""
-    if after in _NO_LINE_START or before in _NO_LINE_END:
+    at a no-break space, before closing punctuation or after an opening bracket."""
+    if after in _NO_LINE_START or before in _NO_LINE_END or GLUE in (before, after):
         return False
     return before.isspace() or after.isspace() or _is_wide(before) or _is_wide(after)
 

@@ -18,7 +18,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, Final, TypeAlias
 
-from gdz_targets.domain.errors import DataError, GdzError, Problem, WriteError, msg
+from gdz_targets.domain.errors import (
+    DataError,
+    GdzError,
+    Message,
+    Problem,
+    UsageError,
+    WriteError,
+    msg,
+    os_reason,
+)
 
 _BOM = b"\xef\xbb\xbf"
 _TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$"
@@ -43,8 +52,23 @@ def os_failure(
         return error(msg("file.is_directory", path=str(path)))
     if isinstance(exc, FileNotFoundError) and key == "file.unreadable":
         return error(msg("file.missing", path=str(path)))
-    reason = exc.strerror or str(exc)
-    return error(msg(key, path=str(path), reason=reason))
+    return error(msg(key, path=str(path), reason=os_reason(exc)))
+
+
+def make_directory(directory: Path) -> None:
+    """Create a directory and its parents; a file standing where a directory must go is named."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        for part in (directory, *directory.parents):
+            if part.is_symlink() and not part.exists():
+                reason = msg("reason.broken_link")
+                raise WriteError(msg("write.failed", path=str(part), reason=reason)) from None
+            if part.exists() and not part.is_dir():
+                raise WriteError(msg("file.not_directory", path=str(part))) from None
+        raise os_failure(WriteError, directory, exc, "write.failed") from None
+    except OSError as exc:
+        raise os_failure(WriteError, directory, exc, "write.failed") from None
 
 
 def open_for_reading(
@@ -132,7 +156,41 @@ def _toml_problem(path: str, exc: ValueError, text: str) -> Problem:
         else:
             line = text.count("\n") + 1
             column = len(text) - text.rfind("\n")
-    return Problem(path, msg("toml.syntax", detail=message), line, column)
+    return Problem(path, msg("toml.syntax", detail=toml_detail(message)), line, column)
+
+
+# What tomllib says, by the catalogue key that says it in the user's language; a name it quotes is kept.
+_TOML_WORDS: Final = {
+    "Invalid value": "toml.invalid_value",
+    "Unterminated string": "toml.unterminated_string",
+    "Expected '=' after a key in a key/value pair": "toml.expected_equals",
+    "Expected newline or end of document after a statement": "toml.expected_newline",
+    "Invalid statement": "toml.invalid_statement",
+    "Invalid initial character for a key part": "toml.bad_key",
+    "Cannot overwrite a value": "toml.overwrite",
+    "Unclosed array": "toml.unclosed_array",
+    "Unclosed inline table": "toml.unclosed_table",
+    "Invalid date or datetime": "toml.bad_date",
+    "Expected ']' at the end of a table declaration": "toml.unclosed_header",
+    "Expected ']]' at the end of an array declaration": "toml.unclosed_header",
+}
+_TOML_NAMED: Final = (
+    (r"Cannot declare (.+) twice", "toml.declared_twice"),
+    (r"Duplicate inline table key (.+)", "toml.declared_twice"),
+    (r"(?:Illegal|Found invalid) character (.+)", "toml.bad_character"),
+)
+
+
+def toml_detail(text: str) -> Message:
+    """tomllib's reason for refusing a file, as a message (its own words where it is rare)."""
+    text = text.strip()
+    if text in _TOML_WORDS:
+        return msg(_TOML_WORDS[text])
+    for pattern, key in _TOML_NAMED:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return msg(key, name=found.group(1))
+    return msg("toml.other", detail=text)
 
 
 Payload: TypeAlias = "bytes | Sequence[bytes | memoryview | array[Any]]"
@@ -180,13 +238,16 @@ def _write_parts(handle: IO[bytes], data: Payload) -> None:
         handle.write(part)
 
 
-def write_report(path: Path, data: bytes) -> None:
+def write_report(name: str | Path, data: bytes) -> None:
     """Write a report to a file: a regular file (or the file a symbolic link names) is replaced atomically,
     and only if it may be written; a device, FIFO or socket is written to directly."""
+    if isinstance(name, str) and name.endswith(("/", os.sep)):  # `-o out.csv/` asks for a directory
+        raise UsageError(msg("write.names_directory", path=name))
+    path = Path(name)
     try:
         target = path.resolve(strict=False) if path.is_symlink() else path
-    except (OSError, RuntimeError):  # a loop of symbolic links
-        raise WriteError(msg("write.failed", path=str(path), reason=msg("reason.link_loop"))) from None
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links, a name too long
+        raise WriteError(msg("write.failed", path=str(path), reason=os_reason(exc))) from None
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:

@@ -15,7 +15,7 @@ from typing import Final
 from gdz_targets.domain.errors import DataError, Problem, UsageError, WriteError, counted, msg
 from gdz_targets.domain.model import Entry, Void
 
-from .files import atomic_write, fsync_directory, open_for_reading, os_failure, read_bytes
+from .files import atomic_write, fsync_directory, make_directory, open_for_reading, os_failure, read_bytes
 
 LOG_HEADER: Final = (
     "# gdz progress log: append-only, one record per line. Correct with `gdz void`, not by editing.\n"
@@ -71,8 +71,8 @@ def locked(log: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold an exclusive lock on `<log>.lock` (never the log itself); give up clearly after `timeout` s."""
     lock_path = log.with_name(log.name + LOCK_SUFFIX)
     limit = lock_timeout() if timeout is None else timeout
+    make_directory(log.parent)
     try:
-        log.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
         raise os_failure(WriteError, lock_path, exc, "write.failed") from None

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from gdz_targets.domain.errors import DataError, Problem, UsageError, WriteError, msg
+from gdz_targets.domain.errors import DataError, Problem, UsageError, msg
 
 from .files import read_toml
 
@@ -77,9 +77,11 @@ def shipped_published_path() -> Path | None:
 
 
 def find_workspace(start: Path) -> Path | None:
-    """The nearest directory at or above `start` holding gdz.toml, as git finds .git."""
+    """The nearest directory at or above `start` holding gdz.toml, as git finds .git. Anything of that name
+    counts — a directory, a FIFO, a broken link — so that reading it says what is wrong, rather than gdz
+    quietly writing to another log."""
     for directory in (start, *start.parents):
-        if (directory / WORKSPACE_FILE).is_file():
+        if os.path.lexists(directory / WORKSPACE_FILE):
             return directory
     return None
 
@@ -135,12 +137,9 @@ def init_workspace(directory: Path, log_header: str) -> list[Path]:
         raise UsageError(msg("workspace.exists", path=str(directory / WORKSPACE_FILE)))
     if directory.exists() and not directory.is_dir():
         raise UsageError(msg("file.not_directory", path=str(directory)))
-    from .files import atomic_write, os_failure, read_bytes
+    from .files import atomic_write, make_directory, read_bytes
 
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise os_failure(WriteError, directory, exc, "write.failed") from None
+    make_directory(directory)
     written = []
     log = directory / DEFAULT_LOG_NAME
     if not log.exists():

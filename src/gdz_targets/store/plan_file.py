@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -85,6 +85,16 @@ class _Context:
         self.problems.append(Problem(self.path, message, line, column, target))
 
 
+# TOML's types, by the word the catalogue uses for them (`type.text`).
+_TYPE_WORDS: Final = {str: "text", int: "number", float: "number", bool: "boolean", list: "array",
+                      dict: "table", date: "date", datetime: "date", time: "time"}  # fmt: skip
+
+
+def wrong_type(key: str, expected: str, value: object) -> Message:
+    got = _TYPE_WORDS.get(type(value), "other")
+    return msg("plan.wrong_type", key=key, expected=msg(f"type.{expected}"), got=msg(f"type.{got}"))
+
+
 class _Table:
     """Typed, checked access to one TOML table; reports every problem instead of stopping at the first."""
 
@@ -102,24 +112,23 @@ class _Table:
     def _get(self, key: str, required: bool) -> Any:
         self._seen.add(key)
         if key not in self.data:
-            if required:
+            if required and self.label:
                 self._problem(None, msg("plan.missing_key", table=self.label, key=key))
+            elif required:
+                self._problem(None, msg("plan.missing_top_key", key=key))
             return None
         return self.data[key]
 
     def _wrong(self, key: str, expected: str) -> None:
-        value = self.data[key]
-        self._problem(
-            key,
-            msg("plan.wrong_type", key=f"{self.label}.{key}", expected=expected, got=type(value).__name__),
-        )
+        """`key` holds a value of the wrong TOML type; `expected` names the right one (`type.EXPECTED`)."""
+        self._problem(key, wrong_type(f"{self.label}.{key}", expected, self.data[key]))
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self._get(key, required)
         if value is None:
             return None
         if not isinstance(value, str):
-            self._wrong(key, "string")
+            self._wrong(key, "text")
             return None
         if not value.strip():
             self._problem(key, msg("plan.empty", key=f"{self.label}.{key}"))
@@ -151,6 +160,9 @@ class _Table:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             self._problem(key, msg("plan.positive_integer", key=f"{self.label}.{key}"))
             return default
+        if not in_range(value):
+            self._problem(key, msg("plan.too_large", key=f"{self.label}.{key}"))
+            return default
         return value
 
     def flag(self, key: str) -> bool:
@@ -158,7 +170,7 @@ class _Table:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self._wrong(key, "true or false")
+            self._wrong(key, "boolean")
             return False
         return value
 
@@ -167,7 +179,7 @@ class _Table:
         if value is None:
             return None
         if isinstance(value, datetime) or not isinstance(value, date):
-            self._wrong(key, "date (YYYY-MM-DD)")
+            self._wrong(key, "date")
             return None
         return value
 
@@ -184,7 +196,7 @@ class _Table:
                 return PeriodDate.of_year(year)
             if 1 <= int(month) <= 12:
                 return PeriodDate.of_month(year, int(month))
-        self._wrong(key, 'date, "YYYY-MM" or "YYYY"')
+        self._wrong(key, "period")
         return None
 
     def choice(self, key: str, enum: type[_Choice], default: _Choice | None = None) -> _Choice | None:
@@ -230,9 +242,11 @@ def load_plan(path: Path) -> Plan:
 
 def parse_plan(data: Mapping[str, Any], text: str, path: str) -> tuple[Plan | None, list[Problem]]:
     ctx = _Context(path, _Locator(text), [])
+    if not data:  # an empty file: one problem, not one per missing key
+        return None, [Problem(path, msg("plan.empty_file"), 1, 1)]
     top = _Table(ctx, data, ())
     schema = top._get("schema", True)
-    if schema is not None and schema != SCHEMA_VERSION:
+    if schema is not None and (type(schema) is not int or schema != SCHEMA_VERSION):  # 2.0 is no version
         top._problem("schema", msg("plan.schema", found=str(schema), expected=SCHEMA_VERSION))
     sources = _parse_keyed(ctx, top, "sources", _parse_source)
     units = _parse_keyed(ctx, top, "units", _parse_unit)
@@ -240,10 +254,22 @@ def parse_plan(data: Mapping[str, Any], text: str, path: str) -> tuple[Plan | No
     meta = _parse_meta(ctx, meta_table, sources) if meta_table is not None else None
     areas = _parse_areas(ctx, top, sources)
     targets = _parse_targets(ctx, top, sources, units, {area.id for area in areas})
+    _check_continues(ctx, targets)
     top.finish()
     if ctx.problems or meta is None:
         return None, ctx.problems
     return Plan(meta, sources, units, tuple(areas), tuple(targets)), []
+
+
+def _check_continues(ctx: _Context, targets: Sequence[Target]) -> None:
+    """`continues` names another target of the plan: one that exists, and not the target itself."""
+    known = [target.id for target in targets]
+    for index, target in enumerate(targets):
+        if target.continues is not None and (target.continues not in known or target.continues == target.id):
+            close = close_matches(target.continues, [other for other in known if other != target.id], n=1)
+            hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.list_targets")
+            message = msg("plan.bad_continues", id=target.continues, hint=hint)
+            ctx.report(("target", index, "continues"), message, target.id)
 
 
 def _parse_keyed(
@@ -253,9 +279,7 @@ def _parse_keyed(
     parsed: dict[str, _Parsed] = {}
     for item_id, item in table.items():
         if not isinstance(item, dict):
-            top._problem(
-                key, msg("plan.wrong_type", key=f"{key}.{item_id}", expected="table", got=type(item).__name__)
-            )
+            top._problem(key, wrong_type(f"{key}.{item_id}", "table", item))
             continue
         value = parse(_Table(ctx, item, (key, item_id)), item_id)
         if value is not None:
@@ -329,7 +353,7 @@ def _array(ctx: _Context, top: _Table, key: str) -> list[Mapping[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        top._wrong(key, f"array of [[{key}]] tables")
+        top._wrong(key, "tables")
         return []
     return value
 
@@ -439,8 +463,13 @@ def _parse_target(
     for key, value in (("group", group), ("continues", continues)):
         if value is not None and not ID_PATTERN.match(value):
             table._problem(key, msg("plan.bad_id", kind=key, id=value))
-    if kind is Kind.CONTEXT and group is not None:
-        table._problem("group", msg("plan.context_key", key="group"))
+    # What each kind cannot have: a context indicator no area or group, a numeric target no group (the
+    # article never lists numbers as one commitment), a milestone no strictness.
+    not_for_kind = {Kind.CONTEXT: ("area", "group", "target_strict"), Kind.NUMERIC: ("group",),
+                    Kind.MILESTONE: ("target_strict",)}  # fmt: skip
+    for key in not_for_kind.get(kind, ()) if kind is not None else ():
+        if key in table.data:
+            table._problem(key, msg("plan.not_for_kind", key=key, kind=msg(f"kind.{kind}")))
     baseline_data = table.table("baseline")
     baseline = (
         _parse_observation(ctx, baseline_data, (*table.where, "baseline"), table.target or "", sources)
@@ -513,9 +542,7 @@ def _parse_benchmarks(
             ctx.report(where, msg("plan.unknown_city", city=city), table.target)
             continue
         if not isinstance(item, dict):
-            got = type(item).__name__
-            ctx.report(where, msg("plan.wrong_type", key=f"benchmarks.{city}", expected="table", got=got),
-                       table.target)  # fmt: skip
+            ctx.report(where, wrong_type(f"benchmarks.{city}", "table", item), table.target)
             continue
         entry = _Table(ctx, item, where, table.target)
         measure = entry.choice("measure", Measure)

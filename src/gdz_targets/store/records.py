@@ -164,7 +164,10 @@ def parse_toml_record(line: str) -> Entry | Void:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line \d+, column (\d+)\)", str(exc))
         detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", str(exc))
-        raise RecordError(msg("log.syntax", detail=detail), int(found.group(1)) if found else None) from None
+        from .files import toml_detail
+
+        column = int(found.group(1)) if found else None
+        raise RecordError(msg("log.syntax", detail=toml_detail(detail)), column) from None
     except RecursionError:  # brackets nested thousands deep: no record is written like that
         raise RecordError(msg("toml.too_deep"), 1) from None
     if len(data) != 1 or next(iter(data)) not in {"entry", "void"}:
