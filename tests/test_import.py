@@ -302,7 +302,7 @@ def test_a_dry_run_lists_what_it_would_add_and_skip(gdz: Gdz, tmp_path: Path, fi
     # A row to add has no id yet; the row already logged (with a source the file leaves out) shows its id.
     assert lines[:3] == [
         "would add:",
-        "date target city value by note",
+        "date target city value by",  # an empty column is left out
         "2025-04-30 pass-rate Dongguan 78% tester",
     ]
     assert lines[3:6] == [

@@ -71,10 +71,12 @@ def test_log_prints_the_entry_and_the_standing(gdz: Gdz, log: Path) -> None:
     assert result.exit_code == 0
     short = entries(log)[0].id[-8:]
     assert result.stdout == (
-        f"logged {short} pass-rate = 65% (Dongguan, 2025-01-31) · now 65% · gap +25 · score 50 · ! at risk\n"
+        f"logged {short} pass-rate = 65% (Dongguan, 2025-01-31) · now 65% · 25% short of the target · score 50 · ! at risk\n"
     )
     narrow = gdz("log", "pass-rate", "66", "--date", "2025-01-31", env={"COLUMNS": "60"}).stdout
-    assert narrow.splitlines()[1:] == ["  now 66% · gap +24 · score 52 · ! at risk"]  # broken between parts
+    assert narrow.splitlines()[1:] == [
+        "  now 66% · 24% short of the target · score 52 · ! at risk"
+    ]  # broken between parts
 
 
 # --- property: values and notes round-trip or are refused -----------------------------------------------------
@@ -279,7 +281,6 @@ def test_read_only_directory_gets_no_log(tmp_path: Path, monkeypatch: pytest.Mon
 CRASHER = """
 import sys, datetime
 from pathlib import Path
-from gdz_targets.app.record import append
 from gdz_targets.app.session import Session
 from gdz_targets.domain.model import City, Entry
 from gdz_targets.store.records import new_record_id
@@ -290,7 +291,8 @@ while True:
     now = datetime.datetime.now().astimezone()
     entry = Entry(new_record_id(), "pass-rate", City.DONGGUAN, datetime.date(2025, 1, 31), n, "crash", now,
                   "n" * (n % 300))
-    append(session, [entry])
+    with session.log_for_writing() as log:
+        log.append([entry])
     n += 1
 """
 

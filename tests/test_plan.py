@@ -23,6 +23,24 @@ def test_shipped_plan_is_the_checkout_file() -> None:
     assert shipped_plan_path().resolve() == SHIPPED.resolve()
 
 
+def test_every_note_a_reader_sees_is_in_both_languages(gdz: Gdz, fixture_env: Path) -> None:
+    plan = load_plan(SHIPPED)
+    notes = [target.note for target in plan.targets]
+    notes += [target.baseline.note for target in plan.targets if target.baseline]
+    notes += [figure.note for target in plan.targets for figure in target.benchmarks.values()]
+    notes += [note for target in plan.targets for note in target.related.values()]
+    written = [note for note in notes if note is not None]
+    assert written and all(note.zh != note.en and not note.zh.isascii() for note in written)
+    shown = gdz("show", "cross-city-total", "--lang", "zh", env={"GDZ_PLAN": "", "COLUMNS": "200"}).stdout
+    assert "突破(即超过):须高于1000方为达标" in shown and "met only above 1000" not in shown
+
+
+def test_a_unit_label_with_a_place_for_the_figure(gdz: Gdz) -> None:
+    env = {"GDZ_PLAN": "", "COLUMNS": "120"}
+    assert "rank 16" in gdz("show", "national-ranking", env=env).stdout
+    assert "第16名" in gdz("show", "national-ranking", "--lang", "zh", env=env).stdout
+
+
 def test_shipped_plan_loads_with_targets_in_all_six_areas() -> None:
     plan = load_plan(SHIPPED)
     assert len(plan.areas) == 6

@@ -57,3 +57,11 @@ def test_a_trend_rises_from_zero_so_a_small_gap_looks_small() -> None:
 def test_a_trend_has_one_bar_per_value(values: list[float], goal: float | None) -> None:
     line = sparkline(values, goal)
     assert len(line.split(" ┊")[0]) == len(values)
+
+
+def test_a_cut_never_falls_inside_a_number_and_a_number_keeps_its_unit() -> None:
+    from gdz_targets.output.textwidth import cut
+
+    assert cut("企业原则上100%电子化", 14) == "企业原则上…"
+    assert cut("done in 2023 and 2024", 20) == "done in 2023 and…"
+    assert wrap("打造不少于1000万平方米的空间", 14)[1].startswith("1000万")

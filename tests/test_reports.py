@@ -269,3 +269,60 @@ def test_the_chinese_catalogue_calls_the_log_taizhang() -> None:
 
     assert not [key for key, (_, chinese) in CATALOGUE.items() if "日志" in chinese]
     assert not [text for text in HELP_ZH.values() if "日志" in text]
+
+
+# --- read as a new user reads them ------------------------------------------------------------------------------
+
+
+def _row_ids(text: str) -> set[str]:
+    """The targets with a row of their own on the status screen (rows start two spaces in)."""
+    return {line.split()[0] for line in text.splitlines() if re.match(r"  [a-z0-9]", line)} - {"target"}
+
+
+def test_a_target_past_its_deadline_with_no_data_counts_as_overdue(gdz: Gdz, fixture_env: Path) -> None:
+    env = {"COLUMNS": "120", "GDZ_TODAY": "2026-01-31"}  # hotline's and service-map's deadlines have passed
+    gdz("void", "5B9JATVM", "--reason", "logged too early", env=env)  # hotline: now without data
+    text = gdz("status", env=env).stdout
+    overdue = next(line for line in text.splitlines() if line.startswith("Overdue"))
+    assert "hotline (no data)" in overdue and "new-services," in overdue
+    shown = _row_ids(gdz("status", "--status", "overdue", env=env).stdout)
+    assert {"hotline", "new-services"} <= shown and "service-map" not in shown  # no data, but no deadline
+
+
+@pytest.mark.parametrize("word", ["met", "已达成", "achieved", "MET"])
+def test_the_status_words_on_the_screen_filter_too(gdz: Gdz, fixture_env: Path, word: str) -> None:
+    text = gdz("status", "--status", word, env={"COLUMNS": "120"}).stdout
+    assert _row_ids(text) == {"hotline"}
+    assert "Shown     1 target · status met" in text
+
+
+def test_shown_counts_targets_and_context_indicators_apart(gdz: Gdz, fixture_env: Path) -> None:
+    text = gdz("status", "--sort", "gap", env={"COLUMNS": "120"}).stdout
+    assert "Shown     8 targets, 2 context indicators · sorted by gap" in text
+    zh = gdz("status", "--sort", "gap", "--area", "2", "--lang", "zh", env={"COLUMNS": "120"}).stdout
+    assert "显示      3 项指标 · 领域 2 项目服务 · 按差距排序" in zh
+
+
+def test_the_legend_explains_only_what_the_screen_shows(gdz: Gdz, fixture_env: Path) -> None:
+    narrow, wide = (gdz("status", env={"COLUMNS": width}).stdout for width in ("80", "200"))
+    assert "▮" not in narrow and "share of the way to the target" not in narrow
+    assert "▮" in wide and "share of the way to the target" in wide
+
+
+def test_logging_the_same_figure_again_writes_nothing(gdz: Gdz, fixture_env: Path) -> None:
+    before = fixture_env.read_bytes()
+    result = gdz("log", "pass-rate", "75", "--date", "2025-03-31")
+    assert result.exit_code == 0 and result.stdout.startswith(
+        "the log already has pass-rate = 75% (Dongguan, 2025-03-31)"
+    )
+    assert fixture_env.read_bytes() == before
+    assert (
+        gdz("log", "pass-rate", "75", "--date", "2025-03-31", "--source", "Q1 report, corrected").exit_code
+        == 0
+    )
+    assert fixture_env.read_bytes() != before  # something new to say about it: recorded
+
+
+def test_history_keeps_a_figures_bound(gdz: Gdz, fixture_env: Path) -> None:
+    gdz("log", "new-services", ">70", "--date", "2025-05-01")
+    assert ">70 items" in gdz("history", "new-services", env={"COLUMNS": "120"}).stdout

@@ -21,6 +21,7 @@ from gdz_targets.domain.values import (
     check_text,
     parse_calendar_day,
     parse_city,
+    unit_name,
 )
 from gdz_targets.store.files import read_bytes
 from gdz_targets.store.log import Log
@@ -442,7 +443,7 @@ def _unit(plan: Plan, target: Target, cell: Cell) -> None:
     text = _as_text(cell).strip()
     if (
         cell is None
-        or (unit is not None and text in (unit.id, unit.en, unit.zh))
+        or (unit is not None and text in (unit.id, unit.en, unit.zh, unit_name(unit.en), unit_name(unit.zh)))
         or (unit is None and not text)
     ):
         return

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
-from gdz_targets.domain.model import Entry, Kind, Plan, Qualifier, Target, Void
+from gdz_targets.domain.model import Entry, Kind, Plan, Point, Qualifier, Target, Void
 from gdz_targets.domain.query import require_target
 from gdz_targets.domain.rules import date_problem, value_problem
 from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_figure, parse_milestone
@@ -16,7 +15,6 @@ from .session import Session
 
 if TYPE_CHECKING:
     from gdz_targets.domain.status import TargetStatus
-    from gdz_targets.store.log import Log
 
 
 class EntryInput(NamedTuple):
@@ -33,6 +31,7 @@ class EntryInput(NamedTuple):
 class Logged(NamedTuple):
     entry: Entry
     standing: TargetStatus  # the target's standing today, with the entry counted
+    repeated: bool = False  # the log already said exactly this for that day: nothing was written
 
 
 class Voided(NamedTuple):
@@ -82,17 +81,18 @@ def log_entry(session: Session, given: EntryInput, by: str | None = None, force:
 
     plan = session.plan()
     entry = build_entry(plan, given, session.recorder(by), session.now(), session.today(), force)
-    log = append(session, [entry])
     target = plan.target(entry.target)
     assert target is not None
-    return Logged(entry, target_status(plan, target, log.history(), session.today()))
-
-
-def append(session: Session, records: Sequence[Entry | Void]) -> Log:
-    """Append records in one write under the log's lock; returns the log as it now stands."""
     with session.log_for_writing() as log:
-        log.append(records)
-    return log
+        # The same figure again for the same day, with nothing new to say about it (a note, a source), would
+        # change nothing: a script run twice, or a command repeated from the shell's history.
+        counted = log.history().of(entry.target, entry.city).on(entry.date)
+        repeated = counted == Point(entry.date, float(entry.value), entry.qualifier) and not (
+            entry.note or entry.source
+        )
+        if not repeated:
+            log.append([entry])
+    return Logged(entry, target_status(plan, target, log.history(), session.today()), repeated)
 
 
 def last_entry(session: Session, by: str | None = None) -> Entry:

@@ -8,7 +8,7 @@ from typing import Any
 from typer.core import TyperCommand
 
 from gdz_targets.output.messages import HELP_HEADINGS_ZH, resolve_lang, translate_help
-from gdz_targets.output.textwidth import GLUE
+from gdz_targets.output.textwidth import GLUE, glue_code
 
 
 def help_lang(args: list[str] | None = None) -> str:
@@ -58,14 +58,14 @@ def format_translated(command: Any, ctx: Any, formatter: Any, format_help: Any) 
     formatter.write(ours.getvalue())
 
 
-# What help folds only where nothing else fits: an example, a format (YYYY-MM-DD, or YYYY-MM), a command.
-_WHOLE = r"\((?:e\.g\. |例:)[^)]*\)|\([A-Z]{4}-[^)]*\)|`[^`]*`"
+# What help folds only where nothing else fits: an example, a format (YYYY-MM-DD, or YYYY-MM).
+_WHOLE = r"\((?:e\.g\. |例:)[^)]*\)|\([A-Z]{4}-[^)]*\)"
 
 
 def _glued(text: str) -> str:
     import re
 
-    return re.sub(_WHOLE, lambda found: found.group().replace(" ", GLUE), text)
+    return glue_code(re.sub(_WHOLE, lambda found: found.group().replace(" ", GLUE), text))
 
 
 def _formatter(base: type, lang: str) -> type:
@@ -74,7 +74,7 @@ def _formatter(base: type, lang: str) -> type:
     from gdz_targets.output.textwidth import width_of, wrap
 
     def fold(text: str, width: int) -> list[str]:
-        return [line.replace(GLUE, " ") for line in wrap(_glued(text), width, hyphens=False)]
+        return wrap(_glued(text), width, hyphens=False)
 
     class GdzFormatter(base):  # type: ignore[misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:

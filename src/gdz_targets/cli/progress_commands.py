@@ -70,8 +70,11 @@ def log(
     from gdz_targets.app.record import EntryInput, log_entry
 
     logged = log_entry(s, EntryInput(target, value, date, city or "dongguan", note, source), by, force)
-    from gdz_targets.output.text import standing_line
+    from gdz_targets.output.text import entry_summary, standing_line
 
+    if logged.repeated:
+        say(s, "log.repeated", entry=entry_summary(s.plan(), logged.entry, s.lang, with_id=False))
+        return
     out(standing_line(s.plan(), logged.entry, logged.standing, s.lang, width()))
 
 

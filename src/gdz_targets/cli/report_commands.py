@@ -68,29 +68,16 @@ def status(
 
     found = report.status(s, day_option(s, as_of, period=True), area, status_filter, sort.value)
     from gdz_targets.output.terminal import StatusOptions, status_view
+    from gdz_targets.output.text import filters_text
 
     options = StatusOptions(
         log_path=str(s.log_location().path),
         next_steps=report.next_steps(s, found),
-        filters=_filters_text(s.lang, area, status_filter, sort.value),
+        filters=filters_text(s.plan(), s.lang, area, status_filter or [], sort.value),
         show_all=show_all or bool(status_filter),
         city_detail=city_benchmarks,
     )
     draw(status_view(found, s.lang, width(), options))
-
-
-def _filters_text(lang: str, area: str | None, statuses: list[str] | None, sort: str) -> str | None:
-    """The filters and order asked for, in words, for the summary (None when the whole plan is shown)."""
-    from gdz_targets.output.text import word
-
-    parts = []
-    if area:
-        parts.append(f"{word('ui.area', lang)} {area}")
-    if statuses:
-        parts.append(f"{word('ui.status', lang)} {', '.join(statuses)}")
-    if sort != "plan":
-        parts.append(word("ui.sorted_by", lang).format(key=sort))
-    return " · ".join(parts) or None
 
 
 def show(

@@ -25,10 +25,13 @@ class Message(NamedTuple):
 
 
 class Words(NamedTuple):
-    """Text from the plan in both languages (a unit's label), for a message to show in the reader's."""
+    """Text from the plan in both languages (a unit's label, a note), to show in the reader's."""
 
     en: str
     zh: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def msg(key: str, /, **params: object) -> Message:

@@ -11,6 +11,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
+from .errors import Words
+
 
 class Kind(StrEnum):
     """What a target measures."""
@@ -120,7 +122,7 @@ class Observation(NamedTuple):
     source: str
     quote: str
     qualifier: Qualifier | None = None
-    note: str | None = None
+    note: Words | None = None
     related: bool = False  # a benchmark of a related measure, not the target's own: shown, never scored
 
 
@@ -139,7 +141,7 @@ class Area(NamedTuple):
 DEFAULT_REPORTING_DAYS = 90
 ID_SYNTAX = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # ids of areas, targets, sources and units: words joined by hyphens
 NO_BENCHMARKS: Mapping[City, Observation] = MappingProxyType({})
-NO_RELATED: Mapping[City, str] = MappingProxyType({})
+NO_RELATED: Mapping[City, Words] = MappingProxyType({})
 
 
 class Target(NamedTuple):
@@ -157,11 +159,11 @@ class Target(NamedTuple):
     target_strict: bool = False  # "突破1000项": the target is passed only by exceeding it
     deadline: date | None = None
     benchmarks: Mapping[City, Observation] = NO_BENCHMARKS
-    note: str | None = None
+    note: Words | None = None
     reporting_days: int | None = DEFAULT_REPORTING_DAYS  # None: a one-off fact, never late
     # Cities whose figures measure something related to the target, not the same thing, with how they differ:
     # their figures (in the plan or logged) are shown, marked, and never set a frontier, a gap or a score.
-    related: Mapping[City, str] = NO_RELATED
+    related: Mapping[City, Words] = NO_RELATED
     group: str | None = None  # measures the article lists in one breath: together they weigh as one target
     continues: str | None = None  # the earlier target a later one restates or extends
 
@@ -292,6 +294,11 @@ class Series:
 
     def points(self, as_of: date) -> list[Point]:
         return [self._point(position) for position in range(self._count_until(as_of))]
+
+    def on(self, day: date) -> Point | None:
+        """The figure that counts for `day` itself (the last recorded), if one was logged for that day."""
+        count = self._count_until(day)
+        return self._point(count - 1) if count and self._days[count - 1] == day.toordinal() else None
 
 
 EMPTY_SERIES = Series((), ())

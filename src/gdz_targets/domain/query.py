@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
-from .errors import UsageError, close_matches, msg
+from .errors import UsageError, Words, close_matches, msg
 from .model import Kind, Plan, Target
 from .rules import unknown_target
 from .status import Status, StatusReport, TargetStatus
@@ -23,9 +23,12 @@ def resolve_area(plan: Plan, area: str) -> str:
         return plan.areas[int(text) - 1].id
     if plan.area(text) is not None or text == CONTEXT:
         return text
-    choices = [f"{number} {a.id}" for number, a in enumerate(plan.areas, start=1)] + [CONTEXT]
+    # Numbers with ids for English readers, with titles for Chinese ones: either is typed back as the number.
+    numbered = list(enumerate(plan.areas, start=1))
+    choices = Words(", ".join([*(f"{n} {a.id}" for n, a in numbered), CONTEXT]),
+                    "、".join([*(f"{n} {a.title_zh}" for n, a in numbered), CONTEXT]))  # fmt: skip
     close = close_matches(text, [a.id for a in plan.areas] + [CONTEXT], n=1)
-    hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.areas", areas=", ".join(choices))
+    hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.areas", areas=choices)
     raise UsageError(msg("select.unknown_area", area=area, hint=hint))
 
 
@@ -63,15 +66,26 @@ def require_target(plan: Plan, name: str) -> Target:
     raise UsageError(unknown_target(plan, name))
 
 
+# The words the status screen shows, in both languages, for the codes `--status` takes: what is read on the
+# screen can be typed back (`--status met`, `--status 已达成`).
+STATUS_WORDS: Final = {
+    "met": "achieved", "on-track": "on-track", "at-risk": "at-risk", "off-track": "off-track",
+    "in-progress": "open", "no-data": "no-data",
+    "已达成": "achieved", "进度正常": "on-track", "有风险": "at-risk", "落后": "off-track",
+    "已逾期": "overdue", "逾期": "overdue", "推进中": "open", "无数据": "no-data", "久未更新": STALE,
+}  # fmt: skip
+
+
 def parse_statuses(names: Sequence[str] | None) -> set[str] | None:
-    """Status filter words (`on-track`, `on_track`, `stale`...), checked."""
+    """Status filter words (`on-track`, `on_track`, `met`, `已达成`, `stale`...), checked."""
     if not names:
         return None
     wanted = set()
     known = {status.value for status in Status} | {STALE}
     for name in names:
-        for part in name.split(","):
+        for part in name.replace("，", ",").split(","):
             word = part.strip().lower().replace("_", "-").replace(" ", "-")
+            word = STATUS_WORDS.get(word, word)
             if word not in known:
                 raise UsageError(msg("select.unknown_status", status=part, known=", ".join(sorted(known))))
             wanted.add(word)
@@ -79,7 +93,10 @@ def parse_statuses(names: Sequence[str] | None) -> set[str] | None:
 
 
 def _keep(row: TargetStatus, statuses: set[str] | None) -> bool:
+    """Whether a row has a wanted status; `overdue` also takes a target past its deadline with no data."""
     if statuses is None:
+        return True
+    if row.past_deadline and Status.OVERDUE.value in statuses:
         return True
     return (row.status is not None and row.status.value in statuses) or (row.stale and STALE in statuses)
 

@@ -115,6 +115,9 @@ class TargetStatus(NamedTuple):
     stale: bool
     achieved_on: str | None = None  # since when the target has been met, for an achieved target
     weight: float = 1.0  # its weight in the area and plan scores
+    # The deadline has passed and the target is not shown met: overdue, or with no data at all (which a report
+    # upwards must count too: nothing shows it was done).
+    past_deadline: bool = False
 
 
 class Aggregate(NamedTuple):
@@ -365,6 +368,9 @@ def target_status(plan: Plan, target: Target, history: History, as_of: date) -> 
         stale=is_stale(target, current, status, as_of),
         achieved_on=achieved_since(target, history, as_of, current) if achieved and current else None,
         weight=plan.weight(target),
+        past_deadline=status in (Status.OVERDUE, Status.NO_DATA)
+        and target.deadline is not None
+        and as_of > target.deadline,
     )
 
 

@@ -155,8 +155,17 @@ def check_bounds(unit: Unit, value: float) -> Message | None:
     if unit.maximum is not None and value > unit.maximum:
         return msg("value.above_maximum", value=format_number(value), maximum=quantity(unit.maximum, unit))
     if unit.integer and value != int(value):
-        return msg("value.not_integer", value=format_number(value), unit=Words(unit.en, unit.zh))
+        return msg(
+            "value.not_integer",
+            value=format_number(value),
+            unit=Words(unit_name(unit.en), unit_name(unit.zh)),
+        )
     return None
+
+
+def unit_name(label: str) -> str:
+    """A unit's label standing alone: `rank` for `rank {}`."""
+    return label.replace("{}", "").strip()
 
 
 def quantity(value: float, unit: Unit) -> Words:
@@ -166,9 +175,12 @@ def quantity(value: float, unit: Unit) -> Words:
 
 
 def with_unit(text: str, label: str) -> str:
-    """A figure and its unit's label: close up for %, Chinese labels and ×10k; else with a space."""
+    """A figure and its unit's label: where the label has `{}`, in its place (`rank {}` → rank 16); close up
+    for %, Chinese labels and ×10k; else after a space."""
     if not label:
         return text
+    if "{}" in label:
+        return label.replace("{}", text)
     close_up = label == "%" or label.startswith("×") or unicodedata.east_asian_width(label[0]) in ("W", "F")
     return f"{text}{label}" if close_up else f"{text} {label}"
 

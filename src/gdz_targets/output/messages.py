@@ -495,6 +495,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "… and {count} more; send the errors to a file to see every one: `2> problems.txt`",
         "……另有 {count} 处;将错误输出到文件可看到全部:`2> problems.txt`",
     ),
+    "log.repeated": (
+        "the log already has {entry}; nothing was written (add --note or --source to record it again)",
+        "台账中已有 {entry};未写入任何内容(如需再次记录,请加 --note 或 --source)",
+    ),
     "import.refused": (
         "{path}: {problems}; nothing was imported. Fix the file and import again",
         "{path}:{problems},未导入任何内容。请修正文件后重新导入",
@@ -606,6 +610,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.kind": ("kind", "类型"),
     "ui.source": ("source", "来源"),
     "ui.note": ("note", "备注"),
+    "ui.id": ("id", "编号"),
     "ui.baseline": ("baseline", "基线"),
     "ui.target": ("target", "目标"),
     "ui.target_col": ("target", "指标"),
@@ -659,12 +664,20 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.score_whole": ("{score} for the whole plan (no data counts as 0)", "全方案 {score}(无数据计为 0)"),
     "ui.score_mean": ("{mean} on average over the {scored} with data", "有数据的 {scored} 项平均 {mean}"),
     "ui.overdue_label": ("Overdue", "逾期"),
+    "ui.overdue_no_data": ("{target} (no data)", "{target}(无数据)"),
     "ui.stale_label": ("Stale", "久未更新"),
     "ui.stale_item": ("{target} (last figure {date})", "{target}(最近一次 {date})"),
     "ui.shown_label": ("Shown", "显示"),
-    "ui.shown_of": ("{shown} targets", "{shown} 项指标"),
+    "count.target": ("{count} target", "{count} 项指标"),
+    "count.target_plural": ("{count} targets", "{count} 项指标"),
+    "count.indicator": ("{count} context indicator", "{count} 项背景指标"),
+    "count.indicator_plural": ("{count} context indicators", "{count} 项背景指标"),
     "ui.next_label": ("Next", "下一步"),
-    "ui.sorted_by": ("sorted by {key}", "按 {key} 排序"),
+    "ui.sorted_by": ("sorted by {key}", "按{key}排序"),
+    "sort.gap": ("gap", "差距"),
+    "sort.score": ("score", "得分"),
+    "sort.deadline": ("deadline", "期限"),
+    "sort.id": ("id", "编号"),
     "ui.legend_bar": (
         "▮▮▮▯ share of the way to the target (full only when met)",
         "▮▮▮▯ 距目标的进度(达成才满格)",
@@ -672,8 +685,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.legend_related": ("≈ a related measure: shown, never scored", "≈ 相关口径:仅供参考,不计分"),
     "ui.legend_cities": ("GZ Guangzhou, SZ Shenzhen", "广州、深圳:最新可比数值"),
     "ui.legend_score": (
-        "score: 100 = target met and best comparable peer matched (gdz show ID explains each)",
-        "得分:100 = 达到目标且不低于可比的广深最优值(`gdz show 指标` 逐项说明)",
+        "score: 100 = target met and best comparable peer matched; an area's score weighs its targets "
+        "(a group of measures as one), no data counting 0; scores round down (`gdz show ID` explains each)",
+        "得分:100 = 达到目标且不低于可比的广深最优值;领域得分按指标加权(同组措施合计一个指标),无数据计为 0;"
+        "得分向下取整(`gdz show 指标` 逐项说明)",
     ),
     "ui.in_group": (
         "listed with others in one sentence (group {group}): weighs {weight} in the scores",
@@ -740,7 +755,12 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "按相关口径记录,不影响得分",
     ),
     "ui.now": ("now", "当前"),
-    "ui.gap_to": ("gap to {city}", "距{city}"),
+    "ui.gap_short": ("{amount} short of the target", "距目标还差 {amount}"),
+    "ui.gap_beyond": ("{amount} beyond the target", "超出目标 {amount}"),
+    "ui.gap_level": ("exactly at the target", "恰好等于目标"),
+    "ui.peer_short": ("Dongguan {amount} behind {city}", "东莞落后{city} {amount}"),
+    "ui.peer_beyond": ("Dongguan {amount} ahead of {city}", "东莞领先{city} {amount}"),
+    "ui.peer_level": ("Dongguan level with {city}", "东莞与{city}持平"),
     "ui.md_intro": ("Status as of {as_of}. Whole plan: {score}.", "截至 {as_of} 的进展。全方案:{score}。"),
 }
 

@@ -14,6 +14,7 @@ from typing import Final, Literal, NamedTuple
 from rich.console import Console
 from rich.text import Span, Text
 
+from gdz_targets.domain.errors import counted
 from gdz_targets.domain.model import (
     BENCHMARK_CITIES,
     City,
@@ -29,9 +30,10 @@ from gdz_targets.domain.model import (
 from gdz_targets.domain.status import Benchmark, Figure, Status, StatusReport, TargetStatus
 
 from . import text as d
+from .messages import render
 from .stream import terminal_width, write_out
 from .text import UNKNOWN, word
-from .textwidth import cut, printable, width_of, wrap
+from .textwidth import GLUE, cut, glue_code, printable, width_of, wrap
 
 Justify = Literal["left", "right"]
 Line = tuple[str, str]  # text and its Rich style
@@ -103,9 +105,14 @@ class Column(NamedTuple):
 
 
 def fit_columns(
-    columns: Sequence[Column], rows: Sequence[dict[str, Cell]], width: int, gap: int = COLUMN_GAP
+    columns: Sequence[Column],
+    rows: Sequence[dict[str, Cell]],
+    width: int,
+    gap: int = COLUMN_GAP,
+    blank: str = "",
 ) -> list[tuple[Column, int]]:
-    """Choose columns by priority until the width is used, then give the flexible one what is left."""
+    """Choose columns by priority until the width is used, then give the flexible one what is left. A
+    column with nothing in any row (or only `blank`, such as "—") is left out."""
     natural = {
         column.key: max(
             [width_of(column.header)]
@@ -116,7 +123,10 @@ def fit_columns(
     needed = {c.key: min(natural[c.key], c.min_width) if c.flexible else natural[c.key] for c in columns}
     chosen: set[str] = set()
     used = -gap  # the first column has no gap before it
-    for column in sorted(columns, key=lambda c: c.priority):
+    empty = {
+        c.key for c in columns if all(text in ("", blank) for row in rows for text, _ in row.get(c.key, []))
+    }
+    for column in sorted((c for c in columns if c.key not in empty or not rows), key=lambda c: c.priority):
         if (
             column.flexible
             and column.preferred
@@ -224,40 +234,65 @@ def _row_lines(
 
 
 def targets_view(plan: Plan, targets: Sequence[Target], lang: str, width: int) -> Text:
+    """The plan's targets under their areas: what each asks, by when, from what baseline, and Guangzhou's and
+    Shenzhen's figures (≈ where they measure something related). Both cities show, or neither."""
     columns = [
-        Column("id", "id", 1),
-        Column("title", word("ui.title", lang), 2, flexible=True, min_width=14),
-        Column("area", word("ui.area", lang), 6),
-        Column("unit", word("ui.unit", lang), 7),
-        Column("baseline", word("ui.baseline", lang), 5, "right"),
+        Column("id", word("ui.id", lang), 1),
+        Column("title", word("ui.title", lang), 2, flexible=True, min_width=20, max_width=72),
         Column("target", word("ui.target", lang), 3, "right"),
         Column("deadline", word("ui.deadline", lang), 4),
-        Column("guangzhou", word("city.guangzhou", lang), 8, "right"),
-        Column("shenzhen", word("city.shenzhen", lang), 9, "right"),
+        Column("baseline", word("ui.baseline", lang), 5, "right"),
+        Column("guangzhou", word("ui.gz", lang), 6, "right"),
+        Column("shenzhen", word("ui.sz", lang), 6, "right"),
     ]
-    rows = []
-    for target in targets:
-        area = plan.area(target.area) if target.area else None
-        row = {
-            "id": cell(target.id, "bold"),
-            "title": cell(target.title(lang)),
-            "area": cell(area.title(lang) if area else word("ui.context", lang)),
-            "unit": cell(d.unit_label(plan, target, lang) or word("ui.milestone_unit", lang)),
-            "baseline": cell(_observation(target, target.baseline, lang)),
-            "target": cell(UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang)),
-            "deadline": cell(target.deadline.isoformat() if target.deadline else UNKNOWN),
-        }
-        for city in BENCHMARK_CITIES:
-            row[city.value] = cell(_observation(target, target.benchmarks.get(city), lang))
-        rows.append(row)
-    return grid(fit_columns(columns, rows, width), rows)
+    numbers = d.area_numbers(plan)
+    sections: list[tuple[str, list[dict[str, Cell]]]] = []
+    for area_id in [*(area.id for area in plan.areas), None]:
+        rows = [_target_row(plan, target, lang) for target in targets if target.area == area_id]
+        if rows:
+            area = plan.area(area_id) if area_id else None
+            title = f"{numbers[area.id]} {area.title(lang)}" if area else word("ui.context_section", lang)
+            sections.append((title, rows))
+    step = 2 if width >= NARROW else 0
+    every = [row for _, rows in sections for row in rows]
+    fitted = fit_columns(columns, every, max(width - step, 1), blank=UNKNOWN)
+    cities = [column for column, _ in fitted if column.key in ("guangzhou", "shenzhen")]
+    if len(cities) == 1:  # one city alone would read as the only benchmark: room for both, or for neither
+        others = [column for column in columns if column.key not in ("guangzhou", "shenzhen")]
+        fitted = fit_columns(others, every, max(width - step, 1), blank=UNKNOWN)
+    view = Text()
+    for number, (title, rows) in enumerate(sections):
+        view.append(("\n" if number else "") + "\n".join(wrap(title, width)) + "\n", style="bold")
+        view.append_text(grid(fitted, rows, show_header=number == 0, indent=step))
+    if {"guangzhou", "shenzhen"} & {column.key for column, _ in fitted}:
+        related = any(target.related for target in targets)
+        legend = [word(key, lang) for key in ("ui.legend_related", "ui.legend_cities")][0 if related else 1 :]
+        view.append("\n" + "".join(line + "\n" for part in legend for line in wrap(part, width)), style="dim")
+    return view
 
 
-def _observation(target: Target, observation: Observation | None, lang: str) -> str:
+def _target_row(plan: Plan, target: Target, lang: str) -> dict[str, Cell]:
+    unit = "" if target.kind is Kind.MILESTONE else d.unit_label(plan, target, lang)
+    row = {
+        "id": cell(target.id, "bold"),
+        "title": cell(target.title(lang)),
+        "target": cell(UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang)),
+        "deadline": cell(target.deadline.isoformat() if target.deadline else UNKNOWN),
+        "baseline": cell(_observation(target, target.baseline, unit, lang)),
+    }
+    for city in BENCHMARK_CITIES:
+        figure = _observation(target, target.benchmarks.get(city), unit, lang)
+        related = target.is_related(city)
+        row[city.value] = cell(d.RELATED_MARK + figure if related else figure, "dim" if related else "")
+    return row
+
+
+def _observation(target: Target, observation: Observation | None, unit: str, lang: str) -> str:
+    """A sourced figure with its unit and date: `>400 items (2021-10)`."""
     if observation is None:
         return UNKNOWN
     figure = Figure.from_plan(observation)
-    return f"{d.figure_value(target, figure, lang)} ({figure.as_of})"
+    return f"{d.with_unit(d.figure_value(target, figure, lang), unit)} ({figure.as_of})"
 
 
 # --- status ------------------------------------------------------------------------------------------------
@@ -319,7 +354,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     if not any(rows or folded for _, rows, folded in sections):
         view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
-    view.append_text(_legend(lang, width))
+    view.append_text(_legend(lang, width, {column.key for column, _ in fitted}, report))
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
@@ -363,21 +398,20 @@ def _sections(
 
 
 def _status_columns(lang: str, wide: bool) -> list[Column]:
-    """The columns, and the order they give way in as the terminal narrows: the progress bar first, then
-    the gap, the title (which then takes a second line), Shenzhen, Guangzhou; id, status, score and figure
-    stay."""
+    """The columns, and the order they give way in as the terminal narrows: the progress bar first, then the
+    title (which then takes a second line), Shenzhen, Guangzhou; id, status, score and figure stay. There is
+    no gap column: "now / target" shows both figures, and `gdz show` and the exports give the gap."""
     columns = [
         Column("id", word("ui.target_col", lang), 1),
         Column("figure", word("ui.now_target", lang), 4, "right"),
         Column("bar", word("ui.progress", lang), 9),
-        Column("gap", word("ui.gap", lang), 8, "right"),
         Column("guangzhou", word("ui.gz", lang), 5, "right"),
         Column("shenzhen", word("ui.sz", lang), 6, "right"),
         Column("score", word("ui.score", lang), 3, "right"),
         Column("status", word("ui.status", lang), 2),
     ]
     if wide:  # the title takes the spare width, up to a cap, cut with "…" (the whole title is in `gdz show`)
-        title = Column("title", "", 7, flexible=True, min_width=12, max_width=40, preferred=28, cut=True)
+        title = Column("title", "", 7, flexible=True, min_width=12, max_width=72, preferred=28, cut=True)
         columns.insert(1, title)
     return columns
 
@@ -388,15 +422,14 @@ def _status_row(
     target = row.target
     style = d.STATUS_STYLE[row.status] if row.status else ""
     status = d.status_text(row.status, lang) if row.status else ""
-    # On one line the status says since when or how late; staleness is listed in the summary. On two lines,
-    # the second holds it all.
-    detail = d.status_detail(row, lang, short=wide, stale=not wide)
+    # On one line the status says since when or how late, and whether the figure is stale; on two lines, the
+    # second holds it all.
+    detail = d.status_detail(row, lang, short=wide, stale=True)
     cells: dict[str, Cell] = {
         "id": cell(target.id, "bold"),
         "title": cell(target.title(lang), "dim"),
         "figure": cell(d.now_and_target(plan, row, lang)),
         "bar": cell(d.progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
-        "gap": cell(d.number(row.gap_to_target) if row.gap_to_target is not None else ""),
         "guangzhou": _city_cell(target, row, City.GUANGZHOU, lang, options.city_detail),
         "shenzhen": _city_cell(target, row, City.SHENZHEN, lang, options.city_detail),
         "score": cell(d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""),
@@ -505,27 +538,37 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
             score.append((mean, ""))
         line("ui.score_label", score, " · ")
     every = report.plan_rows  # the summary is the whole plan's, whatever the filters show
-    overdue = [(row.target.id, "red") for row in every if row.status is Status.OVERDUE]
+    # Past the deadline and not met: below the target, or with nothing to show it was done.
+    unshown = word("ui.overdue_no_data", lang)
+    overdue = [(row.target.id if row.status is Status.OVERDUE else unshown.format(target=row.target.id),
+                "red") for row in every if row.past_deadline]  # fmt: skip
     if overdue:
-        line("ui.overdue_label", overdue, ", ")
+        line("ui.overdue_label", overdue, d.list_separator(lang))
     stale = [(word("ui.stale_item", lang).format(target=row.target.id, date=row.current.as_of), "yellow")
              for row in every if row.stale and row.current is not None]  # fmt: skip
     if stale:
-        line("ui.stale_label", stale, ", ")
+        line("ui.stale_label", stale, d.list_separator(lang))
     if options.filters:
-        shown = sum(len(area.targets) for area in report.areas) + len(report.context)
-        shown_text = word("ui.shown_of", lang).format(shown=shown)
-        line("ui.shown_label", [(shown_text, "bold"), (options.filters, "")], " · ")
+        targets = sum(len(area.targets) for area in report.areas)
+        shown = [render(counted("target", targets), lang)]  # context indicators are not targets: said apart
+        shown += [render(counted("indicator", len(report.context)), lang)] if report.context else []
+        line("ui.shown_label", [(", ".join(shown), "bold"), (options.filters, "")], " · ")
     if options.next_steps:  # commands are never cut: cut, they could not be copied
-        summary.append_text(_flow(labels["ui.next_label"], [(step, "") for step in options.next_steps], width,
+        steps = [(d.placeholders(step, lang), "") for step in options.next_steps]
+        summary.append_text(_flow(labels["ui.next_label"], steps, width,
                                   indent=indent, separator=" · ", pad=True, whole=True))  # fmt: skip
     return summary
 
 
-def _legend(lang: str, width: int) -> Text:
-    """What the signs mean, once, at the foot of the screen."""
+def _legend(lang: str, width: int, shown: set[str], report: StatusReport) -> Text:
+    """What the signs and columns on this screen mean, once, at its foot: nothing it does not show."""
     signs = [(d.status_text(status, lang), d.STATUS_STYLE[status]) for status in Status]
-    keys = ("ui.legend_bar", "ui.legend_related", "ui.legend_cities", "ui.legend_score")
+    related = any(b.related for row in report.all_targets() for b in row.benchmarks) or any(
+        row.target.related for row in report.all_targets()
+    )
+    keys = [key for key, wanted in (("ui.legend_bar", "bar" in shown), ("ui.legend_related", related),
+                                    ("ui.legend_cities", bool({"guangzhou", "shenzhen"} & shown)),
+                                    ("ui.legend_score", True)) if wanted]  # fmt: skip
     notes = [(word(key, lang), "dim") for key in keys]
     return _flow("", [*signs, *notes], width, indent=0, separator="  ", fold=True)
 
@@ -564,7 +607,7 @@ def _flow(
     for item, style in items:
         room = max(width - indent, 1)
         kept = whole and width >= NARROW  # below that, nothing can be copied whole anyway
-        pieces = wrap(item, room) if fold else [item] if kept else [cut(item, room)]
+        pieces = wrap(glue_code(item), room) if fold else [item] if kept else [cut(item, room)]
         for piece in pieces[:-1]:
             if not first or column > indent:
                 text.append("\n" + " " * indent)
@@ -656,7 +699,7 @@ def _plan_facts(row: TargetStatus, plan: Plan, lang: str) -> list[Fact]:
         ("ui.source", _quoted(plan, target.source, target.quote, lang)),
     ]
     if target.note:
-        facts.append(("ui.note", cell(target.note, "dim")))
+        facts.append(("ui.note", cell(target.note.in_lang(lang), "dim")))
     if target.continues:
         facts.append(("ui.continues", cell(target.continues)))
     later = [other.id for other in plan.targets if other.continues == target.id]
@@ -691,7 +734,7 @@ def _standing_facts(row: TargetStatus, plan: Plan, lang: str, series: Sequence[P
             ("ui.progress", cell(f"{d.progress_bar(row.progress)} {d.percent(row.progress)}".strip()))
         )
     if target.kind is Kind.NUMERIC:
-        facts.append(("ui.gap", cell(d.with_unit(d.signed(row.gap_to_target), unit))))
+        facts.append(("ui.gap", cell(d.gap_words(row.gap_to_target, unit, lang))))
     for city in BENCHMARK_CITIES:
         benchmark = next((b for b in row.benchmarks if b.city is city), None)
         facts.append(("city." + city.value, _benchmark_fact(plan, target, benchmark, city, unit, lang)))
@@ -769,7 +812,7 @@ def _benchmark_fact(
         if benchmark.related:
             headline = d.RELATED_MARK + headline
         elif benchmark.gap is not None:
-            headline += f"  {word('ui.gap', lang)} {d.signed(benchmark.gap)}"
+            headline += "  " + d.gap_words(benchmark.gap, unit, lang, word("city." + city.value, lang))
         lines = cell(headline)
         if figure.observation is None:
             lines.append((word("ui.from_log", lang), "dim"))
@@ -777,9 +820,9 @@ def _benchmark_fact(
             lines += [(text, "dim") for text, _ in _quoted(plan, figure.observation.source,
                                                             figure.observation.quote, lang)]  # fmt: skip
             if figure.observation.note and not benchmark.related:
-                lines.append((figure.observation.note, "dim"))
+                lines.append((figure.observation.note.in_lang(lang), "dim"))
     if related is not None:
-        lines.append((word("ui.related_measure", lang) + " " + related, "yellow"))
+        lines.append((word("ui.related_measure", lang) + " " + related.in_lang(lang), "yellow"))
     return lines
 
 
@@ -814,7 +857,7 @@ def history_table(
 ) -> Text:
     """The entries one per line; a voided one is struck through and marked ✗, a legend below says why."""
     columns = [
-        Column("id", "id", 1),
+        Column("id", word("ui.id", lang), 1),
         Column("date", word("ui.date", lang), 2),
         Column("target", word("ui.target_col", lang), 3),
         Column("city", word("ui.city", lang), 4),
@@ -832,7 +875,8 @@ def history_table(
 
 
 def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) -> dict[str, Cell]:
-    note = " · ".join(printable(part) for part in (record.note, record.source) if part)
+    # The separator stays with the note before it: a line holding only "·" would say nothing.
+    note = f"{GLUE}· ".join(printable(part) for part in (record.note, record.source) if part)
     void = voided.get(record.id)
     style = "strike dim" if void else ""
     row = {

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import Final
 
-from gdz_targets.domain.model import City, Entry, Kind, Plan, Source, Target
+from gdz_targets.domain.model import City, Entry, Kind, Plan, Source, Target, short_id
 from gdz_targets.domain.status import Aggregate, Figure, Status, TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, format_number
 from gdz_targets.domain.values import with_unit as join_unit
@@ -52,6 +52,16 @@ def number(value: float | None, digits: int = 2) -> str:
     if rounded == 0:
         rounded = 0.0  # never print -0
     return format_number(rounded)
+
+
+def gap_words(gap: float | None, unit: str, lang: str, city: str | None = None) -> str:
+    """A gap in words, never a bare sign: "20 items short of the target", "7.5 ahead of Guangzhou"."""
+    if gap is None:
+        return UNKNOWN
+    amount = with_unit(number(abs(gap)), unit)
+    side = "level" if gap == 0 else "short" if gap > 0 else "beyond"
+    key = f"ui.gap_{side}" if city is None else f"ui.peer_{side}"
+    return word(key, lang).format(amount=amount, city=city)
 
 
 def signed(value: float | None) -> str:
@@ -144,6 +154,39 @@ def area_numbers(plan: Plan) -> dict[str, int]:
     return {area.id: number for number, area in enumerate(plan.areas, start=1)}
 
 
+# The parts of a command template a reader fills in, in Chinese: `gdz log 指标 数值`.
+PLACEHOLDERS_ZH: Final = {"TARGET": "指标", "VALUE": "数值", "ID": "编号"}
+
+
+def placeholders(command: str, lang: str) -> str:
+    """A command template in the reader's language: only the words to replace are translated."""
+    if lang != "zh":
+        return command
+    return " ".join(PLACEHOLDERS_ZH.get(part, part) for part in command.split(" "))
+
+
+def filters_text(plan: Plan, lang: str, area: str | None, statuses: Sequence[str], sort: str) -> str | None:
+    """The filters and order asked for, in the reader's words, for the summary (None: the whole plan)."""
+    from gdz_targets.domain.query import CONTEXT, STALE, parse_statuses, resolve_area
+
+    parts = []
+    if area:
+        area_id = resolve_area(plan, area)
+        chosen = plan.area(area_id)
+        named = f"{area_numbers(plan)[area_id]} {chosen.title(lang)}" if chosen else word("ui.context", lang)
+        parts.append(f"{word('ui.area', lang)} {named}" if area_id != CONTEXT or chosen else named)
+    wanted = parse_statuses(list(statuses)) or set()
+    if wanted:
+        names = [
+            word("ui.stale", lang) if code == STALE else word("status." + code, lang)
+            for code in sorted(wanted)
+        ]
+        parts.append(f"{word('ui.status', lang)} {joined(names, lang)}")
+    if sort != "plan":
+        parts.append(word("ui.sorted_by", lang).format(key=word("sort." + sort, lang)))
+    return " · ".join(parts) or None
+
+
 def status_text(status: Status | None, lang: str) -> str:
     if status is None:
         return UNKNOWN
@@ -208,13 +251,12 @@ def entry_value(plan: Plan, entry: Entry, lang: str) -> str:
     return with_unit(mark + number(entry.value, 6), unit_label(plan, target, lang) if target else "")
 
 
-def entry_summary(plan: Plan, entry: Entry, lang: str) -> str:
+def entry_summary(plan: Plan, entry: Entry, lang: str, with_id: bool = True) -> str:
     """`7D63GFXK cross-city-total = 1020 items (Dongguan, 2023-12-31)`"""
     value = entry_value(plan, entry, lang)
     city = word("city." + entry.city.value, lang)
-    from gdz_targets.domain.model import short_id
-
-    return f"{short_id(entry.id)} {entry.target} = {value} ({city}, {entry.date.isoformat()})"
+    summary = f"{entry.target} = {value} ({city}, {entry.date.isoformat()})"
+    return f"{short_id(entry.id)} {summary}" if with_id else summary
 
 
 def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width: int) -> str:
@@ -227,8 +269,9 @@ def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width:
         parts.append(
             word("ui.now", lang) + " " + with_unit(figure_value(target, row.current, lang), shown_unit)
         )
+    unit = "" if target.kind is Kind.MILESTONE else unit_label(plan, target, lang)
     if row.gap_to_target is not None:
-        parts.append(word("ui.gap", lang) + " " + signed(row.gap_to_target))
+        parts.append(gap_words(row.gap_to_target, unit, lang))
     if row.score.value is not None:
         parts.append(word("ui.score", lang) + " " + score_value(row.score.value))
     if entry.city is not City.DONGGUAN and target.is_related(entry.city):
@@ -236,9 +279,10 @@ def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width:
     elif entry.city is not City.DONGGUAN:
         benchmark = next((b for b in row.benchmarks if b.city is entry.city), None)
         if benchmark is not None and benchmark.gap is not None:
-            city = word("city." + entry.city.value, lang)
-            parts.append(word("ui.gap_to", lang).format(city=city) + " " + signed(benchmark.gap))
-    if row.status is not None:
+            parts.append(gap_words(benchmark.gap, unit, lang, word("city." + entry.city.value, lang)))
+    if row.status is not None and entry.city is not City.DONGGUAN:  # the standing is Dongguan's: say so
+        parts.append(f"{word('city.dongguan', lang)} {status_text(row.status, lang)}")
+    elif row.status is not None:
         parts.append(status_text(row.status, lang))
     return fold([printable(part) for part in parts], width)
 

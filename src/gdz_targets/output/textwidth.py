@@ -48,34 +48,50 @@ def cut(text: str, width: int) -> str:
         if used > width - 1:
             break
         end = index + 1
+    start = end
+    inside = text[end].isdigit() or (text[end] in ".,%" and text[end - 1 : end].isdigit())
+    while inside and start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+        start -= 1  # never cut inside a number: "原则上10…" would misquote "原则上100%"
+    if start != end and start >= end // 2:
+        end = start
     return text[:end].rstrip() + ELLIPSIS
 
 
 GLUE: Final = "\u00a0"  # a no-break space: text joined by it is folded only where nothing else can be
 
 
+def glue_code(text: str) -> str:
+    """Text whose `commands in backticks` fold only where nothing else fits: cut, they could not be copied."""
+    import re
+
+    return re.sub(r"`[^`]*`", lambda found: found.group().replace(" ", GLUE), text)
+
+
 def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
-    """Fold text to `width` terminal cells: at spaces, after - or / (unless `hyphens` is false), or between
-    CJK characters, but never at a no-break space, after an opening bracket or quote nor before closing
-    punctuation (Chinese line-breaking rules)."""
+    """Fold text to `width` terminal cells: at spaces; inside a word (an id, an address) after - or / only
+    where the word is longer than a line (never, if `hyphens` is false); between CJK characters, but never
+    at a no-break space (shown as a space), after an opening bracket or quote nor before closing punctuation
+    (Chinese line-breaking rules)."""
     width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
     if width < 2 and not text.isascii():  # no Chinese character fits one cell: nothing readable fits here
         return [cut(text, width)]
     lines: list[str] = []
     while width_of(text) > width:
-        end = _last_break(text, width) if hyphens or not text.isascii() else _last_space(text, width)
+        end = _last_break(text, width, hyphens)
         lines.append(text[:end].rstrip())
         text = text[end:].lstrip()
     if text or not lines:
         lines.append(text)
-    return lines
+    return [line.replace(GLUE, " ") for line in lines]
 
 
-def _last_break(text: str, width: int) -> int:
+def _last_break(text: str, width: int, hyphens: bool = True) -> int:
     """Where to end the first line: the last allowed break within `width` cells, else a hard cut."""
     if text.isascii():
         window = text[: width + 1]
-        best = max(window.rfind(" "), window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
+        best = window.rfind(" ")
+        if best <= 0 and hyphens:
+            best = max(window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
         return best if best > 0 else width
     used, best, soft = 0, 0, 0
     for index, char in enumerate(text):
@@ -94,15 +110,12 @@ def _last_break(text: str, width: int) -> int:
     return len(text)
 
 
-def _last_space(text: str, width: int) -> int:
-    best = text[: width + 1].rfind(" ")
-    return best if best > 0 else width
-
-
 def _may_break(before: str, after: str) -> bool:
     """Between Chinese characters, or at a space; never inside a Latin word or an option (`--area`), never
     at a no-break space, before closing punctuation or after an opening bracket."""
     if after in _NO_LINE_START or before in _NO_LINE_END or GLUE in (before, after):
+        return False
+    if (before.isdigit() or before == "%") and _is_wide(after):  # a number keeps its unit: 1000万平方米
         return False
     return before.isspace() or after.isspace() or _is_wide(before) or _is_wide(after)
 

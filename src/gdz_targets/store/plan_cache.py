@@ -16,10 +16,12 @@ from pathlib import Path
 
 from gdz_targets import __version__
 from gdz_targets.domain.errors import GdzError
-from gdz_targets.domain.model import Plan
+from gdz_targets.domain.model import Area, Observation, Plan, PlanMeta, Source, Target, Unit
 
 from .files import canonical
 
+# The shape of what is pickled: a copy made by a gdz whose plan model differed is never used, version or not.
+_SHAPE = tuple(kind._fields for kind in (Plan, PlanMeta, Source, Unit, Area, Target, Observation))
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
                ValueError)  # fmt: skip
 
@@ -33,7 +35,8 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
 
         return load_plan(path)  # raises the right message for a missing or unreadable file
     where = canonical(path)
-    key = (__version__, where, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    key = (__version__, _SHAPE, where, *stat)
     cache = cache_dir / f"plan-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.pickle"
     try:
         with cache.open("rb") as handle:

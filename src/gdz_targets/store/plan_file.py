@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from gdz_targets.domain.errors import DataError, Message, Problem, close_matches, counted, msg
+from gdz_targets.domain.errors import DataError, Message, Problem, Words, close_matches, counted, msg
 from gdz_targets.domain.model import (
     DEFAULT_REPORTING_DAYS,
     ID_SYNTAX,
@@ -394,12 +394,20 @@ def _parse_observation(
     sources: Mapping[str, Source],
 ) -> Observation | None:
     table = _Table(ctx, data, where, target)
-    observation = _observation(table, sources, table.text("note", False))
+    observation = _observation(table, sources, _note(table))
     table.finish()
     return observation
 
 
-def _observation(table: _Table, sources: Mapping[str, Source], note: str | None) -> Observation | None:
+def _note(table: _Table, required: bool = False) -> Words | None:
+    """A target's or a figure's `note`, with `note_zh` for Chinese readers (else the English shows)."""
+    note, chinese = table.text("note", required), table.text("note_zh", False)
+    if chinese is not None and note is None:
+        table._problem("note_zh", msg("plan.missing_key", table=table.label, key="note"))
+    return Words(note, chinese or note) if note is not None else None
+
+
+def _observation(table: _Table, sources: Mapping[str, Source], note: Words | None) -> Observation | None:
     """The figure in a baseline or benchmark table: value, as_of, source, quote, and an optional qualifier."""
     value, as_of = table.number("value"), table.period("as_of")
     source, quote = _source_ref(table, sources), table.text("quote")
@@ -452,7 +460,7 @@ def _parse_target(
     if unit_id is not None and unit is None:
         table._problem("unit", msg("plan.unknown_unit", unit=unit_id, units=", ".join(sorted(units))))
     direction = table.choice("direction", Direction, Direction.HIGHER if kind is Kind.MILESTONE else None)
-    source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
+    source, quote, note = _source_ref(table, sources), table.text("quote"), _note(table)
     goal = table.number("target", required=kind is Kind.NUMERIC)
     strict, deadline = table.flag("target_strict"), table.day("deadline")
     # A figure is expected every 90 days unless said otherwise; a context fact only where the plan says so.
@@ -528,11 +536,11 @@ def _parse_target(
 
 def _parse_benchmarks(
     ctx: _Context, table: _Table, sources: Mapping[str, Source]
-) -> tuple[dict[City, Observation], dict[City, str]]:
+) -> tuple[dict[City, Observation], dict[City, Words]]:
     """The Guangzhou/Shenzhen figures, and which cities measure something related (with how it differs)."""
     data = table.table("benchmarks")
     benchmarks: dict[City, Observation] = {}
-    related: dict[City, str] = {}
+    related: dict[City, Words] = {}
     if data is None:
         return benchmarks, related
     cities = {city.value for city in City if city is not City.DONGGUAN}
@@ -547,7 +555,7 @@ def _parse_benchmarks(
         entry = _Table(ctx, item, where, table.target)
         measure = entry.choice("measure", Measure)
         is_related = measure is Measure.RELATED
-        note = entry.text("note", required=is_related)  # a related measure must say how it differs
+        note = _note(entry, required=is_related)  # a related measure must say how it differs
         # A related city may come without a figure: the plan then only says that its measure differs.
         observation = _observation(entry, sources, note) if "value" in item or not is_related else None
         entry.finish()
