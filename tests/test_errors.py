@@ -132,10 +132,10 @@ CATALOGUE_CASES = [
     (["targets", "--kind", "goal"], {}, 2, 'unknown kind "goal"; use numeric, milestone or context'),
     (["show", "pass"], {}, 2, "unknown target \"pass\"; did you mean 'pass-rate'?"),
     (
-        ["export", "status", "-o", "report.xlsx"],
+        ["export", "status", "-o", "report.docx"],
         {},
         2,
-        'cannot tell the format from ".xlsx"; use --format (csv, json, md, html, svg)',
+        'cannot tell the format from ".docx"; use --format (csv, xlsx, json, md, html, svg)',
     ),
 ]
 

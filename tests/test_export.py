@@ -30,6 +30,11 @@ def test_export_golden(gdz: Gdz, fixture_env: Path, what: str, fmt: str) -> None
     assert_golden_bytes(f"export-{what}.{fmt}", _export(gdz, what, "--format", fmt))
 
 
+@pytest.mark.parametrize("what", ["status", "entries", "targets"])
+def test_chinese_csv_golden(gdz: Gdz, fixture_env: Path, what: str) -> None:
+    assert_golden_bytes(f"export-{what}-zh.csv", _export(gdz, what, "--lang", "zh"))
+
+
 def test_status_csv_for_excel(gdz: Gdz, fixture_env: Path) -> None:
     data = _export(gdz, "status")
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel shows Chinese correctly on double-click
@@ -41,22 +46,67 @@ def test_status_csv_for_excel(gdz: Gdz, fixture_env: Path) -> None:
     assert (pass_rate["current"], pass_rate["target_value"], pass_rate["guangzhou"]) == ("75", "90", "88")
     assert pass_rate["shenzhen_qualifier"] == "over"
     assert pass_rate["unit"] == "percent"
-    for row in rows:  # numeric columns hold raw numbers: no units, no separators
+    assert {row["as_of"] for row in rows} == {"2025-06-30"}  # the date every figure is as of, on every row
+    for row in rows:  # numeric columns hold raw numbers (no units, no separators); milestones are words
         for column in ("current", "target_value", "guangzhou", "shenzhen", "score", "gap_to_target"):
-            if row[column]:
+            figure = column in ("current", "target_value", "guangzhou", "shenzhen")
+            if row[column] and row["kind"] == "milestone" and figure:
+                assert row[column] in ("done", "not-done"), (column, row[column])
+            elif row[column]:
                 float(row[column])
+        for column in ("baseline_as_of", "current_as_of", "guangzhou_as_of", "shenzhen_as_of", "deadline"):
+            assert not row[column] or len(row[column]) == len("2025-06-30")  # dates hold days only
+        for column in ("baseline_period", "guangzhou_period", "shenzhen_period"):
+            assert not row[column] or len(row[column]) in (4, 7)  # a year or a month the source gives
+    tier = next(row for row in rows if row["target"] == "tier")
+    assert (tier["baseline_as_of"], tier["baseline_period"]) == ("", "2024")
 
 
 def test_no_bom_when_asked(gdz: Gdz, fixture_env: Path) -> None:
     data = _export(gdz, "status", "--no-bom")
-    assert data.startswith(b"area,")
+    assert data.startswith(b"as_of,")
 
 
-def test_localised_headers(gdz: Gdz, fixture_env: Path) -> None:
-    header = _export(gdz, "status", "--lang", "zh").decode("utf-8-sig").splitlines()[0]
-    assert header.startswith("领域,领域名称,领域英文名,指标,名称")
-    english = gdz("export", "status", env={"GDZ_LANG": "zh"}).stdout.lstrip("\ufeff").splitlines()[0]
-    assert english.startswith("area,area_title_zh")  # stable English keys unless --lang is given
+def _csv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize(
+    ("args", "env"), [(("--lang", "zh"), {}), ((), {"GDZ_LANG": "zh"}), ((), {"LANG": "zh_CN.UTF-8"})]
+)
+def test_a_chinese_reader_gets_chinese_headers_and_words(
+    gdz: Gdz, fixture_env: Path, args: tuple[str, ...], env: dict[str, str]
+) -> None:
+    result = gdz("export", "status", *args, env={"GDZ_LANG": "", **env})
+    rows = _csv_rows(result.stdout_bytes)
+    assert list(rows[0])[:6] == ["报告截至", "领域", "领域名称", "领域英文名", "指标", "名称"]
+    by_target = {row["指标"]: row for row in rows}
+    hotline, space = by_target["hotline"], by_target["space-started"]
+    assert (hotline["类型"], hotline["最新值"], hotline["状态"], hotline["领域"]) == (
+        "里程碑",
+        "已完成",
+        "已达成",
+        "政务服务",
+    )
+    assert (space["单位"], space["方向"], space["最新值出处"], space["深圳为相关口径"]) == (
+        "万平方米",
+        "越高越好",
+        "台账",
+        "是",
+    )
+    assert by_target["pass-rate"]["深圳限定"] == "超过"
+
+
+def test_codes_for_scripts_whatever_the_language(gdz: Gdz, fixture_env: Path) -> None:
+    for args in (("--codes",), ("--codes", "--lang", "zh"), ("--lang", "en")):
+        rows = _csv_rows(_export(gdz, "status", *args))
+        hotline = next(row for row in rows if row["target"] == "hotline")
+        assert (hotline["kind"], hotline["current"], hotline["status"], hotline["area"]) == (
+            "milestone",
+            "done",
+            "achieved",
+            "services",
+        )
 
 
 FORMULAS = ["=1+1", "-2+3", "@SUM(A1)", "+86 769 1234 5678", "\tTAB", "'quoted"]
@@ -95,7 +145,7 @@ def test_json_is_strict_and_complete(gdz: Gdz, fixture_env: Path) -> None:
         raise AssertionError(f"non-standard JSON constant {constant}")
 
     document = json.loads(text, parse_constant=refuse)
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
     assert document["as_of"] == "2025-06-30"
     assert document["plan"]["title_zh"] == "测试方案(虚构)"
     assert "score" in document["method"]

@@ -27,7 +27,8 @@ print("\\n" + json.dumps(loaded))
 
 # What a command may cost at start-up, by short name: each is loaded only by the commands that need it.
 HEAVY = {"rich": "rich.console", "typer.rich_utils": "typer.rich_utils", "csv": "csv", "json": "json",
-         "tomli_w": "tomli_w", "hashlib": "hashlib", "records": "gdz_targets.store.records", "tomllib": "tomllib"}  # fmt: skip
+         "tomli_w": "tomli_w", "hashlib": "hashlib", "records": "gdz_targets.store.records", "tomllib": "tomllib",
+         "xlsxwriter": "xlsxwriter", "calamine": "python_calamine"}  # fmt: skip
 
 
 def modules_after(*args: str, log: Path) -> set[str]:
@@ -51,6 +52,7 @@ def log(tmp_path: Path) -> Path:
         (("log", "pass-rate", "80", "--date", "2025-05-31"), {"tomli_w", "hashlib", "records"}),
         (("export", "status", "-f", "csv"), {"csv", "json"}),
         (("export", "status", "-f", "json"), {"csv", "json"}),
+        (("export", "status", "-o", "report.xlsx"), {"csv", "json", "xlsxwriter", "hashlib"}),
         (("export", "entries", "-f", "csv"), {"csv", "json", "records"}),
         (("where",), set()),
     ],

@@ -15,8 +15,12 @@ from gdz_targets.domain.model import City, Entry, Kind, Plan, Qualifier, Target
 from gdz_targets.domain.query import require_target
 from gdz_targets.domain.rules import date_problem, value_problem
 from gdz_targets.domain.values import (
+    FORMULA_ESCAPE,
+    FORMULA_STARTS,
     LARGEST,
     QUALIFIER_MARKS,
+    QUALIFIER_PREFIXES,
+    QUALIFIER_SUFFIXES,
     ValueRefused,
     check_text,
     parse_calendar_day,
@@ -26,7 +30,7 @@ from gdz_targets.domain.values import (
 from gdz_targets.store.files import read_bytes
 from gdz_targets.store.log import Log
 from gdz_targets.store.records import is_record_id, new_record_id
-from gdz_targets.store.tables import Cell, Row, Table, column_letters, read_table
+from gdz_targets.store.tables import Cell, Row, Table, column_letters, read_tables
 
 from .record import parse_value
 from .session import Session
@@ -57,8 +61,6 @@ STATUS_EXPORT_COLUMNS: Final = frozenset(
 TARGETS_EXPORT_COLUMNS: Final = frozenset({"baseline_quote", "target_value", "原文", "目标值"})
 HEADER_SEARCH: Final = 10  # rows a header may stand below: a title, merged or not, and blank rows
 EXCEL_EPOCH: Final = date(1899, 12, 30)  # day 0 of Excel's (1900) date serial numbers
-FORMULA_ESCAPE: Final = "'"
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\0", FORMULA_ESCAPE)
 
 
 def _key(name: object) -> str:
@@ -168,7 +170,9 @@ def import_entries(
 ) -> ImportPlan:
     """Import a file's new entries, all or none (`dry_run`: none): raises UsageError listing every problem."""
     path = str(file)
-    table = read_table(read_source(file), path, sheet)
+    tables = read_tables(read_source(file), path, sheet)
+    # Without --sheet, the first sheet with a header of entries: a gdz workbook opens with its summary.
+    table = next((table for table in tables if _header_row(table) is not None), tables[0])
     if dry_run:
         return _checked(plan_import(session, table, path, session.log(), by, force, progress), path)
     # Planned under the lock: an import running at the same time waits, then finds these rows logged.
@@ -221,6 +225,15 @@ def _located_rows(table: Table, path: str) -> list[Located]:
                  if name and not _blank(cell)}  # fmt: skip
         located.append(Located(row, cells))
     return located
+
+
+def _header_row(table: Table) -> int | None:
+    """Where a row names target, date and value, if one does near the top."""
+    for index, row in enumerate(table.rows[:HEADER_SEARCH]):
+        names = {KNOWN_NAMES.get(_key(cell), "") for cell in row.cells if not _blank(cell)}
+        if set(REQUIRED) <= names:
+            return index
+    return None
 
 
 def _header(table: Table, path: str) -> tuple[int, list[str]]:
@@ -429,7 +442,9 @@ def _qualifier(cell: Cell) -> Qualifier | None:
     if cell is None:
         return None
     text = _as_text(cell).strip().lower()
+    # The code (`over`), the mark (`>`), or the word a Chinese export or source writes (超过, 不少于, 约).
     marks = {mark: qualifier for qualifier, mark in QUALIFIER_MARKS.items()}
+    marks |= dict(QUALIFIER_PREFIXES) | dict(QUALIFIER_SUFFIXES)
     if text in Qualifier._value2member_map_:
         return Qualifier(text)
     if text in marks:

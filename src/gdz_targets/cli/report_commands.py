@@ -110,6 +110,7 @@ class ExportKind(StrEnum):
 
 class ExportFormat(StrEnum):
     csv = "csv"
+    xlsx = "xlsx"
     json = "json"
     md = "md"
     html = "html"
@@ -134,19 +135,23 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="csv, json, md, html or svg. Default: from the file name, else csv.",
+            help="csv, xlsx, json, md, html or svg. Default: from the file name, else csv.",
             show_default=False,
         ),
     ] = None,
     as_of: AsOfOption = None,
     area: AreaOption = None,
     status_filter: StatusOption = None,
+    codes: Annotated[
+        bool,
+        typer.Option("--codes", help="CSV and xlsx with stable codes and English column names, for scripts."),
+    ] = False,
     no_bom: Annotated[bool, typer.Option("--no-bom", help="CSV without the UTF-8 BOM Excel needs.")] = False,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Export the status report, the log's entries or the targets as CSV, JSON, Markdown, HTML or SVG.
+    """Export the status report, the log's entries or the targets as CSV, xlsx, JSON, Markdown, HTML or SVG.
 
     Example: gdz export status -o 报告.csv
     """
@@ -155,15 +160,25 @@ def export(
     from gdz_targets.output import export as exports
 
     chosen = exports.choose_format(fmt.value if fmt else None, output)
-    header_lang, bom, day = (lang.value if lang else None), not no_bom, day_option(s, as_of, period=True)
+    to_screen = output is None or output == "-"
+    if chosen == "xlsx" and to_screen:
+        from gdz_targets.output.stream import stdout_is_terminal
+
+        if stdout_is_terminal():  # a workbook is bytes for a file, not for the screen
+            from gdz_targets.domain.errors import UsageError, msg
+
+            raise UsageError(msg("export.xlsx_to_terminal"))
+    # The reader's language (as every output), or stable codes for scripts.
+    reader, day = (exports.CODES if codes else s.lang), day_option(s, as_of, period=True)
     if what is ExportKind.status:
-        found = report.status(s, day, area, status_filter)
-        data = exports.export_status(found, chosen, s.lang, header_lang, bom)
+        data = exports.export_status(report.status(s, day, area, status_filter), chosen, reader)
     elif what is ExportKind.entries:
         entries, _ = report.entries(s, report.EntryFilter(area=area, until=day))
-        data = exports.export_entries(s.plan(), entries, chosen, s.lang, header_lang, bom)
+        data = exports.export_entries(s.plan(), entries, chosen, reader)
     else:
-        data = exports.export_targets(s.plan(), area, chosen, s.lang, header_lang, bom)
+        data = exports.export_targets(s.plan(), area, chosen, reader)
+    if no_bom:
+        data = data.removeprefix(exports.BOM.encode())
     if output is None or output == "-":
         from gdz_targets.output.stream import write_bytes
 

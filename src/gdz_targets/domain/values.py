@@ -30,6 +30,11 @@ MILESTONE_WORDS: Final[dict[str, bool]] = {
     "未完成": NOT_DONE,
 }
 # A bound a source states ("超1000项", "不少于100项", "约25%"), written before the number: >1000, >=100, ~25.
+# OWASP CSV injection: a text cell starting with one of these is run as a formula by spreadsheets, so exports
+# put FORMULA_ESCAPE before it (and before text already starting with it), and imports take it off.
+FORMULA_ESCAPE: Final = "'"
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\0", FORMULA_ESCAPE)
+
 QUALIFIER_PREFIXES: Final[tuple[tuple[str, Qualifier], ...]] = (
     (">=", Qualifier.AT_LEAST), ("≥", Qualifier.AT_LEAST),
     ("不少于", Qualifier.AT_LEAST), ("不低于", Qualifier.AT_LEAST),
@@ -164,8 +169,10 @@ def check_bounds(unit: Unit, value: float) -> Message | None:
 
 
 def unit_name(label: str) -> str:
-    """A unit's label standing alone: `rank` for `rank {}`."""
-    return label.replace("{}", "").strip()
+    """A unit's label standing alone: `rank` for `rank {}`, `名` for `第{}名` (the word after the figure, if
+    any, else the one before)."""
+    before, placed, after = label.partition("{}")
+    return (after.strip() or before.strip()) if placed else label
 
 
 def quantity(value: float, unit: Unit) -> Words:

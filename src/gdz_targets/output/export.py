@@ -1,4 +1,7 @@
-"""Reports out: CSV for Excel, strict JSON, Markdown for briefings, and HTML/SVG of the terminal table."""
+"""Reports out: CSV and .xlsx for Excel, strict JSON, Markdown for briefings, HTML and SVG.
+
+Every report is first a list of typed records (numbers, ISO dates, codes, milestones as true/false), in the
+documented column order; `sheets` writes their cells for a reader or a script, JSON keeps them typed."""
 
 from __future__ import annotations
 
@@ -14,15 +17,19 @@ from gdz_targets.domain.errors import UsageError, msg
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
 from gdz_targets.domain.query import select_targets
 from gdz_targets.domain.status import AT_RISK_SHARE, Aggregate, Benchmark, Figure, StatusReport, TargetStatus
-from gdz_targets.domain.values import format_number
 
-from .entries_csv import ENTRY_COLUMNS, entry_row, neutralise
-from .entries_csv import header as entry_header
+from .sheets import CODES, csv_cell, header
 
-SCHEMA_VERSION: Final = 2
-FORMATS: Final = ("csv", "json", "md", "html", "svg")
+__all__ = ["BOM", "CODES", "EXTENSIONS", "FORMATS", "choose_format", "export_entries", "export_status",
+           "export_targets"]  # fmt: skip
+
+# 3: an as_of on every status row; dates of a year or month in *_period, *_as_of holding days only;
+# milestones true/false everywhere.
+SCHEMA_VERSION: Final = 3
+FORMATS: Final = ("csv", "xlsx", "json", "md", "html", "svg")
 EXTENSIONS: Final = {
     ".csv": "csv",
+    ".xlsx": "xlsx",
     ".json": "json",
     ".md": "md",
     ".markdown": "md",
@@ -81,10 +88,24 @@ def _json_num(value: float | None, digits: int | None = None) -> float | int | N
     return int(number) if float(number).is_integer() and abs(number) < 2**53 else number
 
 
-def _figure_fields(prefix: str, figure: Figure | None) -> dict[str, Any]:
+def _when(prefix: str, as_of: str | None) -> dict[str, str | None]:
+    """A figure's date: a day in `*_as_of`, a year or month the source gives instead in `*_period`, so that
+    a date column holds only dates."""
+    day = as_of is not None and len(as_of) == len("2023-12-31")
+    return {f"{prefix}_as_of": as_of if day else None, f"{prefix}_period": None if day else as_of}
+
+
+def _value(target: Target, value: float | None) -> float | bool | None:
+    """A figure as typed: a milestone's is done (true) or not (false)."""
+    if value is None or target.kind is not Kind.MILESTONE:
+        return value
+    return value >= 1
+
+
+def _figure_fields(target: Target, prefix: str, figure: Figure | None) -> dict[str, Any]:
     return {
-        prefix: figure.value if figure else None,
-        f"{prefix}_as_of": figure.as_of if figure else None,
+        prefix: _value(target, figure.value) if figure else None,
+        **_when(prefix, figure.as_of if figure else None),
         f"{prefix}_qualifier": figure.qualifier.value if figure and figure.qualifier else None,
         f"{prefix}_origin": figure.origin.value if figure else None,
     }
@@ -96,6 +117,7 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
     area = plan.area(target.area) if target.area else None
     by_city: dict[City, Benchmark] = {benchmark.city: benchmark for benchmark in row.benchmarks}
     record: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
         "area": target.area,
         "area_title_zh": area.title_zh if area else None,
         "area_title_en": area.title_en if area else None,
@@ -106,11 +128,13 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
         "unit": target.unit,
         "direction": target.direction.value,
     }
-    record |= _figure_fields("baseline", Figure.from_plan(target.baseline) if target.baseline else None)
+    record |= _figure_fields(
+        target, "baseline", Figure.from_plan(target.baseline) if target.baseline else None
+    )
     del record["baseline_origin"]
-    record |= _figure_fields("current", row.current)
+    record |= _figure_fields(target, "current", row.current)
     record |= {
-        "target_value": 1 if target.kind is Kind.MILESTONE else target.target,
+        "target_value": True if target.kind is Kind.MILESTONE else target.target,
         "target_strict": target.target_strict,
         "deadline": target.deadline.isoformat() if target.deadline else None,
         "days_left": row.pace.days_left,
@@ -119,7 +143,7 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
     }
     for city in BENCHMARK_CITIES:
         benchmark = by_city.get(city)
-        record |= _figure_fields(city.value, benchmark.figure if benchmark else None)
+        record |= _figure_fields(target, city.value, benchmark.figure if benchmark else None)
         record[f"{city.value}_gap"] = _json_num(benchmark.gap, 6) if benchmark else None
         record[f"{city.value}_related"] = target.is_related(city)
     record |= {
@@ -143,6 +167,7 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
 
 # The status CSV's columns, in order; documented in the README and pinned by the tests.
 STATUS_COLUMNS: Final = (
+    "as_of",
     "area",
     "area_title_zh",
     "area_title_en",
@@ -154,9 +179,11 @@ STATUS_COLUMNS: Final = (
     "direction",
     "baseline",
     "baseline_as_of",
+    "baseline_period",
     "baseline_qualifier",
     "current",
     "current_as_of",
+    "current_period",
     "current_qualifier",
     "current_origin",
     "target_value",
@@ -167,12 +194,14 @@ STATUS_COLUMNS: Final = (
     "gap_to_target",
     "guangzhou",
     "guangzhou_as_of",
+    "guangzhou_period",
     "guangzhou_qualifier",
     "guangzhou_origin",
     "guangzhou_gap",
     "guangzhou_related",
     "shenzhen",
     "shenzhen_as_of",
+    "shenzhen_period",
     "shenzhen_qualifier",
     "shenzhen_origin",
     "shenzhen_gap",
@@ -192,25 +221,6 @@ STATUS_COLUMNS: Final = (
     "achieved_on",
     "stale",
 )
-
-
-def _csv_cell(value: Any) -> str:
-    """Numbers raw; text neutralised against formula injection; booleans as true/false; None empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return format_number(value)
-    return neutralise(str(value))
-
-
-def _write_csv(header: Sequence[str], rows: Sequence[Sequence[str]], bom: bool) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ((BOM if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
 def _json_bytes(document: Any) -> bytes:
@@ -241,10 +251,15 @@ def _plan_meta(plan: Plan) -> dict[str, Any]:
 # --- status -------------------------------------------------------------------------------------
 
 
-def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | None, bom: bool) -> bytes:
+def export_status(report: StatusReport, fmt: str, lang: str) -> bytes:
+    """The status report in `fmt`; `lang` is the reader's (zh or en) or CODES for CSV and .xlsx."""
     rows = [status_record(report, row) for row in report.all_targets()]
     if fmt == "csv":
-        return _records_csv(STATUS_COLUMNS, rows, header_lang, bom)
+        return _records_csv(report.plan, STATUS_COLUMNS, rows, lang)
+    if fmt == "xlsx":
+        from .workbook import status_workbook
+
+        return status_workbook(report, STATUS_COLUMNS, rows, lang)
     if fmt == "json":
         return _json_bytes(
             {
@@ -261,14 +276,15 @@ def export_status(report: StatusReport, fmt: str, lang: str, header_lang: str | 
                 "targets": rows,
             }
         )
+    reader = "en" if lang == CODES else lang
     if fmt == "md":
         from .markdown import status_markdown
 
-        return status_markdown(report, lang).encode("utf-8")
+        return status_markdown(report, reader).encode("utf-8")
     from .terminal import StatusOptions, picture, status_view
 
     return picture(
-        status_view(report, lang, PICTURE_WIDTH, StatusOptions()), fmt, report.plan.meta.title(lang)
+        status_view(report, reader, PICTURE_WIDTH, StatusOptions()), fmt, report.plan.meta.title(reader)
     )
 
 
@@ -281,57 +297,71 @@ def _aggregate_fields(aggregate: Aggregate) -> dict[str, Any]:
     }
 
 
-def _records_csv(
-    columns: Sequence[str], records: Sequence[dict[str, Any]], header_lang: str | None, bom: bool
-) -> bytes:
-    from .messages import column_title
-
-    header = [column_title(column, header_lang) for column in columns]
-    return _write_csv(header, [[_csv_cell(record[column]) for column in columns] for record in records], bom)
+def _records_csv(plan: Plan, columns: Sequence[str], records: Sequence[dict[str, Any]], lang: str) -> bytes:
+    """UTF-8 with a BOM (what Excel needs to read Chinese), RFC 4180 line ends."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header(tuple(columns), lang))
+    writer.writerows([csv_cell(plan, record, column, lang) for column in columns] for record in records)
+    return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 # --- entries and targets ------------------------------------------------------------------------
 
 
-def export_entries(
-    plan: Plan, entries: Sequence[Entry], fmt: str, lang: str, header_lang: str | None, bom: bool
-) -> bytes:
+# The entries' columns: what `gdz export entries` writes and `gdz import` reads back, in either language.
+ENTRY_COLUMNS: Final = ("id", "target", "city", "date", "value", "qualifier", "unit", "note", "source",
+                        "recorded_by", "recorded_at")  # fmt: skip
+
+
+def entry_record(plan: Plan, entry: Entry) -> dict[str, Any]:
+    target = plan.target(entry.target)
+    return {
+        "id": entry.id,
+        "target": entry.target,
+        "city": entry.city.value,
+        "date": entry.date.isoformat(),
+        "value": entry.value if isinstance(entry.value, bool) else _json_num(entry.value),
+        "qualifier": entry.qualifier.value if entry.qualifier else None,
+        "unit": target.unit if target is not None else None,
+        "note": entry.note,
+        "source": entry.source,
+        "recorded_by": entry.recorded_by,
+        "recorded_at": entry.recorded_at.isoformat(),
+    }
+
+
+def export_entries(plan: Plan, entries: Sequence[Entry], fmt: str, lang: str) -> bytes:
+    records = [entry_record(plan, entry) for entry in entries]
     if fmt == "csv":
-        return _write_csv(
-            entry_header(header_lang or "en"), [entry_row(plan, entry) for entry in entries], bom
-        )
+        return _records_csv(plan, ENTRY_COLUMNS, records, lang)
+    if fmt == "xlsx":
+        from .workbook import plain_workbook
+
+        return plain_workbook(plan, "entries", ENTRY_COLUMNS, records, lang)
     if fmt == "json":
         return _json_bytes(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "generator": f"gdz {__version__}",
-                "entries": [_entry_record(plan, entry) for entry in entries],
-            }
+            {"schema_version": SCHEMA_VERSION, "generator": f"gdz {__version__}", "entries": records}
         )
+    reader = "en" if lang == CODES else lang
     if fmt == "md":
         from .markdown import entries_markdown
 
-        return entries_markdown(plan, entries, lang).encode("utf-8")
+        return entries_markdown(plan, entries, reader).encode("utf-8")
     from .terminal import history_table, picture
 
-    return picture(history_table(plan, entries, {}, lang, PICTURE_WIDTH), fmt, plan.meta.title(lang))
+    return picture(history_table(plan, entries, {}, reader, PICTURE_WIDTH), fmt, plan.meta.title(reader))
 
 
-def _entry_record(plan: Plan, entry: Entry) -> dict[str, Any]:
-    cells = dict(zip(ENTRY_COLUMNS, entry_row(plan, entry), strict=True))
-    record: dict[str, Any] = {key: cells[key] or None for key in ENTRY_COLUMNS}
-    record["value"] = entry.value if isinstance(entry.value, bool) else _json_num(entry.value)
-    record["note"], record["source"], record["recorded_by"] = entry.note, entry.source, entry.recorded_by
-    return record
-
-
-def export_targets(
-    plan: Plan, area: str | None, fmt: str, lang: str, header_lang: str | None, bom: bool
-) -> bytes:
+def export_targets(plan: Plan, area: str | None, fmt: str, lang: str) -> bytes:
     targets = select_targets(plan, area=area)
     records = [_target_record(plan, target) for target in targets]
     if fmt == "csv":
-        return _records_csv(TARGET_COLUMNS, records, header_lang, bom)
+        return _records_csv(plan, TARGET_COLUMNS, records, lang)
+    if fmt == "xlsx":
+        from .workbook import plain_workbook
+
+        return plain_workbook(plan, "targets", TARGET_COLUMNS, records, lang)
     if fmt == "json":
         return _json_bytes(
             {
@@ -341,13 +371,14 @@ def export_targets(
                 "targets": records,
             }
         )
+    reader = "en" if lang == CODES else lang
     if fmt == "md":
         from .markdown import targets_markdown
 
-        return targets_markdown(plan, targets, lang).encode("utf-8")
+        return targets_markdown(plan, targets, reader).encode("utf-8")
     from .terminal import picture, targets_view
 
-    return picture(targets_view(plan, targets, lang, PICTURE_WIDTH), fmt, plan.meta.title(lang))
+    return picture(targets_view(plan, targets, reader, PICTURE_WIDTH), fmt, plan.meta.title(reader))
 
 
 TARGET_COLUMNS: Final = (
@@ -360,6 +391,7 @@ TARGET_COLUMNS: Final = (
     "direction",
     "baseline",
     "baseline_as_of",
+    "baseline_period",
     "baseline_qualifier",
     "baseline_source",
     "baseline_quote",
@@ -368,11 +400,13 @@ TARGET_COLUMNS: Final = (
     "deadline",
     "guangzhou",
     "guangzhou_as_of",
+    "guangzhou_period",
     "guangzhou_qualifier",
     "guangzhou_source",
     "guangzhou_quote",
     "shenzhen",
     "shenzhen_as_of",
+    "shenzhen_period",
     "shenzhen_qualifier",
     "shenzhen_source",
     "shenzhen_quote",
@@ -391,22 +425,22 @@ def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
         "unit": target.unit,
         "direction": target.direction.value,
     }
-    record |= _observation_fields("baseline", target.baseline)
+    record |= _observation_fields(target, "baseline", target.baseline)
     record |= {
-        "target_value": target.target,
+        "target_value": True if target.kind is Kind.MILESTONE else target.target,
         "target_strict": target.target_strict,
         "deadline": target.deadline.isoformat() if target.deadline else None,
     }
     for city in BENCHMARK_CITIES:
-        record |= _observation_fields(city.value, target.benchmarks.get(city))
+        record |= _observation_fields(target, city.value, target.benchmarks.get(city))
     record |= {"source": target.source, "quote": target.quote}
     return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
 
 
-def _observation_fields(prefix: str, observation: Any) -> dict[str, Any]:
+def _observation_fields(target: Target, prefix: str, observation: Any) -> dict[str, Any]:
     return {
-        prefix: observation.value if observation else None,
-        f"{prefix}_as_of": str(observation.as_of) if observation else None,
+        prefix: _value(target, observation.value) if observation else None,
+        **_when(prefix, str(observation.as_of) if observation else None),
         f"{prefix}_qualifier": observation.qualifier.value if observation and observation.qualifier else None,
         f"{prefix}_source": observation.source if observation else None,
         f"{prefix}_quote": observation.quote if observation else None,

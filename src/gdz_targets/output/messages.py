@@ -108,6 +108,63 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "usage.extra": ("unexpected {args}; see `{command} -h`", "多余的参数 {args};见 `{command} -h`"),
     "usage.other": ("{detail}; see `{command} -h`", "{detail};见 `{command} -h`"),
     "usage.aborted": ("stopped; nothing was changed", "已中止,未作任何改动"),
+    # workbooks
+    "xlsx.made_by": ("made by gdz {version}", "由 gdz {version} 生成"),
+    "xlsx.status": ("Status report", "进展报告"),
+    "xlsx.entries": ("Progress log entries", "台账条目"),
+    "xlsx.targets": ("The plan's targets", "方案指标"),
+    "xlsx.sheet_cover": ("Summary", "概览"),
+    "xlsx.sheet_targets": ("Targets", "指标"),
+    "xlsx.sheet_entries": ("Entries", "条目"),
+    "xlsx.sheet_fields": ("All fields", "全部字段"),
+    "xlsx.plan_score": ("Score, whole plan (no data counts as 0)", "全方案得分(无数据计为 0)"),
+    "xlsx.mean_with_data": ("Average over the targets with data", "有数据指标的平均分"),
+    "xlsx.counts": ("Targets by status", "各状态指标数"),
+    "xlsx.areas": ("Areas", "各领域"),
+    "xlsx.with_data": ("with data", "有数据"),
+    "xlsx.targets_count": ("targets", "指标数"),
+    "xlsx.how_scored": ("How the score is formed", "得分如何计算"),
+    "xlsx.score_1": (
+        "100 = the target is met and the best comparable Guangzhou or Shenzhen figure is matched.",
+        "100 = 达到目标,且不低于可比的广州、深圳最优值。",
+    ),
+    "xlsx.score_2": (
+        "Below that, the share of the way from the baseline (else 0) to the more demanding of the two; "
+        "at most 99 until it is reached. Milestones score 0 or 100.",
+        "未达到时,按从基线(无基线则从 0)到两者中更高要求的进度计分;达到之前最多 99 分。里程碑为 0 或 100 分。",
+    ),
+    "xlsx.score_3": (
+        "A figure measuring something related (≈) is shown, never compared or scored.",
+        "相关口径的数值(≈)仅供参考,不作比较、不计分。",
+    ),
+    "xlsx.score_4": (
+        "Area and plan scores weigh every target (a group of measures as one), no data counting 0; rounded down.",
+        "领域和全方案得分按指标加权(同组措施合计一个指标),无数据计为 0;向下取整。",
+    ),
+    "xlsx.sources": ("Sources", "来源"),
+    "xlsx.figure_sources": (
+        "Each figure's source and the sentence it comes from: `gdz show TARGET`, or `gdz export targets`.",
+        "每个数值的来源及原文:见 `gdz show 指标` 或 `gdz export targets`。",
+    ),
+    "rule.status.achieved": (
+        "the current figure meets the target (a milestone: done)",
+        "最新值达到目标(里程碑:已完成)",
+    ),
+    "rule.status.on-track": (
+        "the projection meets the target by the deadline",
+        "按目前节奏预计到期可达到目标",
+    ),
+    "rule.status.at-risk": (
+        "the projection closes at least 75% of the remaining gap",
+        "预计可缩小剩余差距的 75% 以上",
+    ),
+    "rule.status.off-track": ("it closes less, or moves away", "预计缩小不足 75%,或差距扩大"),
+    "rule.status.overdue": ("past the deadline and not met", "已过期限仍未达成"),
+    "rule.status.open": (
+        "has data but no deadline, or too few points to judge pace",
+        "有数据但无期限,或数据点不足以判断节奏",
+    ),
+    "rule.status.no-data": ("no figure at all", "尚无任何数值"),
     "output.lost": (
         "standard output could not be written ({reason})",
         "无法写入标准输出({reason})",
@@ -552,6 +609,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         'cannot tell the format from "{suffix}"; use --format ({formats})',
         '无法从 "{suffix}" 判断格式;请用 `--format`({formats})',
     ),
+    "export.xlsx_to_terminal": (
+        "a workbook is for a file, not the terminal; give -o 报告.xlsx (or pipe it)",
+        "工作簿需写入文件,不能输出到终端;请用 -o 报告.xlsx(或通过管道)",
+    ),
     "export.written": ("wrote {path} ({format}, {bytes} bytes)", "已写入 {path}({format},{bytes} 字节)"),
     # workspace
     "workspace.unknown_key": (
@@ -723,6 +784,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "ui.related_measure": ("a related measure, not compared:", "相关口径,不作比较:"),
     "ui.not_done": ("not done", "未完成"),
+    "ui.yes": ("yes", "是"),
+    "ui.no": ("no", "否"),
+    "qualifier.over": ("over", "超过"),
+    "qualifier.at-least": ("at least", "不少于"),
+    "qualifier.about": ("about", "约"),
     "ui.days_left": ("{days} days left", "剩 {days} 天"),
     "ui.days_over": ("{days} days over", "超期 {days} 天"),
     "ui.days_left_short": ("{days}d left", "剩{days}天"),
@@ -786,8 +852,8 @@ HELP_ZH: Final[dict[str, str]] = {
         "指标:指标 id,或其中文、英文名称中唯一的一段(见 `gdz targets`)。",
     "Everything about one target: sources, benchmarks, history with voids, trend, pace and score.":
         "单个指标的全部信息:来源、对标数据、含作废记录的历史、趋势、节奏和得分。",
-    "Export the status report, the log's entries or the targets as CSV, JSON, Markdown, HTML or SVG.":
-        "将进展报告、台账条目或指标导出为 CSV、JSON、Markdown、HTML 或 SVG。",
+    "Export the status report, the log's entries or the targets as CSV, xlsx, JSON, Markdown, HTML or SVG.":
+        "将进展报告、台账条目或指标导出为 CSV、xlsx、JSON、Markdown、HTML 或 SVG。",
     "Record a figure for a target (Dongguan unless --city says otherwise).":
         "为指标记录一个数值(默认为东莞,可用 --city 指定城市)。",
     "Void an entry: it stops counting but stays in the history. Log the right figure afterwards.":
@@ -845,7 +911,10 @@ HELP_ZH: Final[dict[str, str]] = {
     "What to export.": "导出内容。",
     "Write to this file (atomically) instead of stdout; the extension picks the format.":
         "写入此文件(原子替换)而非标准输出;扩展名决定格式。",
-    "csv, json, md, html or svg. Default: from the file name, else csv.": "csv、json、md、html 或 svg。默认由文件名决定,否则为 csv。",
+    "csv, xlsx, json, md, html or svg. Default: from the file name, else csv.":
+        "csv、xlsx、json、md、html 或 svg。默认由文件名决定,否则为 csv。",
+    "CSV and xlsx with stable codes and English column names, for scripts.":
+        "CSV 和 xlsx 使用固定代码和英文列名,供脚本使用。",
     "CSV without the UTF-8 BOM Excel needs.": "CSV 不带 Excel 所需的 UTF-8 BOM。",
     "Directory to make a workspace (created if missing).": "要建为工作区的目录(不存在则创建)。",
 }  # fmt: skip
@@ -874,6 +943,19 @@ def translate_help(text: str, lang: str) -> str:
 
 # Localised CSV headers (`--lang zh`); the English keys are the stable column names.
 COLUMNS_ZH: Final[dict[str, str]] = {
+    "as_of": "报告截至",
+    "id": "编号",
+    "city": "城市",
+    "date": "日期",
+    "value": "数值",
+    "qualifier": "限定",
+    "note": "备注",
+    "recorded_by": "记录人",
+    "recorded_at": "记录时间",
+    "baseline_period": "基线年月",
+    "current_period": "最新值年月",
+    "guangzhou_period": "广州年月",
+    "shenzhen_period": "深圳年月",
     "area": "领域",
     "area_title_zh": "领域名称",
     "area_title_en": "领域英文名",

@@ -48,7 +48,7 @@ def write_bytes(data: bytes) -> None:
     if stream is None:
         _lost.append(msg("reason.closed"))
         return
-    if hasattr(stream, "isatty") and stream.isatty():  # a report read on screen: no escape may act on it
+    if _is_terminal(stream):  # a report read on screen: no escape may act on it
         data = _on_screen(data)
     try:
         stream.flush()
@@ -99,7 +99,14 @@ def terminal_width() -> int:
 
 
 def stderr_is_terminal() -> bool:
-    stream = sys.stderr
+    return _is_terminal(sys.stderr)
+
+
+def stdout_is_terminal() -> bool:
+    return _is_terminal(sys.stdout)
+
+
+def _is_terminal(stream: IO[str] | None) -> bool:
     return stream is not None and hasattr(stream, "isatty") and stream.isatty()
 
 

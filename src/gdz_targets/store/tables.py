@@ -53,10 +53,14 @@ def is_spreadsheet(data: bytes, name: str) -> bool:
     return name.lower().endswith(SPREADSHEET_SUFFIXES) or data.startswith((_ZIP, _OLE))
 
 
-def read_table(data: bytes, name: str, sheet: str | None = None) -> Table:
-    """The rows of a text table or of one sheet (the first unless `sheet` names another)."""
+def read_tables(data: bytes, name: str, sheet: str | None = None) -> list[Table]:
+    """The rows of a text table, or of a workbook's sheets in order (only `sheet` if it names one)."""
     if is_spreadsheet(data, name):
-        return _read_sheet(data, name, sheet)
+        return _read_sheets(data, name, sheet)
+    return [_read_text(data, name, sheet)]
+
+
+def _read_text(data: bytes, name: str, sheet: str | None) -> Table:
     if sheet is not None:
         raise UsageError(msg("import.sheet_of_text", path=name))
     text, encoding = _decode(data, name)
@@ -106,7 +110,7 @@ def _separator(text: str) -> str:
     return ","
 
 
-def _read_sheet(data: bytes, name: str, sheet: str | None) -> Table:
+def _read_sheets(data: bytes, name: str, sheet: str | None) -> list[Table]:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - a dependency of gdz; only a broken install lacks it
@@ -114,14 +118,16 @@ def _read_sheet(data: bytes, name: str, sheet: str | None) -> Table:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names: Sequence[str] = workbook.sheet_names
-        chosen = names[0] if sheet is None and names else sheet
-        if chosen is None or chosen not in names:
+        if not names or (sheet is not None and sheet not in names):
             raise UsageError(msg("import.no_sheet", path=name, sheet=sheet or "", sheets="、".join(names)))
-        values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        tables = []
+        for chosen in [sheet] if sheet is not None else names:
+            values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+            rows = [Row(number, [None if cell == "" else cell for cell in cells]) for number, cells in
+                    enumerate(values, start=1)]  # fmt: skip
+            tables.append(Table(rows, chosen, None, None))
     except UsageError:
         raise
     except Exception as exc:  # calamine raises its own errors for damaged or encrypted files
         raise UsageError(msg("import.bad_spreadsheet", path=name, detail=str(exc).splitlines()[0])) from None
-    rows = [Row(number, [None if cell == "" else cell for cell in cells]) for number, cells in
-            enumerate(values, start=1)]  # fmt: skip
-    return Table(rows, chosen, None, None)
+    return tables

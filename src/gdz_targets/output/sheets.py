@@ -1,0 +1,117 @@
+"""The tabular reports as typed columns, and how each kind of cell is written for a reader (Chinese words
+under Chinese) or a script (stable codes): the one place CSV and .xlsx take their cells from."""
+
+from __future__ import annotations
+
+from typing import Any, Final, NamedTuple
+
+from gdz_targets.domain.model import Plan
+from gdz_targets.domain.values import FORMULA_ESCAPE, FORMULA_STARTS, format_number, unit_name
+
+from .messages import column_title
+from .text import word
+
+CODES: Final = "codes"  # the "language" of stable codes: English column names, coded values as they are
+
+
+def neutralise(text: str) -> str:
+    """Prefix a quote to text a spreadsheet would run; also to text already starting with one, so the
+    prefix can always be taken off again on import."""
+    return FORMULA_ESCAPE + text if text.startswith(FORMULA_STARTS) else text
+
+
+class CellKind(NamedTuple):
+    """What a column holds: `kind` says how to write it, `words` which catalogue family names its codes."""
+
+    kind: str  # text, code, figure, number, percent, score, date, period, flag, moment
+    words: str | None = None
+
+
+# Figures in the target's unit: the value a milestone holds is done / not done.
+_FIGURES: Final = frozenset({"baseline", "current", "target_value", "guangzhou", "shenzhen", "value",
+                             "score_frontier", "score_worst"})  # fmt: skip
+# Differences in the target's unit: never a milestone's state.
+_AMOUNTS: Final = frozenset({"gap_to_target", "guangzhou_gap", "shenzhen_gap", "gap_to_frontier", "projected",
+                             "needed_per_day", "observed_per_day"})  # fmt: skip
+_NAMED: Final = {
+    "status": CellKind("code", "status."),
+    "kind": CellKind("code", "kind."),
+    "direction": CellKind("code", "direction."),
+    "city": CellKind("code", "city."),
+    "frontier_city": CellKind("code", "city."),
+    "score_frontier_source": CellKind("code", "frontier."),
+    "score_worst_source": CellKind("code", "worst."),
+    "area": CellKind("code", "area"),
+    "unit": CellKind("code", "unit"),
+    "progress_pct": CellKind("percent"),
+    "score": CellKind("score"),
+    "days_left": CellKind("number"),
+    "weight": CellKind("number"),
+    "deadline": CellKind("date"),
+    "achieved_on": CellKind("date"),
+    "as_of": CellKind("date"),
+    "date": CellKind("date"),
+    "target_strict": CellKind("flag"),
+    "stale": CellKind("flag"),
+    "recorded_at": CellKind("moment"),
+}
+
+
+def cell_kind(column: str) -> CellKind:
+    if column in _NAMED:
+        return _NAMED[column]
+    if column in _FIGURES:
+        return CellKind("figure")
+    if column in _AMOUNTS:
+        return CellKind("number")
+    suffix = column.rsplit("_", 1)[-1]
+    by_suffix = {
+        "of": CellKind("date"),
+        "period": CellKind("period"),
+        "related": CellKind("flag"),
+        "qualifier": CellKind("code", "qualifier."),
+        "origin": CellKind("code", "origin."),
+    }
+    return by_suffix.get(suffix, CellKind("text"))
+
+
+def header(columns: tuple[str, ...], lang: str) -> list[str]:
+    return [column_title(column, "zh" if lang == "zh" else None) for column in columns]
+
+
+def coded(plan: Plan, value: str, words: str, lang: str) -> str:
+    """A code as the reader reads it: `achieved` → 已达成, an area id → its title, a unit id → 万平方米."""
+    if lang != "zh":
+        return value
+    if words == "area":
+        area = plan.area(value)
+        return area.title_zh if area else value
+    if words == "unit":
+        unit = plan.units.get(value)
+        return unit_name(unit.zh) if unit else value
+    return word(words + value, "zh")
+
+
+def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str) -> str:
+    """One cell of a CSV: numbers raw, dates ISO, codes in the reader's words (or as codes), milestones
+    done / not done, flags yes / no, text neutralised against formula injection, nothing for no value."""
+    value = record[column]
+    kind = cell_kind(column)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        key = (
+            ("ui.done" if value else "ui.not_done")
+            if kind.kind == "figure"
+            else ("ui.yes" if value else "ui.no")
+        )
+        return word(key, lang) if lang == "zh" else _ENGLISH_STATES[key]
+    if isinstance(value, int | float):
+        return format_number(value)
+    if kind.kind == "code" and kind.words:
+        return neutralise(coded(plan, value, kind.words, lang))
+    return neutralise(str(value))
+
+
+# The stable spellings of states in English and in codes: what `gdz import` and scripts read.
+_ENGLISH_STATES: Final = {"ui.done": "done", "ui.not_done": "not-done", "ui.yes": "true", "ui.no": "false"}
