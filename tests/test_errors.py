@@ -135,7 +135,7 @@ CATALOGUE_CASES = [
         ["export", "status", "-o", "report.docx"],
         {},
         2,
-        'cannot tell the format from ".docx"; use --format (csv, xlsx, json, md, html, svg)',
+        'cannot tell the format from ".docx"; use --format (csv, xlsx, json, md, html, svg, png)',
     ),
 ]
 

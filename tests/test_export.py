@@ -228,17 +228,3 @@ def test_exporting_onto_a_directory_is_refused(gdz: Gdz, fixture_env: Path, tmp_
     result = gdz("export", "status", "-o", str(tmp_path / "dir.csv"))
     assert result.exit_code != 0
     assert "Traceback" not in result.stderr
-
-
-def test_chinese_in_the_svg_takes_two_cells_per_character(gdz: Gdz, fixture_env: Path) -> None:
-    import html
-    import re
-
-    from rich.cells import cell_len
-
-    svg = gdz("export", "status", "-f", "svg", "--lang", "zh").stdout
-    runs = [(float(length), html.unescape(text))
-            for length, text in re.findall(r'<text [^>]*?textLength="([0-9.]+)"[^>]*>([^<]*)</text>', svg)]  # fmt: skip
-    assert any(not text.isascii() for _, text in runs)
-    per_cell = {round(length / cell_len(text), 3) for length, text in runs if cell_len(text)}
-    assert len(per_cell) == 1  # every run, Chinese or not, is as long as its cells

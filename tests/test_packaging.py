@@ -28,7 +28,7 @@ print("\\n" + json.dumps(loaded))
 # What a command may cost at start-up, by short name: each is loaded only by the commands that need it.
 HEAVY = {"rich": "rich.console", "typer.rich_utils": "typer.rich_utils", "csv": "csv", "json": "json",
          "tomli_w": "tomli_w", "hashlib": "hashlib", "records": "gdz_targets.store.records", "tomllib": "tomllib",
-         "xlsxwriter": "xlsxwriter", "calamine": "python_calamine"}  # fmt: skip
+         "xlsxwriter": "xlsxwriter", "calamine": "python_calamine", "pillow": "PIL.Image"}  # fmt: skip
 
 
 def modules_after(*args: str, log: Path) -> set[str]:
@@ -55,6 +55,8 @@ def log(tmp_path: Path) -> Path:
         (("export", "status", "-o", "report.xlsx"), {"csv", "json", "xlsxwriter", "hashlib"}),
         (("export", "entries", "-f", "csv"), {"csv", "json", "records"}),
         (("where",), set()),
+        (("chart", "pass-rate", "-o", "chart.svg"), {"json"}),
+        (("export", "status", "-o", "report.html"), {"csv", "json"}),
     ],
 )
 def test_commands_that_draw_no_table_do_not_import_rich(args: tuple[str, ...], allowed: set[str],

@@ -125,7 +125,7 @@ def test_a_workbook_is_not_printed_on_a_terminal(
 ) -> None:
     monkeypatch.setattr("gdz_targets.output.stream.stdout_is_terminal", lambda: True)
     result = gdz("export", "status", "-f", "xlsx")
-    assert result.exit_code == 2 and "a workbook is for a file, not the terminal" in result.stderr
+    assert result.exit_code == 2 and "xlsx is for a file, not the terminal" in result.stderr
 
 
 def test_libreoffice_shows_numbers_as_numbers_and_dates_as_dates(

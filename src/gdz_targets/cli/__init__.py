@@ -114,7 +114,8 @@ PROBLEMS_ON_SCREEN = 40
 
 # Which module defines each command, so that a run builds only the command it needs.
 COMMAND_MODULES = {
-    "status": "report_commands", "show": "report_commands", "export": "report_commands",
+    "status": "report_commands", "show": "report_commands", "chart": "report_commands",
+    "export": "report_commands",
     "log": "progress_commands", "void": "progress_commands", "undo": "progress_commands",
     "history": "progress_commands", "import": "progress_commands",
     "targets": "plan_commands", "check": "plan_commands",

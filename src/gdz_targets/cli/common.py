@@ -12,7 +12,7 @@ import typer
 
 from gdz_targets.app.session import Session
 from gdz_targets.output.messages import render, resolve_lang
-from gdz_targets.output.stream import write_err, write_out
+from gdz_targets.output.stream import write_bytes, write_err, write_out
 
 from . import completion
 
@@ -183,3 +183,28 @@ def city_option(text: str | None) -> "City | None":
     from gdz_targets.domain.values import parse_city
 
     return parse_city(text)
+
+
+BINARY_FORMATS = frozenset({"xlsx", "png"})
+
+
+def refuse_binary_on_screen(chosen: str, output: str | None) -> None:
+    """A workbook or a picture is bytes for a file or a pipe, never for the terminal."""
+    if chosen in BINARY_FORMATS and (output is None or output == "-"):
+        from gdz_targets.output.stream import stdout_is_terminal
+
+        if stdout_is_terminal():
+            from gdz_targets.domain.errors import UsageError, msg
+
+            raise UsageError(msg("export.binary_to_terminal", format=chosen))
+
+
+def deliver(s: Session, data: bytes, output: str | None, chosen: str) -> None:
+    """A report's bytes to standard output (`-o -` or none), or atomically to the file, said in one line."""
+    if output is None or output == "-":
+        write_bytes(data)
+        return
+    from gdz_targets.store.files import write_report
+
+    write_report(output, data)
+    say(s, "export.written", path=output, format=chosen, bytes=len(data))

@@ -12,8 +12,9 @@ from .common import (
     PlanOption,
     StatusOption,
     day_option,
+    deliver,
     draw,
-    say,
+    refuse_binary_on_screen,
     session,
     target_argument,
     width,
@@ -102,6 +103,22 @@ def show(
     )
 
 
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045 - text, not a Path: a Path would drop the slash of "out/"
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout; the extension picks the format.",
+        show_default=False,
+    ),
+]
+
+
+class ChartFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+
+
 class ExportKind(StrEnum):
     status = "status"
     entries = "entries"
@@ -115,27 +132,20 @@ class ExportFormat(StrEnum):
     md = "md"
     html = "html"
     svg = "svg"
+    png = "png"
 
 
 def export(
     what: Annotated[
         ExportKind, typer.Argument(metavar="[status|entries|targets]", help="What to export.")
     ] = ExportKind.status,
-    output: Annotated[
-        Optional[str],  # noqa: UP045 - text, not a Path: a Path would drop the slash of "out/"
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout; the extension picks the format.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     fmt: Annotated[
         Optional[ExportFormat],  # noqa: UP045
         typer.Option(
             "--format",
             "-f",
-            help="csv, xlsx, json, md, html or svg. Default: from the file name, else csv.",
+            help="csv, xlsx, json, md, html, svg or png. Default: from the file name, else csv.",
             show_default=False,
         ),
     ] = None,
@@ -151,7 +161,7 @@ def export(
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Export the status report, the log's entries or the targets as CSV, xlsx, JSON, Markdown, HTML or SVG.
+    """Export the status report, the log's entries or the targets: CSV, xlsx, JSON, Markdown, HTML, SVG, PNG.
 
     Example: gdz export status -o 报告.csv
     """
@@ -160,18 +170,12 @@ def export(
     from gdz_targets.output import export as exports
 
     chosen = exports.choose_format(fmt.value if fmt else None, output)
-    to_screen = output is None or output == "-"
-    if chosen == "xlsx" and to_screen:
-        from gdz_targets.output.stream import stdout_is_terminal
-
-        if stdout_is_terminal():  # a workbook is bytes for a file, not for the screen
-            from gdz_targets.domain.errors import UsageError, msg
-
-            raise UsageError(msg("export.xlsx_to_terminal"))
+    refuse_binary_on_screen(chosen, output)
     # The reader's language (as every output), or stable codes for scripts.
     reader, day = (exports.CODES if codes else s.lang), day_option(s, as_of, period=True)
     if what is ExportKind.status:
-        data = exports.export_status(report.status(s, day, area, status_filter), chosen, reader)
+        found = report.status(s, day, area, status_filter)
+        data = exports.export_status(found, chosen, reader, report.history(s) if chosen == "html" else None)
     elif what is ExportKind.entries:
         entries, _ = report.entries(s, report.EntryFilter(area=area, until=day))
         data = exports.export_entries(s.plan(), entries, chosen, reader)
@@ -179,16 +183,38 @@ def export(
         data = exports.export_targets(s.plan(), area, chosen, reader)
     if no_bom:
         data = data.removeprefix(exports.BOM.encode())
-    if output is None or output == "-":
-        from gdz_targets.output.stream import write_bytes
+    deliver(s, data, output, chosen)
 
-        write_bytes(data)
-        return
-    from gdz_targets.store.files import write_report
 
-    write_report(output, data)
-    say(s, "export.written", path=output, format=chosen, bytes=len(data))
+def chart(
+    target: Annotated[str, target_argument()],
+    output: OutputOption = None,
+    fmt: Annotated[
+        Optional[ChartFormat],  # noqa: UP045
+        typer.Option(
+            "--format", "-f", help="svg or png. Default: from the file name, else svg.", show_default=False
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Chart one target: Dongguan's figures over time, the target to its deadline, Guangzhou and Shenzhen.
+
+    Example: gdz chart cross-city-total -o 跨城通办.png
+    """
+    s = session(lang, plan, ledger)
+    from gdz_targets.app import report
+    from gdz_targets.output.chart import chart_file, choose_chart_format
+
+    chosen = choose_chart_format(fmt.value if fmt else None, output)
+    refuse_binary_on_screen(chosen, output)
+    found = report.target_series(s, target, day_option(s, as_of, period=True))
+    deliver(
+        s, chart_file(found.plan, found.standing, found.series, found.as_of, s.lang, chosen), output, chosen
+    )
 
 
 # The commands this module adds, in the order `gdz --help` lists them.
-COMMANDS = (("status", status), ("show", show), ("export", export))
+COMMANDS = (("status", status), ("show", show), ("chart", chart), ("export", export))

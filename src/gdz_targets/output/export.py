@@ -14,11 +14,14 @@ from typing import Any, Final
 
 from gdz_targets import __version__
 from gdz_targets.domain.errors import UsageError, msg
-from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
+from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, History, Kind, Plan, Target
 from gdz_targets.domain.query import select_targets
 from gdz_targets.domain.status import AT_RISK_SHARE, Aggregate, Benchmark, Figure, StatusReport, TargetStatus
 
-from .sheets import CODES, csv_cell, header
+from .drawing import picture_bytes
+from .sheets import CODES, cell_kind, csv_cell, header
+from .text import word
+from .textwidth import printable
 
 __all__ = ["BOM", "CODES", "EXTENSIONS", "FORMATS", "choose_format", "export_entries", "export_status",
            "export_targets"]  # fmt: skip
@@ -26,7 +29,7 @@ __all__ = ["BOM", "CODES", "EXTENSIONS", "FORMATS", "choose_format", "export_ent
 # 3: an as_of on every status row; dates of a year or month in *_period, *_as_of holding days only;
 # milestones true/false everywhere.
 SCHEMA_VERSION: Final = 3
-FORMATS: Final = ("csv", "xlsx", "json", "md", "html", "svg")
+FORMATS: Final = ("csv", "xlsx", "json", "md", "html", "svg", "png")
 EXTENSIONS: Final = {
     ".csv": "csv",
     ".xlsx": "xlsx",
@@ -36,8 +39,8 @@ EXTENSIONS: Final = {
     ".html": "html",
     ".htm": "html",
     ".svg": "svg",
+    ".png": "png",
 }
-PICTURE_WIDTH: Final = 150  # columns of the HTML/SVG rendering: every column fits
 BOM: Final = "\ufeff"
 
 METHOD: Final = {
@@ -251,8 +254,9 @@ def _plan_meta(plan: Plan) -> dict[str, Any]:
 # --- status -------------------------------------------------------------------------------------
 
 
-def export_status(report: StatusReport, fmt: str, lang: str) -> bytes:
-    """The status report in `fmt`; `lang` is the reader's (zh or en) or CODES for CSV and .xlsx."""
+def export_status(report: StatusReport, fmt: str, lang: str, history: History | None = None) -> bytes:
+    """The status report in `fmt`; `lang` is the reader's (zh or en) or CODES for CSV and .xlsx. `history`:
+    the log's series, for the trends and charts of HTML."""
     rows = [status_record(report, row) for row in report.all_targets()]
     if fmt == "csv":
         return _records_csv(report.plan, STATUS_COLUMNS, rows, lang)
@@ -281,11 +285,13 @@ def export_status(report: StatusReport, fmt: str, lang: str) -> bytes:
         from .markdown import status_markdown
 
         return status_markdown(report, reader).encode("utf-8")
-    from .terminal import StatusOptions, picture, status_view
+    if fmt == "html":
+        from .html import status_html
 
-    return picture(
-        status_view(report, reader, PICTURE_WIDTH, StatusOptions()), fmt, report.plan.meta.title(reader)
-    )
+        return status_html(report, history or History({}), reader).encode("utf-8")
+    from .summary import summary_picture
+
+    return picture_bytes(summary_picture(report, reader), fmt)
 
 
 def _aggregate_fields(aggregate: Aggregate) -> dict[str, Any]:
@@ -348,9 +354,7 @@ def export_entries(plan: Plan, entries: Sequence[Entry], fmt: str, lang: str) ->
         from .markdown import entries_markdown
 
         return entries_markdown(plan, entries, reader).encode("utf-8")
-    from .terminal import history_table, picture
-
-    return picture(history_table(plan, entries, {}, reader, PICTURE_WIDTH), fmt, plan.meta.title(reader))
+    return _table_document(plan, "entries", ENTRY_COLUMNS, records, reader, fmt)
 
 
 def export_targets(plan: Plan, area: str | None, fmt: str, lang: str) -> bytes:
@@ -376,9 +380,30 @@ def export_targets(plan: Plan, area: str | None, fmt: str, lang: str) -> bytes:
         from .markdown import targets_markdown
 
         return targets_markdown(plan, targets, reader).encode("utf-8")
-    from .terminal import picture, targets_view
+    columns = ("area", "target", f"title_{reader}", "kind", "unit", "baseline", "baseline_as_of",
+               "target_value", "deadline", "guangzhou", "shenzhen")  # fmt: skip
+    return _table_document(plan, "targets", columns, records, reader, fmt)
 
-    return picture(targets_view(plan, targets, reader, PICTURE_WIDTH), fmt, plan.meta.title(reader))
+
+def _table_document(
+    plan: Plan, what: str, columns: Sequence[str], records: Sequence[dict[str, Any]], lang: str, fmt: str
+) -> bytes:
+    """Entries or targets as an HTML document, or as a picture of their table (SVG, PNG)."""
+    title = f"{plan.meta.title(lang)} · {word('xlsx.' + what, lang)}"
+    heads = header(tuple(columns), lang)
+    cells = (
+        csv_cell(plan, record, column, lang, spreadsheet=False) for record in records for column in columns
+    )
+    shown = [printable(cell) for cell in cells]  # a note's escape would act on a screen or break a picture
+    rows = [shown[start : start + len(columns)] for start in range(0, len(shown), len(columns))]
+    numeric = {n for n, column in enumerate(columns) if cell_kind(column).kind in ("figure", "number")}
+    if fmt == "html":
+        from .html import table_html
+
+        return table_html(title, lang, heads, rows, numeric).encode("utf-8")
+    from .summary import table_picture
+
+    return picture_bytes(table_picture(title, lang, heads, rows, numeric), fmt)
 
 
 TARGET_COLUMNS: Final = (

@@ -165,6 +165,35 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "有数据但无期限,或数据点不足以判断节奏",
     ),
     "rule.status.no-data": ("no figure at all", "尚无任何数值"),
+    # the HTML briefing
+    "html.plan_says": ("The plan", "方案原文"),
+    "html.legend": ("How to read this report", "阅读说明"),
+    "html.charts": ("Charts", "图表"),
+    "html.footer": (
+        "Every figure comes with its source and the sentence it was taken from (open “source” under a "
+        "target); a figure nobody has published shows as —. Made with gdz.",
+        "每个数值都附有来源及原文(展开指标下的“来源”);尚无公开数据的显示为 —。由 gdz 生成。",
+    ),
+    # charts and pictures
+    "chart.related": ("hollow: a related measure, not compared", "空心:相关口径,不作比较"),
+    "chart.milestone": (
+        "{target} is a milestone: done or not done, nothing to chart; `gdz show {target}` says which",
+        "{target} 是里程碑(完成/未完成),没有可画的曲线;`gdz show {target}` 可查看状态",
+    ),
+    "chart.format": (
+        'cannot tell the format from "{suffix}"; a chart is .svg or .png',
+        '无法从 "{suffix}" 判断格式;图表为 `.svg` 或 `.png`',
+    ),
+    "png.no_font": (
+        "no font with Chinese on this machine to draw the PNG; install one (apt-get install fonts-noto-cjk, or any "
+        "font with Chinese), set GDZ_FONT to a .ttf/.ttc/.otf file, or export SVG",
+        "本机没有含中文的字体,无法生成图片;请安装一个(如 `apt-get install fonts-noto-cjk`),或用 `GDZ_FONT` 指定字体文件,"
+        "或改为导出 `.svg`",
+    ),
+    "png.font_missing": (
+        "GDZ_FONT names {path}, which is not a font file; fix GDZ_FONT",
+        "`GDZ_FONT` 指向的 {path} 不是字体文件;请修正 `GDZ_FONT`",
+    ),
     "output.lost": (
         "standard output could not be written ({reason})",
         "无法写入标准输出({reason})",
@@ -609,9 +638,9 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         'cannot tell the format from "{suffix}"; use --format ({formats})',
         '无法从 "{suffix}" 判断格式;请用 `--format`({formats})',
     ),
-    "export.xlsx_to_terminal": (
-        "a workbook is for a file, not the terminal; give -o 报告.xlsx (or pipe it)",
-        "工作簿需写入文件,不能输出到终端;请用 -o 报告.xlsx(或通过管道)",
+    "export.binary_to_terminal": (
+        "{format} is for a file, not the terminal; give -o FILE.{format} (or pipe it)",
+        "{format} 需写入文件,不能输出到终端;请用 -o 文件.{format}(或通过管道)",
     ),
     "export.written": ("wrote {path} ({format}, {bytes} bytes)", "已写入 {path}({format},{bytes} 字节)"),
     # workspace
@@ -852,8 +881,11 @@ HELP_ZH: Final[dict[str, str]] = {
         "指标:指标 id,或其中文、英文名称中唯一的一段(见 `gdz targets`)。",
     "Everything about one target: sources, benchmarks, history with voids, trend, pace and score.":
         "单个指标的全部信息:来源、对标数据、含作废记录的历史、趋势、节奏和得分。",
-    "Export the status report, the log's entries or the targets as CSV, xlsx, JSON, Markdown, HTML or SVG.":
-        "将进展报告、台账条目或指标导出为 CSV、xlsx、JSON、Markdown、HTML 或 SVG。",
+    "Export the status report, the log's entries or the targets: CSV, xlsx, JSON, Markdown, HTML, SVG, PNG.":
+        "导出进展报告、台账条目或指标:CSV、xlsx、JSON、Markdown、HTML、SVG、PNG。",
+    "Chart one target: Dongguan's figures over time, the target to its deadline, Guangzhou and Shenzhen.":
+        "绘制单个指标的图表:东莞历次数值、目标线与期限、广州和深圳的数值。",
+    "svg or png. Default: from the file name, else svg.": "svg 或 png。默认由文件名决定,否则为 svg。",
     "Record a figure for a target (Dongguan unless --city says otherwise).":
         "为指标记录一个数值(默认为东莞,可用 --city 指定城市)。",
     "Void an entry: it stops counting but stays in the history. Log the right figure afterwards.":
@@ -911,8 +943,8 @@ HELP_ZH: Final[dict[str, str]] = {
     "What to export.": "导出内容。",
     "Write to this file (atomically) instead of stdout; the extension picks the format.":
         "写入此文件(原子替换)而非标准输出;扩展名决定格式。",
-    "csv, xlsx, json, md, html or svg. Default: from the file name, else csv.":
-        "csv、xlsx、json、md、html 或 svg。默认由文件名决定,否则为 csv。",
+    "csv, xlsx, json, md, html, svg or png. Default: from the file name, else csv.":
+        "csv、xlsx、json、md、html、svg 或 png。默认由文件名决定,否则为 csv。",
     "CSV and xlsx with stable codes and English column names, for scripts.":
         "CSV 和 xlsx 使用固定代码和英文列名,供脚本使用。",
     "CSV without the UTF-8 BOM Excel needs.": "CSV 不带 Excel 所需的 UTF-8 BOM。",

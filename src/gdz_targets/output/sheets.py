@@ -92,9 +92,10 @@ def coded(plan: Plan, value: str, words: str, lang: str) -> str:
     return word(words + value, "zh")
 
 
-def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str) -> str:
-    """One cell of a CSV: numbers raw, dates ISO, codes in the reader's words (or as codes), milestones
-    done / not done, flags yes / no, text neutralised against formula injection, nothing for no value."""
+def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str, spreadsheet: bool = True) -> str:
+    """One cell as text: numbers raw, dates ISO, codes in the reader's words (or as codes), milestones
+    done / not done, flags yes / no, nothing for no value; for a spreadsheet, text neutralised against
+    formula injection."""
     value = record[column]
     kind = cell_kind(column)
     if value is None:
@@ -108,9 +109,8 @@ def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str) -> str:
         return word(key, lang) if lang == "zh" else _ENGLISH_STATES[key]
     if isinstance(value, int | float):
         return format_number(value)
-    if kind.kind == "code" and kind.words:
-        return neutralise(coded(plan, value, kind.words, lang))
-    return neutralise(str(value))
+    text = coded(plan, value, kind.words, lang) if kind.kind == "code" and kind.words else str(value)
+    return neutralise(text) if spreadsheet else text
 
 
 # The stable spellings of states in English and in codes: what `gdz import` and scripts read.

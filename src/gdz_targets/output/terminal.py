@@ -58,36 +58,6 @@ def print_view(console: Console, view: Text) -> None:
     write_out(captured.get())
 
 
-def picture(view: Text, fmt: str, title: str) -> bytes:
-    """A laid-out view in colour, as a standalone HTML page or SVG picture (exports to attach and paste)."""
-    width = max(width_of(line) for line in view.plain.split("\n"))  # the widest line: nothing folds
-    console = Console(
-        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor",
-        highlight=False, emoji=False,
-    )  # fmt: skip
-    console.print(view, soft_wrap=True, end="")
-    if fmt == "html":
-        return console.export_html(inline_styles=True).encode("utf-8")
-    return _widen_svg_text(console.export_svg(title=title)).encode("utf-8")
-
-
-def _widen_svg_text(svg: str) -> str:
-    """Give CJK characters their two cells in an SVG from Rich, which sizes each text run by its number of
-    characters (textLength) while placing runs by cells: Chinese text was squeezed into half its width."""
-    import html
-    import re
-
-    def widen(match: re.Match[str]) -> str:
-        text = html.unescape(match.group(4))
-        cells = width_of(text)
-        if not text or cells == len(text):
-            return match.group(0)
-        length = float(match.group(2)) / len(text) * cells
-        return f'{match.group(1)}textLength="{length:g}"{match.group(3)}{match.group(4)}</text>'
-
-    return re.sub(r'(<text [^>]*?)textLength="([0-9.]+)"([^>]*>)([^<]*)</text>', widen, svg)
-
-
 def cell(text: str, style: str = "") -> Cell:
     return [(line, style) for line in text.split("\n")]
 

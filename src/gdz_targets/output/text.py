@@ -142,6 +142,18 @@ def score_text(aggregate: Aggregate, lang: str) -> str:
     return text
 
 
+def plan_score_words(aggregate: Aggregate, lang: str) -> str:
+    """The whole plan's score in words: `12 for the whole plan (no data counts as 0) · 98 on average over
+    the 5 with data`."""
+    if aggregate.score is None:
+        return word("ui.score_none", lang)
+    text = word("ui.score_whole", lang).format(score=score_value(aggregate.score))
+    if aggregate.mean_with_data is not None and aggregate.scored < aggregate.total:
+        mean = score_value(aggregate.mean_with_data)
+        text += " · " + word("ui.score_mean", lang).format(mean=mean, scored=aggregate.scored)
+    return text
+
+
 def score_value(value: float | None) -> str:
     """A score as a whole number: 99.6 is still short of 100, so it is never rounded up to it."""
     if value is None:

@@ -1,0 +1,245 @@
+"""A target's chart — the one picture everyone asks for: Dongguan's figures over time, the target as a line
+to its deadline, the baseline, and Guangzhou's and Shenzhen's figures as marked points (hollow where they
+measure something related). Values rise from zero, as in any bar or line chart people trust."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Final
+
+from gdz_targets.domain.errors import UsageError, msg
+from gdz_targets.domain.model import City, Kind, Plan, Point
+from gdz_targets.domain.status import TargetStatus
+from gdz_targets.domain.values import QUALIFIER_MARKS, unit_name
+
+from . import text as d
+from .drawing import (
+    INK,
+    MUTED,
+    RULE,
+    Anchor,
+    Box,
+    Dot,
+    Label,
+    Line,
+    Marker,
+    Picture,
+    Shape,
+    picture_bytes,
+    text_width,
+)
+from .text import word
+from .textwidth import cut
+
+WIDTH: Final = 720
+HEIGHT: Final = 420
+LEFT, RIGHT, TOP, BOTTOM = 64.0, 28.0, 84.0, 92.0
+DONGGUAN: Final = "#0969da"
+TARGET: Final = "#1a7f37"
+CITY_STYLE: Final[dict[City, tuple[str, Marker]]] = {
+    City.GUANGZHOU: ("#bc4c00", "square"),
+    City.SHENZHEN: ("#8250df", "diamond"),
+}
+
+
+def day_of(as_of: str) -> date:
+    """The day a figure stands for: a year or a month the source gives by its last day."""
+    if len(as_of) == 4:
+        return date(int(as_of), 12, 31)
+    if len(as_of) == 7:
+        year, month = int(as_of[:4]), int(as_of[5:])
+        return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    return date.fromisoformat(as_of)
+
+
+class _Frame:
+    """The plot area and its two scales: days across, values up from zero (or from the lowest value)."""
+
+    def __init__(self, first: date, last: date, low: float, high: float) -> None:
+        self.first, self.last, self.low, self.high = first, last, low, high
+        self.left, self.right, self.top, self.bottom = LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
+
+    def x(self, day: date) -> float:
+        return self.left + (day - self.first).days / max((self.last - self.first).days, 1) * (
+            self.right - self.left
+        )
+
+    def y(self, value: float) -> float:
+        return self.bottom - (value - self.low) / (self.high - self.low) * (self.bottom - self.top)
+
+
+Peer = tuple[City, date, float, bool]  # a city, the day its figure stands for, the figure, related or not
+
+
+def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str) -> Picture:
+    """The chart of one numeric target or context indicator, as of a date."""
+    target = row.target
+    unit = d.unit_label(plan, target, lang)
+    dongguan = [(point.date, point.value) for point in points]
+    baseline = (target.baseline.as_of.last_day, target.baseline.value) if target.baseline else None
+    peers: list[Peer] = [(b.city, day_of(b.figure.as_of), b.figure.value, b.related) for b in row.benchmarks]
+    goal = target.target if target.kind is Kind.NUMERIC else None
+    days = [day for day, _ in dongguan] + [peer[1] for peer in peers] + ([baseline[0]] if baseline else [])
+    days += [target.deadline] if target.deadline else []
+    first, last = (min(days), max(days)) if days else (as_of - timedelta(days=365), as_of)
+    margin = timedelta(days=max(45, (last - first).days // 12))  # room for the marks and labels at either end
+    first, last = first - margin, last + margin
+    values = (
+        [value for _, value in dongguan] + [peer[2] for peer in peers] + ([baseline[1]] if baseline else [])
+    )
+    values += [goal] if goal is not None else []
+    low, high, step = _scale(min([0.0, *values]), max([0.0, *values]))
+    frame = _Frame(first, last, low, high)
+    title = target.title(lang)
+    shapes: list[Shape] = [
+        Label(LEFT - 40, 26, cut(title, int((WIDTH - LEFT) / 15 * 2)), 16, bold=True),
+        Label(LEFT - 40, 46, f"{target.id} · {word('ui.as_of', lang)} {as_of.isoformat()}", 12, MUTED),
+        *_axes(frame, step, unit),
+        *_target_and_deadline(frame, row, unit, lang),
+    ]
+    if baseline is not None:
+        shapes.append(Dot(frame.x(baseline[0]), frame.y(baseline[1]), 4.5, None, INK))
+    shapes += _series(frame, dongguan, points, unit)
+    for city, day, value, related in peers:
+        colour, marker = CITY_STYLE[city]
+        x, y = frame.x(day), frame.y(value)
+        shapes.append(Dot(x, y, 4.5, None if related else colour, colour, marker))
+        shapes.append(Label(x + 8, y + 4, ("≈" if related else "") + d.number(value), 11, colour))
+    shapes += _legend(lang, bool(dongguan), goal is not None, baseline is not None, peers)
+    return Picture(WIDTH, HEIGHT, tuple(shapes), lang, f"{title} · {target.id}")
+
+
+def _target_and_deadline(frame: _Frame, row: TargetStatus, unit: str, lang: str) -> list[Shape]:
+    """The target as a dashed line up to its deadline, and the deadline as a dashed upright."""
+    target = row.target
+    shapes: list[Shape] = []
+    if target.kind is Kind.NUMERIC and target.target is not None:
+        level = frame.y(target.target)
+        figure = d.with_unit((">" if target.target_strict else "") + d.number(target.target), unit)
+        label = f"{word('ui.target', lang)} {figure}"
+        shapes.append(Line(((frame.left, level), (frame.right, level)), TARGET, 1.5, "6 4"))
+        shapes.append(Label(frame.right - 4, level - 6, label, 12, TARGET, "end"))
+    if target.deadline is not None:
+        x = frame.x(target.deadline)
+        label = f"{word('ui.deadline', lang)} {target.deadline.isoformat()}"
+        anchor: Anchor = "start" if x < frame.right - 120 else "end"
+        shapes.append(Line(((x, frame.top), (x, frame.bottom)), MUTED, 1, "3 3"))
+        shapes.append(Label(x + (5 if anchor == "start" else -5), frame.top + 12, label, 11, MUTED, anchor))
+    return shapes
+
+
+def _series(frame: _Frame, dongguan: list[tuple[date, float]], points: list[Point], unit: str) -> list[Shape]:
+    """Dongguan's figures joined by a line, the latest labelled with its bound and unit."""
+    if not dongguan:
+        return []
+    line = tuple((frame.x(day), frame.y(value)) for day, value in dongguan)
+    shapes: list[Shape] = [Line(line, DONGGUAN, 2.25)] if len(line) > 1 else []
+    shapes += [Dot(x, y, 3.5, DONGGUAN, DONGGUAN) for x, y in line]
+    (x, y), latest = line[-1], points[-1]
+    mark = QUALIFIER_MARKS[latest.qualifier] if latest.qualifier else ""
+    anchor: Anchor = "start" if x < frame.right - 80 else "end"
+    label = d.with_unit(mark + d.number(latest.value), unit)
+    shapes.append(Label(x + (8 if anchor == "start" else -8), y + 16, label, 12, DONGGUAN, anchor))
+    return shapes
+
+
+def _scale(low: float, high: float) -> tuple[float, float, float]:
+    """Round ends and a step of 1, 2 or 5 × 10^k for about five gridlines."""
+    if high == low:
+        high = low + 1
+    raw = (high - low) / 5
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(factor * power for factor in (1, 2, 5, 10) if factor * power >= raw)
+    return math.floor(low / step) * step, math.ceil(high * 1.05 / step) * step, step
+
+
+def _axes(frame: _Frame, step: float, unit: str) -> list[Shape]:
+    shapes: list[Shape] = []
+    value = frame.low
+    while value <= frame.high + step / 2:
+        y = frame.y(value)
+        shapes.append(Line(((frame.left, y), (frame.right, y)), RULE, 0.75))
+        shapes.append(Label(frame.left - 8, y + 4, d.number(value), 11, MUTED, "end"))
+        value += step
+    if unit:
+        shapes.append(Label(frame.left - 8, frame.top - 12, unit_name(unit), 11, MUTED, "end"))
+    for day, text in _date_ticks(frame.first, frame.last):
+        x = frame.x(day)
+        shapes.append(Line(((x, frame.bottom), (x, frame.bottom + 4)), MUTED, 0.75))
+        shapes.append(Label(x, frame.bottom + 18, text, 11, MUTED, "middle"))
+    shapes.append(Line(((frame.left, frame.bottom), (frame.right, frame.bottom)), MUTED, 1))
+    return shapes
+
+
+def _date_ticks(first: date, last: date) -> list[tuple[date, str]]:
+    """Years where the span is long, else quarters, else months: never more than about eight."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    every = 12 if months > 30 else 3 if months > 8 else 1
+    ticks: list[tuple[date, str]] = []
+    year, month = first.year, first.month
+    while True:
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+        day = date(year, month, 1)
+        if day > last:
+            return ticks
+        if (month - 1) % every == 0:
+            ticks.append((day, str(year) if every == 12 else f"{year}-{month:02d}"))
+
+
+def _legend(lang: str, dongguan: bool, goal: bool, baseline: bool, peers: list[Peer]) -> list[Shape]:
+    items: list[tuple[list[Shape], str]] = []
+    y = HEIGHT - 30
+    if dongguan:
+        marks: list[Shape] = [
+            Line(((0, y - 4), (18, y - 4)), DONGGUAN, 2.25),
+            Dot(9, y - 4, 3.5, DONGGUAN, DONGGUAN),
+        ]
+        items.append((marks, word("city.dongguan", lang)))
+    if goal:
+        items.append(([Line(((0, y - 4), (18, y - 4)), TARGET, 1.5, "6 4")], word("ui.target", lang)))
+    if baseline:
+        items.append(([Dot(9, y - 4, 4.5, None, INK)], word("ui.baseline", lang)))
+    for city in (City.GUANGZHOU, City.SHENZHEN):
+        if any(peer[0] is city for peer in peers):
+            colour, shape = CITY_STYLE[city]
+            items.append(([Dot(9, y - 4, 4.5, colour, colour, shape)], word("city." + city.value, lang)))
+    if any(peer[3] for peer in peers):
+        items.append(([Dot(9, y - 4, 4.5, None, MUTED)], word("chart.related", lang)))
+    shapes: list[Shape] = [Box(LEFT - 40, y - 18, WIDTH - LEFT + 40 - RIGHT, 0.75, RULE)]
+    x = LEFT - 40
+    for marks, name in items:
+        shapes += [_moved(mark, x) for mark in marks]
+        shapes.append(Label(x + 24, y, name, 12))
+        x += 24 + text_width(name, 12) + 22
+    return shapes
+
+
+def _moved(shape: Shape, dx: float) -> Shape:
+    if isinstance(shape, Line):
+        return shape._replace(points=tuple((x + dx, y) for x, y in shape.points))
+    if isinstance(shape, Dot):
+        return shape._replace(x=shape.x + dx)
+    return shape
+
+
+def choose_chart_format(option: str | None, output: str | None) -> str:
+    """--format, else the file's extension (.svg or .png), else SVG."""
+    if option is not None:
+        return option
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    if suffix in (".svg", ".png"):
+        return suffix[1:]
+    if suffix:
+        raise UsageError(msg("chart.format", suffix=suffix))
+    return "svg"
+
+
+def chart_file(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str, fmt: str) -> bytes:
+    """A target's chart as an SVG document or a PNG picture."""
+    if row.target.kind is Kind.MILESTONE:
+        raise UsageError(msg("chart.milestone", target=row.target.id))
+    return picture_bytes(chart_picture(plan, row, points, as_of, lang), fmt)

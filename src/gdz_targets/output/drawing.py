@@ -1,0 +1,289 @@
+"""Pictures as a few shapes and labels, laid out once and drawn two ways: as SVG (text stays text, in the
+reader's own fonts, no request leaves the file) and as PNG with Pillow (for chat and mail, which show no SVG),
+using a Chinese font found on the machine."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from typing import Final, Literal, NamedTuple
+
+from gdz_targets.domain.errors import UsageError, msg
+
+from .textwidth import width_of
+
+# Fonts a reader's machine has for Chinese (Windows, macOS, Linux) and for Latin text. Latin fonts come first
+# in English, so that quotation marks and dashes keep their Latin width; Chinese ones first in Chinese.
+CHINESE_FONTS: Final = ('"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", '
+                        '"Source Han Sans SC", "WenQuanYi Micro Hei"')  # fmt: skip
+LATIN_FONTS: Final = (
+    '"Segoe UI", "Helvetica Neue", Helvetica, Arial, "Noto Sans", "DejaVu Sans", "Liberation Sans"'
+)
+
+
+def font_stack(lang: str) -> str:
+    first, then = (CHINESE_FONTS, LATIN_FONTS) if lang == "zh" else (LATIN_FONTS, CHINESE_FONTS)
+    return f"{first}, {then}, sans-serif"
+
+
+INK: Final = "#1f2328"
+MUTED: Final = "#59636e"
+RULE: Final = "#d0d7de"
+PAPER: Final = "#ffffff"
+
+Anchor = Literal["start", "middle", "end"]
+Marker = Literal["circle", "square", "diamond"]
+
+
+class Line(NamedTuple):
+    points: tuple[tuple[float, float], ...]
+    stroke: str = INK
+    width: float = 1.0
+    dash: str | None = None  # "4 3": drawn, gap
+
+
+class Dot(NamedTuple):
+    x: float
+    y: float
+    radius: float
+    fill: str | None = INK  # None: hollow
+    stroke: str = INK
+    shape: Marker = "circle"
+
+
+class Box(NamedTuple):
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str
+    stroke: str | None = None
+
+
+class Label(NamedTuple):
+    x: float
+    y: float  # the baseline
+    text: str
+    size: float = 13.0
+    fill: str = INK
+    anchor: Anchor = "start"
+    bold: bool = False
+
+
+Shape = Line | Dot | Box | Label
+
+
+class Picture(NamedTuple):
+    width: float
+    height: float
+    shapes: tuple[Shape, ...]
+    lang: str
+    title: str
+
+
+def text_width(text: str, size: float) -> float:
+    """About how wide text is drawn: a Chinese character an em, a Latin one a little over half."""
+    return width_of(text) * size * 0.55
+
+
+# --- SVG -------------------------------------------------------------------------------------------------
+
+
+def to_svg(picture: Picture) -> str:
+    """A standalone SVG: sized, on white, its language said, text as text, nothing fetched."""
+    width, height = f"{picture.width:g}", f"{picture.height:g}"
+    root = _element("svg", xmlns="http://www.w3.org/2000/svg", width=width, height=height,
+                    viewBox=f"0 0 {width} {height}", role="img", font_family=font_stack(picture.lang),
+                    xml_lang="zh-CN" if picture.lang == "zh" else "en").removesuffix("/>") + ">"  # fmt: skip
+    parts = [
+        root,
+        f"<title>{escape(picture.title)}</title>",
+        _element("rect", width="100%", height="100%", fill=PAPER),
+    ]
+    parts += [_svg_shape(shape) for shape in picture.shapes]
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _element(tag: str, text: str | None = None, /, **attributes: str | float) -> str:
+    """`<tag a="1"/>`, or with `text` `<tag a="1">text</tag>`; `font_family` is written font-family,
+    `xml_lang` xml:lang."""
+    written = " ".join(f'{_name(name)}="{escape(_value(value))}"' for name, value in attributes.items())
+    return f"<{tag} {written}/>" if text is None else f"<{tag} {written}>{escape(text)}</{tag}>"
+
+
+def _name(name: str) -> str:
+    return "xml:lang" if name == "xml_lang" else name.replace("_", "-")
+
+
+def _value(value: str | float) -> str:
+    return f"{value:.1f}".removesuffix(".0") if isinstance(value, float) else str(value)
+
+
+def _svg_shape(shape: Shape) -> str:
+    if isinstance(shape, Line):
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in shape.points)
+        dash = {"stroke_dasharray": shape.dash} if shape.dash else {}
+        return _element("polyline", points=points, fill="none", stroke=shape.stroke, stroke_width=shape.width,
+                        stroke_linejoin="round", stroke_linecap="round", **dash)  # fmt: skip
+    if isinstance(shape, Dot):
+        outline: dict[str, str | float] = {
+            "fill": shape.fill or PAPER,
+            "stroke": shape.stroke,
+            "stroke_width": 1.5,
+        }
+        if shape.shape == "square":
+            side = shape.radius * 1.8
+            return _element(
+                "rect", x=shape.x - side / 2, y=shape.y - side / 2, width=side, height=side, **outline
+            )
+        if shape.shape == "diamond":
+            corners = _diamond(shape.x, shape.y, shape.radius * 1.25)
+            return _element("polygon", points=" ".join(f"{x:.1f},{y:.1f}" for x, y in corners), **outline)
+        return _element("circle", cx=shape.x, cy=shape.y, r=shape.radius, **outline)
+    if isinstance(shape, Box):
+        stroke = {"stroke": shape.stroke} if shape.stroke else {}
+        return _element("rect", x=shape.x, y=shape.y, width=shape.width, height=shape.height, fill=shape.fill,
+                        **stroke)  # fmt: skip
+    weight = {"font_weight": "bold"} if shape.bold else {}
+    return _element("text", shape.text, x=shape.x, y=shape.y, font_size=shape.size, fill=shape.fill,
+                    text_anchor=shape.anchor, **weight)  # fmt: skip
+
+
+def _diamond(x: float, y: float, r: float) -> list[tuple[float, float]]:
+    return [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+
+
+# --- PNG -------------------------------------------------------------------------------------------------
+
+SCALE: Final = 2  # pixels per SVG unit: sharp on high-density screens and phones
+
+# Where a font with Chinese is found without asking anything: Windows, macOS, the common Linux packages.
+KNOWN_FONTS: Final = (
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/System/Library/Fonts/Hiragino Sans GB.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+)
+FONT_VARIABLE: Final = "GDZ_FONT"
+
+
+def chinese_font(environ: os._Environ[str] | dict[str, str] = os.environ) -> Path:
+    """A font file that has Chinese: GDZ_FONT, else a known place, else what fontconfig knows."""
+    chosen = environ.get(FONT_VARIABLE)
+    if chosen:
+        if not Path(chosen).is_file():
+            raise UsageError(msg("png.font_missing", path=chosen))
+        return Path(chosen)
+    for known in KNOWN_FONTS:
+        if Path(known).is_file():
+            return Path(known)
+    found = _fontconfig_chinese()
+    if found is None:
+        raise UsageError(msg("png.no_font"))
+    return found
+
+
+def _fontconfig_chinese() -> Path | None:
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        command = [fc_list, ":lang=zh", "file"]
+        listed = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = sorted(line.split(":")[0].strip() for line in listed.splitlines() if line.strip())
+    return Path(files[0]) if files else None
+
+
+def to_png(picture: Picture, font: Path) -> bytes:
+    """The picture as a PNG, drawn with `font` (which must hold Chinese where the picture does)."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (round(picture.width * SCALE), round(picture.height * SCALE)), PAPER)
+    draw = ImageDraw.Draw(image)
+    fonts: dict[tuple[float, bool], ImageFont.FreeTypeFont] = {}
+
+    bold_font = Path(str(font).replace("Regular", "Bold"))  # a family's bold, where it sits beside it
+    bold_font = bold_font if bold_font != font and bold_font.is_file() else font
+
+    def font_of(size: float, bold: bool) -> ImageFont.FreeTypeFont:
+        if (size, bold) not in fonts:
+            fonts[size, bold] = ImageFont.truetype(str(bold_font if bold else font), round(size * SCALE))
+        return fonts[size, bold]
+
+    for shape in picture.shapes:
+        _png_shape(draw, shape, font_of)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _png_shape(draw: object, shape: Shape, font_of: object) -> None:
+    from PIL import ImageDraw
+
+    assert isinstance(draw, ImageDraw.ImageDraw)
+    s = SCALE
+    if isinstance(shape, Line):
+        points = [(x * s, y * s) for x, y in shape.points]
+        if shape.dash:
+            for start, end in _dashes(points, [float(part) * s for part in shape.dash.split()]):
+                draw.line([start, end], fill=shape.stroke, width=round(shape.width * s))
+        else:
+            draw.line(points, fill=shape.stroke, width=round(shape.width * s), joint="curve")
+    elif isinstance(shape, Dot):
+        r = shape.radius * s
+        box = [shape.x * s - r, shape.y * s - r, shape.x * s + r, shape.y * s + r]
+        fill = shape.fill or PAPER
+        if shape.shape == "square":
+            draw.rectangle(box, fill=fill, outline=shape.stroke, width=round(1.5 * s))
+        elif shape.shape == "diamond":
+            corners = _diamond(shape.x * s, shape.y * s, r * 1.25)
+            draw.polygon(corners, fill=fill, outline=shape.stroke, width=round(1.5 * s))
+        else:
+            draw.ellipse(box, fill=fill, outline=shape.stroke, width=round(1.5 * s))
+    elif isinstance(shape, Box):
+        box = [shape.x * s, shape.y * s, (shape.x + shape.width) * s, (shape.y + shape.height) * s]
+        draw.rectangle(box, fill=shape.fill, outline=shape.stroke)
+    else:
+        font = font_of(shape.size, shape.bold)  # type: ignore[operator]
+        anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
+        draw.text((shape.x * s, shape.y * s), shape.text, fill=shape.fill, font=font, anchor=anchor)
+
+
+Segment = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _dashes(points: Sequence[tuple[float, float]], pattern: Sequence[float]) -> list[Segment]:
+    """A polyline cut into the dashes of `pattern` (drawn, gap, ...)."""
+    dashes: list[Segment] = []
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+        position, step, drawn = 0.0, 0, True
+        while position < length and length:
+            end = min(position + pattern[step % len(pattern)], length)
+            if drawn:
+                start_point = (x1 + (x2 - x1) * position / length, y1 + (y2 - y1) * position / length)
+                end_point = (x1 + (x2 - x1) * end / length, y1 + (y2 - y1) * end / length)
+                dashes.append((start_point, end_point))
+            position, step, drawn = end, step + 1, not drawn
+    return dashes
+
+
+def picture_bytes(picture: Picture, fmt: str) -> bytes:
+    """A picture as an SVG document or a PNG (drawn with a Chinese font found on the machine)."""
+    return to_svg(picture).encode("utf-8") if fmt == "svg" else to_png(picture, chinese_font())

@@ -1,0 +1,262 @@
+"""The briefing people send upwards: one self-contained HTML document (styles inline, no fonts or scripts
+fetched), a summary first, a table per area with a score bar, each target's trend as a small inline chart,
+sources in show-style details, the legend, and a chart per target with figures — printable on A4 landscape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from html import escape
+from typing import Final
+
+from gdz_targets import __version__
+from gdz_targets.domain.model import BENCHMARK_CITIES, City, History, Kind, Plan, Target
+from gdz_targets.domain.status import Aggregate, Status, StatusReport, TargetStatus
+
+from . import text as d
+from .chart import chart_picture
+from .drawing import font_stack, to_svg
+from .text import word
+from .workbook import STATUS_COLOURS
+
+STYLE: Final = """
+body { font-family: FONT; color: #1f2328; background: #fff; line-height: 1.55; font-size: 15px;
+       margin: 24px auto; max-width: 1240px; padding: 0 20px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 8px; display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+h2 .muted { font-size: 14px; font-weight: normal; }
+.meta, .muted { color: #59636e; }
+.summary { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 16px 0; }
+.summary dt { font-weight: bold; }
+.summary dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; margin: 4px 0 8px; }
+th, td { border-bottom: 1px solid #d0d7de; padding: 6px 8px; vertical-align: top; text-align: left; }
+th { background: #f0f3f6; font-weight: bold; white-space: nowrap; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+code { font-size: 12px; color: #59636e; }
+.status { padding: 1px 6px; border-radius: 4px; white-space: nowrap; }
+.related { color: #59636e; }
+details { margin-top: 2px; font-size: 13px; }
+summary { cursor: pointer; color: #0969da; }
+blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #d0d7de; color: #3b434b; }
+figure { margin: 16px 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+.legend span { margin-right: 14px; }
+footer { margin-top: 28px; font-size: 13px; color: #59636e; }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 12px; }
+  table { font-size: 11.5px; }
+  thead { display: table-header-group; }
+  tr, figure, .summary { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  details summary { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def tag(name: str, content: str = "", /, **attributes: str) -> str:
+    """`<name a="v">content</name>`: `content` is HTML already; attribute values are escaped; `class_` is
+    written class, `aria_label` aria-label."""
+    written = "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{escape(value)}"' for key, value in attributes.items()
+    )
+    return f"<{name}{written}>{content}</{name}>"
+
+
+def status_html(report: StatusReport, history: History, lang: str) -> str:
+    """The status report as a document in `lang`."""
+    plan, as_of = report.plan, report.as_of
+    title = plan.meta.title(lang)
+    made = word("xlsx.made_by", lang).format(version=__version__)
+    parts = [
+        _head(title, lang),
+        tag("h1", escape(title)),
+        tag("p", escape(f"{word('ui.as_of', lang)} {as_of.isoformat()} · {made}"), class_="meta"),
+        _summary(report, lang),
+    ]
+    numbers = d.area_numbers(plan)
+    for area in report.areas:
+        info = plan.area(area.area_id)
+        heading = f"{numbers[area.area_id]} {info.title(lang)}" if info else area.area_id
+        parts.append(tag("h2", escape(heading) + _score_bar(area.aggregate, lang)))
+        shown = [row for row in area.targets if row.current is not None]
+        if shown:
+            parts.append(_table(plan, shown, history, as_of, lang))
+        # As on the screen: the targets without data, named in one line, so that the figures stand out.
+        folded = [
+            f"{row.target.title(lang)} ({row.target.id})" for row in area.targets if row.current is None
+        ]
+        if folded:
+            named = escape(
+                word("ui.without_data", lang).format(count=len(folded)) + " " + d.joined(folded, lang)
+            )
+            parts.append(tag("p", named, class_="muted"))
+    if report.context:
+        parts.append(tag("h2", escape(word("ui.context_section", lang))))
+        parts.append(_table(plan, report.context, history, as_of, lang))
+    parts += [_legend(lang), _charts(report, history, lang), tag("footer", escape(word("html.footer", lang)))]
+    return "\n".join(parts) + "\n</body></html>\n"
+
+
+def _head(title: str, lang: str) -> str:
+    meta = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+    head = tag(
+        "head", meta + tag("title", escape(title)) + tag("style", STYLE.replace("FONT", font_stack(lang)))
+    )
+    return f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">{head}<body>'
+
+
+def _summary(report: StatusReport, lang: str) -> str:
+    whole = report.aggregate
+    coverage = escape(word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total))
+    counts = [_status_chip(status, lang, f" {count}") for status, count in report.counts.items() if count]
+    rows = [
+        (word("ui.coverage", lang), " ".join([coverage, *counts])),
+        (word("ui.score_label", lang), escape(d.plan_score_words(whole, lang))),
+    ]
+    late = [row for row in report.plan_rows if row.past_deadline]
+    if late:
+        unshown = word("ui.overdue_no_data", lang)
+        names = [row.target.id if row.status is Status.OVERDUE else unshown.format(target=row.target.id)
+                 for row in late]  # fmt: skip
+        rows.append((word("ui.overdue_label", lang), escape(d.joined(names, lang))))
+    stale = [word("ui.stale_item", lang).format(target=row.target.id, date=row.current.as_of)
+             for row in report.plan_rows if row.stale and row.current is not None]  # fmt: skip
+    if stale:
+        rows.append((word("ui.stale_label", lang), escape(d.joined(stale, lang))))
+    return tag(
+        "dl", "".join(tag("dt", escape(name)) + tag("dd", value) for name, value in rows), class_="summary"
+    )
+
+
+def _score_bar(aggregate: Aggregate, lang: str) -> str:
+    """An area's score as a bar out of 100, with its coverage in words beside it."""
+    share = 0.0 if aggregate.score is None else max(0.0, min(aggregate.score, 100.0))
+    track = '<rect width="120" height="12" rx="2" fill="#eaeef2"/>'
+    filled = f'<rect width="{share * 1.2:.1f}" height="12" rx="2" fill="#2da44e"/>'
+    bar = tag("svg", track + filled, width="120", height="12", viewBox="0 0 120 12", role="img",
+              aria_label=f"{d.score_value(aggregate.score)}/100")  # fmt: skip
+    return bar + tag("span", escape(d.score_text(aggregate, lang)), class_="muted")
+
+
+def _status_chip(status: Status, lang: str, suffix: str = "") -> str:
+    fill, font = STATUS_COLOURS[status]
+    colours = f"background:{fill};color:{font}"
+    return tag("span", escape(d.status_text(status, lang) + suffix), class_="status", style=colours)
+
+
+def _table(plan: Plan, rows: Sequence[TargetStatus], history: History, as_of: date, lang: str) -> str:
+    heads = [("ui.target_col", ""), ("ui.now_target", "num"), ("ui.series", ""), ("ui.gz", "num"),
+             ("ui.sz", "num"), ("ui.score", "num"), ("ui.status", "")]  # fmt: skip
+    head = "".join(tag("th", escape(word(key, lang)), class_=kind) for key, kind in heads)
+    body = "".join(_row(plan, row, history, as_of, lang) for row in rows)
+    return tag("table", tag("thead", tag("tr", head)) + tag("tbody", body))
+
+
+def _row(plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str) -> str:
+    target = row.target
+    points = history.of(target.id, City.DONGGUAN).points(as_of)
+    goal = target.target if target.kind is Kind.NUMERIC else None
+    trend = sparkline([point.value for point in points], goal) if target.kind is not Kind.MILESTONE else ""
+    name = escape(target.title(lang)) + "<br>" + tag("code", escape(target.id)) + _sources(plan, target, lang)
+    cells = [
+        tag("td", name),
+        tag("td", escape(d.now_and_target(plan, row, lang)), class_="num"),
+        tag("td", trend),
+    ]
+    for city in BENCHMARK_CITIES:
+        figure = escape(d.city_figure(target, row, city, lang))
+        cells.append(tag("td", figure, class_="num related" if target.is_related(city) else "num"))
+    score = d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""
+    status = _status_chip(row.status, lang) if row.status is not None else ""
+    detail = d.status_detail(row, lang)
+    status += "<br>" + tag("span", escape(detail), class_="muted") if detail else ""
+    cells += [tag("td", score, class_="num"), tag("td", status)]
+    return tag("tr", "".join(cells))
+
+
+def _sources(plan: Plan, target: Target, lang: str) -> str:
+    """Where the target and its figures come from, as `gdz show` gives them, folded away until opened."""
+    quotes = [(word("html.plan_says", lang), target.source, target.quote)]
+    if target.baseline is not None:
+        quotes.append((word("ui.baseline", lang), target.baseline.source, target.baseline.quote))
+    for city in BENCHMARK_CITIES:
+        figure = target.benchmarks.get(city)
+        if figure is not None:
+            quotes.append((word("city." + city.value, lang), figure.source, figure.quote))
+    items = "".join(
+        tag("div", tag("b", escape(name)) + tag("blockquote", escape(quote)) + _source_line(plan, source))
+        for name, source, quote in quotes
+    )
+    return tag("details", tag("summary", escape(word("ui.source", lang))) + items)
+
+
+def _source_line(plan: Plan, source_id: str) -> str:
+    source = plan.sources.get(source_id)
+    if source is None:
+        return ""
+    published = f" ({source.published})" if source.published else ""
+    link = " " + tag("a", escape(source.url), href=source.url) if source.url else ""
+    return tag("div", escape(f"{source.publisher}: {source.title}{published}") + link, class_="muted")
+
+
+def sparkline(values: Sequence[float], goal: float | None, width: int = 96, height: int = 22) -> str:
+    """A target's figures as a small line from zero up, the target as a dashed level: the same scale rule as
+    the terminal's trend."""
+    if not values:
+        return ""
+    scale = [*values, *([goal] if goal is not None else [])]
+    low, high = min(0.0, *scale), max(0.0, *scale)
+    span = high - low or 1.0
+
+    def y(value: float) -> str:
+        return f"{height - 2 - (value - low) / span * (height - 4):.1f}"
+
+    step = (width - 6) / max(len(values) - 1, 1)
+    points = " ".join(f"{3 + n * step:.1f},{y(value)}" for n, value in enumerate(values))
+    shapes = []
+    if goal is not None:
+        level = y(goal)
+        shapes.append(
+            f'<line x1="0" x2="{width}" y1="{level}" y2="{level}" stroke="#1a7f37" stroke-dasharray="3 2"/>'
+        )
+    shapes.append(f'<polyline points="{points}" fill="none" stroke="#0969da" stroke-width="1.75"/>')
+    shapes.append(
+        f'<circle cx="{3 + (len(values) - 1) * step:.1f}" cy="{y(values[-1])}" r="2.5" fill="#0969da"/>'
+    )
+    return tag("svg", "".join(shapes), width=str(width), height=str(height), viewBox=f"0 0 {width} {height}",
+               role="img")  # fmt: skip
+
+
+def _legend(lang: str) -> str:
+    signs = " ".join(_status_chip(status, lang) for status in Status)
+    notes = "".join(tag("p", escape(word(key, lang)), class_="muted")
+                    for key in ("ui.legend_related", "ui.legend_cities", "ui.legend_score"))  # fmt: skip
+    return tag("h2", escape(word("html.legend", lang))) + tag("p", signs, class_="legend") + notes
+
+
+def _charts(report: StatusReport, history: History, lang: str) -> str:
+    """A chart for every target with a Dongguan figure, in the plan's order."""
+    figures = []
+    for row in report.all_targets():
+        points = history.of(row.target.id, City.DONGGUAN).points(report.as_of)
+        if row.target.kind is not Kind.MILESTONE and points:
+            figures.append(tag("figure", to_svg(chart_picture(report.plan, row, points, report.as_of, lang))))
+    return tag("h2", escape(word("html.charts", lang))) + "".join(figures) if figures else ""
+
+
+def table_html(
+    title: str, lang: str, heads: Iterable[str], rows: Iterable[Sequence[str]], numeric: set[int]
+) -> str:
+    """A plain document of one table (entries, targets), in the report's style."""
+
+    def cells(name: str, row: Iterable[str]) -> str:
+        return "".join(
+            tag(name, escape(cell), class_="num" if n in numeric else "") for n, cell in enumerate(row)
+        )
+
+    body = "".join(tag("tr", cells("td", row)) for row in rows)
+    table = tag("table", tag("thead", tag("tr", cells("th", heads))) + tag("tbody", body))
+    return f"{_head(title, lang)}{tag('h1', escape(title))}{table}</body></html>\n"

@@ -1,0 +1,139 @@
+"""Reports as pictures to paste into chat and mail: the status summary (the targets with data, each area's
+score, the others counted) and plain tables, light, sized, Chinese at its natural width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from gdz_targets.domain.model import BENCHMARK_CITIES
+from gdz_targets.domain.status import Status, StatusReport, TargetStatus
+
+from . import text as d
+from .drawing import INK, MUTED, RULE, Box, Label, Picture, Shape, text_width
+from .text import word
+from .textwidth import cut
+from .workbook import STATUS_COLOURS
+
+SIZE: Final = 13.0  # the body text
+ROW: Final = 24.0  # a table row's height
+PAD: Final = 24.0  # around the picture
+GAP: Final = 18.0  # between columns
+WIDEST_TITLE: Final = 64  # cells of a target's title and id before the title is cut with "…"
+
+
+def summary_picture(report: StatusReport, lang: str) -> Picture:
+    """The summary and, per area, the targets with data: what `gdz status` shows, as a document."""
+    plan = report.plan
+    heads = [
+        word(key, lang)
+        for key in ("ui.target_col", "ui.now_target", "ui.gz", "ui.sz", "ui.score", "ui.status")
+    ]
+    sections: list[tuple[str, list[list[str]], list[Status | None], int]] = []
+    numbers = d.area_numbers(plan)
+    for area in report.areas:
+        info = plan.area(area.area_id)
+        shown = [row for row in area.targets if row.current is not None]
+        name = info.title(lang) if info else area.area_id
+        title = f"{numbers[area.area_id]} {name} · {d.score_text(area.aggregate, lang)}"
+        sections.append((title, [_cells(plan, row, lang) for row in shown], [row.status for row in shown],
+                         len(area.targets) - len(shown)))  # fmt: skip
+    context = [row for row in report.context if row.current is not None]
+    if context:
+        rows = [_cells(plan, row, lang) for row in context]
+        sections.append((word("ui.context_section", lang), rows, [None] * len(rows), 0))
+    widths = _widths(heads, [cells for _, rows, _, _ in sections for cells in rows])
+    width = max(PAD * 2 + sum(widths) + GAP * (len(widths) - 1), 720)
+    shapes: list[Shape] = []
+    y = PAD + 20
+    shapes.append(Label(PAD, y, plan.meta.title(lang), 18, bold=True))
+    y += 24
+    whole = report.aggregate
+    lines = [f"{word('ui.as_of', lang)} {report.as_of.isoformat()}",
+             word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
+             d.plan_score_words(whole, lang)]  # fmt: skip
+    shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
+    for title, rows, statuses, folded in sections:
+        y += ROW * 1.5
+        shapes.append(Label(PAD, y, title, 14, bold=True))
+        if rows:
+            y += ROW * 0.5
+            shapes += _grid(heads, rows, widths, y, width, statuses)
+            y += ROW * (len(rows) + 1)
+        if folded:
+            y += ROW * 0.9
+            shapes.append(
+                Label(
+                    PAD,
+                    y,
+                    word("ui.without_data", lang).format(count=folded).rstrip(":"),
+                    SIZE,
+                    MUTED,
+                )
+            )
+    y += ROW * 1.5
+    x = PAD
+    for status in Status:  # the legend: each status word on its colour
+        name, (fill, font) = word("status." + status.value, lang), STATUS_COLOURS[status]
+        shapes += [Box(x - 4, y - 13, text_width(name, 12) + 8, 18, fill), Label(x, y, name, 12, font)]
+        x += text_width(name, 12) + 18
+    shapes.append(Label(PAD, y + 20, word("ui.legend_related", lang), 12, MUTED))
+    return Picture(width, y + 20 + PAD, tuple(shapes), lang, plan.meta.title(lang))
+
+
+def _cells(plan: object, row: TargetStatus, lang: str) -> list[str]:
+    target = row.target
+    title = f"{cut(target.title(lang), WIDEST_TITLE - len(target.id) - 3)} ({target.id})"
+    cities = [d.city_figure(target, row, city, lang) for city in BENCHMARK_CITIES]
+    score = d.score_value(row.score.value) if row.status is not None else ""
+    # The word alone: its colour says what the terminal's sign says, and fonts for Chinese lack the signs.
+    status = word("status." + row.status.value, lang) if row.status is not None else ""
+    return [title, d.now_and_target(plan, row, lang), *cities, score, status]  # type: ignore[arg-type]
+
+
+def table_picture(title: str, lang: str, heads: Sequence[str], rows: Sequence[Sequence[str]],
+                  numeric: set[int]) -> Picture:  # fmt: skip
+    """One table as a picture, its title above."""
+    cut_rows = [[cut(cell, WIDEST_TITLE) for cell in row] for row in rows]
+    widths = _widths(heads, cut_rows)
+    width = max(PAD * 2 + sum(widths) + GAP * (len(widths) - 1), 480)
+    shapes: list[Shape] = [Label(PAD, PAD + 20, title, 16, bold=True)]
+    shapes += _grid(heads, cut_rows, widths, PAD + 40, width, [None] * len(rows), numeric)
+    return Picture(width, PAD + 40 + ROW * (len(rows) + 1) + PAD, tuple(shapes), lang, title)
+
+
+def _widths(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    return [
+        max(text_width(cell, SIZE) for cell in [head, *(row[n] for row in rows)])
+        for n, head in enumerate(heads)
+    ]
+
+
+def _grid(
+    heads: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    top: float,
+    width: float,
+    statuses: Sequence[Status | None],
+    numeric: set[int] | None = None,
+) -> list[Shape]:
+    """A header on a light band, then rows with a rule under each; numbers right-aligned, the status (the
+    last column, where `statuses` says one) on its colour."""
+    right = numeric if numeric is not None else set(range(1, len(heads) - 1))
+    starts = [PAD + sum(widths[:n]) + GAP * n for n in range(len(widths))]
+    shapes: list[Shape] = [Box(PAD - 6, top, width - 2 * PAD + 12, ROW, "#f0f3f6")]
+    for n, head in enumerate(heads):
+        x, anchor = (starts[n] + widths[n], "end") if n in right else (starts[n], "start")
+        shapes.append(Label(x, top + 16, head, 12, INK, anchor, bold=True))  # type: ignore[arg-type]
+    for number, (cells, status) in enumerate(zip(rows, statuses, strict=True), start=1):
+        y = top + ROW * number
+        if status is not None:
+            fill = STATUS_COLOURS[status][0]
+            shapes.append(Box(starts[-1] - 4, y + 4, text_width(cells[-1], SIZE) + 8, ROW - 8, fill))
+        for n, cell in enumerate(cells):
+            x, anchor = (starts[n] + widths[n], "end") if n in right else (starts[n], "start")
+            colour = STATUS_COLOURS[status][1] if status is not None and n == len(cells) - 1 else INK
+            shapes.append(Label(x, y + 16, cell, SIZE, colour, anchor))  # type: ignore[arg-type]
+        shapes.append(Box(PAD - 6, y + ROW - 0.5, width - 2 * PAD + 12, 0.75, RULE))
+    return shapes
