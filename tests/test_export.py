@@ -22,7 +22,7 @@ def _export(gdz: Gdz, *args: str) -> bytes:
 
 @pytest.mark.parametrize(
     ("what", "fmt"),
-    [("status", "csv"), ("status", "json"), ("status", "md"), ("status", "html"), ("status", "svg"),
+    [("status", "csv"), ("status", "json"), ("status", "md"), ("status", "svg"),
      ("entries", "csv"), ("entries", "json"), ("entries", "md"), ("targets", "csv"), ("targets", "json"),
      ("targets", "md")],
 )  # fmt: skip
