@@ -72,12 +72,14 @@ def write_import_files(csv_path: Path, xlsx_path: Path, count: int, last_day: da
         rows.append((target.id, city.value, day, value))
     with csv_path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("target,city,date,value\n")
-        handle.writelines(f"{target},{city},{day.isoformat()},{value}\n" for target, city, day, value in rows)
+        handle.writelines(
+            f"{target_id},{city_id},{day.isoformat()},{value}\n" for target_id, city_id, day, value in rows
+        )
     book = xlsxwriter.Workbook(str(xlsx_path), {"constant_memory": True})
     sheet, day_format = book.add_worksheet(), book.add_format({"num_format": "yyyy-mm-dd"})
     sheet.write_row(0, 0, ("target", "city", "date", "value"))
-    for number, (target, city, day, value) in enumerate(rows, start=1):
-        sheet.write_row(number, 0, (target, city))
+    for number, (target_id, city_id, day, value) in enumerate(rows, start=1):
+        sheet.write_row(number, 0, (target_id, city_id))
         sheet.write_datetime(number, 2, datetime(day.year, day.month, day.day), day_format)
         sheet.write(number, 3, value)
     book.close()

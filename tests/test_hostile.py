@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ TIMEOUT = 20  # seconds: far more than any command needs; a hang fails instead o
 
 
 def gdz_process(
-    *args: str, env: dict[str, str] | None = None, **kwargs: object
+    *args: str, env: dict[str, str] | None = None, **kwargs: Any
 ) -> subprocess.CompletedProcess[str]:
     return run_gdz_process(
         *args, env={"GDZ_PLAN": str(FIXTURE_PLAN), **(env or {})}, timeout=TIMEOUT, **kwargs

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gdz_targets.domain.errors import Words
 from gdz_targets.domain.model import City, Direction, Entry, Kind, Observation, PeriodDate, Qualifier, Target
 from gdz_targets.domain.status import Status, TargetStatus, status_report, target_status
 from gdz_targets.store.plan_file import load_plan
@@ -134,7 +135,7 @@ def _target(goal: float, peer: Observation | None = None, strict: bool = False, 
     return Target("t", "a", Kind.NUMERIC, "t", "t", "percent", direction, "s", "q",
                   baseline=Observation(baseline, PeriodDate(date(2023, 1, 1)), "s", "q") if baseline is not None
                   else None, target=goal, target_strict=strict, benchmarks=benchmarks,
-                  related={City.SHENZHEN: "n"} if related else {})  # fmt: skip
+                  related={City.SHENZHEN: Words("n", "n")} if related else {})  # fmt: skip
 
 
 def _status(target: Target, value: float, extra: tuple[Entry, ...] = ()) -> TargetStatus:
