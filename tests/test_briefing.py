@@ -195,3 +195,18 @@ def test_chromium_shows_the_report_within_1280_pixels(gdz: Gdz, fixture_env: Pat
                        check=True)  # fmt: skip
         picture = Image.open(shot).convert("L")
         assert picture.width == 1280 and len(picture.getcolors(256) or []) > 32  # text and colour, not blank
+
+
+def test_a_year_end_figure_sits_inside_its_year_on_a_chart() -> None:
+    from datetime import date
+
+    from gdz_targets.output.chart import _periods
+
+    years = _periods(date(2022, 10, 1), date(2026, 3, 1))
+    assert (
+        date(2023, 1, 1),
+        date(2024, 1, 1),
+        "2023",
+    ) in years  # 2023-12-31 falls inside the span labelled 2023
+    months = _periods(date(2023, 10, 15), date(2024, 2, 20))
+    assert months[0] == (date(2023, 10, 1), date(2023, 11, 1), "2023-10")

@@ -64,7 +64,7 @@ def test_status_csv_for_excel(gdz: Gdz, fixture_env: Path) -> None:
 
 def test_no_bom_when_asked(gdz: Gdz, fixture_env: Path) -> None:
     data = _export(gdz, "status", "--no-bom")
-    assert data.startswith(b"as_of,")
+    assert data.startswith(b"target,as_of,")
 
 
 def _csv_rows(data: bytes) -> list[dict[str, str]]:
@@ -79,7 +79,7 @@ def test_a_chinese_reader_gets_chinese_headers_and_words(
 ) -> None:
     result = gdz("export", "status", *args, env={"GDZ_LANG": "", **env})
     rows = _csv_rows(result.stdout_bytes)
-    assert list(rows[0])[:6] == ["报告截至", "领域", "领域名称", "领域英文名", "指标", "名称"]
+    assert list(rows[0])[:6] == ["指标", "报告截至", "领域", "领域名称", "领域英文名", "名称"]
     by_target = {row["指标"]: row for row in rows}
     hotline, space = by_target["hotline"], by_target["space-started"]
     assert (hotline["类型"], hotline["最新值"], hotline["状态"], hotline["领域"]) == (

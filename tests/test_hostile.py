@@ -74,7 +74,7 @@ def test_export_through_a_symbolic_link_replaces_the_file_it_names(
     link.symlink_to(real)
     assert gdz("export", "status", "-o", str(link)).exit_code == 0
     assert link.is_symlink() and link.resolve() == real
-    assert real.read_bytes().startswith(b"\xef\xbb\xbfas_of,")
+    assert real.read_bytes().startswith(b"\xef\xbb\xbftarget,")
 
 
 def test_export_onto_a_read_only_file_is_refused(fixture_env: Path, tmp_path: Path) -> None:

@@ -429,3 +429,49 @@ def test_a_long_list_of_problems_is_cut_on_a_terminal_only(
         "gdz: … and 60 more; send the errors to a file to see every one: `2> problems.txt`",
         whole[-1],
     ]
+
+
+def test_a_cell_shown_as_a_percentage_is_read_as_it_shows(
+    gdz: Gdz, tmp_path: Path, fixture_env: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指标", "日期", "数值"])
+    for day, value, shown in (
+        ("2025-04-30", 0.78, "0%"),
+        ("2025-05-31", 0.795, "0.0%"),
+        ("2025-06-15", 80, '0"%"'),
+    ):
+        sheet.append(["pass-rate", day, value])
+        sheet.cell(sheet.max_row, 3).number_format = shown  # 78%, 79.5%, and 80 with a % sign as text
+    path = tmp_path / "rates.xlsx"
+    book.save(path)
+    assert gdz("import", str(path)).exit_code == 0
+    history = _history(gdz, "pass-rate")
+    assert "2025-04-30 Dongguan 78%" in history and "2025-05-31 Dongguan 79.5%" in history
+    assert "2025-06-15 Dongguan 80%" in history
+
+
+def test_a_fraction_whose_format_is_unknown_is_not_guessed() -> None:
+    from gdz_targets.app.import_entries import _value
+    from gdz_targets.domain.values import ValueRefused
+    from gdz_targets.store.plan_file import load_plan
+
+    from .conftest import FIXTURE_PLAN
+
+    plan = load_plan(FIXTURE_PLAN)
+    rate, items = plan.target("pass-rate"), plan.target("new-services")
+    assert rate is not None and items is not None
+    with pytest.raises(ValueRefused):
+        _value(plan, rate, 0.95, None)  # an .ods or .xls: 95% or 0.95%?
+    assert _value(plan, rate, 95.0, None) == (95, None) and _value(plan, rate, 0.95, True) == (95, None)
+    with pytest.raises(ValueRefused):
+        _value(plan, items, 0.5, True)  # a percentage in a count of items
+
+
+def test_a_status_workbook_given_as_entries_is_named(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
+    workbook = tmp_path / "status.xlsx"
+    assert gdz("export", "status", "-o", str(workbook)).exit_code == 0
+    result = gdz("import", str(workbook))
+    assert result.exit_code == 2 and "status" in result.stderr and "gdz export entries" in result.stderr

@@ -67,15 +67,17 @@ def test_every_command_only_appends(gdz: Gdz, log: Path) -> None:
 
 
 def test_log_prints_the_entry_and_the_standing(gdz: Gdz, log: Path) -> None:
-    result = gdz("log", "pass-rate", "65", "--date", "2025-01-31", env={"COLUMNS": "120"})
+    result = gdz("log", "pass-rate", "65", "--date", "2025-01-31", env={"COLUMNS": "160"})
     assert result.exit_code == 0
     short = entries(log)[0].id[-8:]
     assert result.stdout == (
-        f"logged {short} pass-rate = 65% (Dongguan, 2025-01-31) · now 65% · 25% short of the target · score 50 · ! at risk\n"
+        f"logged {short} pass-rate = 65% (Dongguan, 2025-01-31) · now 65% · 25 percentage points short of the "
+        "target · score 50 · ! at risk\n"
     )
-    narrow = gdz("log", "pass-rate", "66", "--date", "2025-01-31", env={"COLUMNS": "60"}).stdout
+    narrow = gdz("log", "pass-rate", "66", "--date", "2025-02-28", env={"COLUMNS": "60"}).stdout
     assert narrow.splitlines()[1:] == [
-        "  now 66% · 24% short of the target · score 52 · ! at risk"
+        "  now 66% · 24 percentage points short of the target",
+        "  score 52 · ! at risk",
     ]  # broken between parts
 
 

@@ -326,3 +326,8 @@ def test_logging_the_same_figure_again_writes_nothing(gdz: Gdz, fixture_env: Pat
 def test_history_keeps_a_figures_bound(gdz: Gdz, fixture_env: Path) -> None:
     gdz("log", "new-services", ">70", "--date", "2025-05-01")
     assert ">70 items" in gdz("history", "new-services", env={"COLUMNS": "120"}).stdout
+
+
+def test_a_second_figure_for_a_day_is_said_to_replace_the_first(gdz: Gdz, fixture_env: Path) -> None:
+    result = gdz("log", "pass-rate", "76", "--date", "2025-03-31", env={"COLUMNS": "200"})
+    assert result.stdout.splitlines()[-1].startswith("note: this replaces 75% logged for 2025-03-31")

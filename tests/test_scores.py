@@ -184,3 +184,13 @@ def test_a_related_figure_never_changes_a_score(
     assert with_related.score == plain.score
     assert with_related.status == plain.status
     assert with_related.frontier is None
+
+
+def test_no_projection_from_a_figure_dated_after_the_deadline() -> None:
+    from gdz_targets.domain.model import History, Series
+    from gdz_targets.domain.status import Figure, Origin, pace
+
+    goal = _target(goal=100, baseline=50)._replace(deadline=date(2024, 12, 31))
+    figures = History({("t", City.DONGGUAN): Series([date(2025, 6, 30).toordinal()], [60.0])})
+    current = Figure(60.0, "2025-06-30", Origin.LOG)
+    assert pace(goal, figures, date(2025, 7, 1), current).projected is None

@@ -51,9 +51,13 @@ def test_a_status_workbook_has_a_cover_a_sheet_to_read_and_every_field(
     assert cover["How the score is formed"] is None and cover["Sources"] is None
     targets = book["Targets"]
     assert targets.freeze_panes == "A2" and targets.auto_filter.ref.startswith("A1:")
-    assert [cell.value for cell in targets[1]][:4] == ["area", "target", "title_en", "kind"]
+    assert [cell.value for cell in targets[1]] == ["Area", "Target id", "Title", "Now", "Now, as of", "Target",
+                                                    "Deadline", "Guangzhou", "Shenzhen", "Score", "Status"]  # fmt: skip
+    assert _cells(targets, "Target id", "Status")["hotline"].value == "met"  # a reader's words, not codes
     every = book["All fields"]
-    assert every["A1"].value == "as_of" and len(every[1]) > len(targets[1])
+    assert (
+        every["A1"].value == "Target id" and every["B1"].value == "As of" and len(every[1]) > len(targets[1])
+    )
 
 
 def test_numbers_are_numbers_in_their_unit_and_dates_are_dates(
@@ -62,7 +66,7 @@ def test_numbers_are_numbers_in_their_unit_and_dates_are_dates(
     for lang, units in (("en", {"pass-rate": '"%"', "wait-days": '" days"', "space-started": '"×10k m²"'}),
                         ("zh", {"pass-rate": '"%"', "wait-days": '"天"', "space-started": '"万平方米"'})):  # fmt: skip
         sheet = _book(gdz, tmp_path, "status", "--lang", lang)["Targets" if lang == "en" else "指标"]
-        key, column = ("target", "current") if lang == "en" else ("指标", "最新值")
+        key, column = ("Target id", "Now") if lang == "en" else ("指标", "最新值")
         current = _cells(sheet, key, column)
         for target, suffix in units.items():
             assert isinstance(current[target].value, int | float), (target, current[target].value)
@@ -70,13 +74,13 @@ def test_numbers_are_numbers_in_their_unit_and_dates_are_dates(
         assert current["space-started"].value == 400.5 and current["space-started"].number_format.startswith(
             "0.0"
         )
-        dates = _cells(sheet, key, "current_as_of" if lang == "en" else "最新值日期")
+        dates = _cells(sheet, key, "Now, as of" if lang == "en" else "最新值日期")
         assert (
             dates["pass-rate"].value == dt.datetime(2025, 3, 31)
             and dates["pass-rate"].number_format == "yyyy-mm-dd"
         )
         assert current["hotline"].value == ("done" if lang == "en" else "已完成")  # a milestone: words
-    shenzhen = _cells(_book(gdz, tmp_path, "status", "--lang", "en")["Targets"], "target", "shenzhen")
+    shenzhen = _cells(_book(gdz, tmp_path, "status", "--lang", "en")["Targets"], "Target id", "Shenzhen")
     assert shenzhen["pass-rate"].number_format == '">"0"%"'  # a bound the source states: >85%
     assert shenzhen["space-started"].number_format.startswith('"≈"')  # a related measure
 
@@ -92,7 +96,7 @@ def test_status_cells_are_coloured_and_columns_sized_by_display_width(
     )
     header = [cell.value for cell in sheet[1]]
     title = openpyxl.utils.get_column_letter(header.index("名称") + 1)
-    kind = openpyxl.utils.get_column_letter(header.index("类型") + 1)
+    kind = openpyxl.utils.get_column_letter(header.index("得分") + 1)
     # 启动产业空间 is 6 Chinese characters, 12 cells wide: its column is sized for that, not for 6 letters.
     assert sheet.column_dimensions[title].width >= 14 and sheet.column_dimensions[kind].width < 12
 
@@ -100,7 +104,7 @@ def test_status_cells_are_coloured_and_columns_sized_by_display_width(
 def test_text_that_looks_like_a_formula_stays_text(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
     gdz("log", "pass-rate", "61", "--date", "2025-05-01", "--note", '=HYPERLINK("http://x")')
     sheet = _book(gdz, tmp_path, "entries")["Entries"]
-    notes = [cell for cell in _cells(sheet, "id", "note").values() if cell.value]
+    notes = [cell for cell in _cells(sheet, "Id", "Note").values() if cell.value]
     formula = next(cell for cell in notes if "HYPERLINK" in str(cell.value))
     assert formula.data_type == "s" and formula.value == '\'=HYPERLINK("http://x")'
 

@@ -171,8 +171,13 @@ def import_entries(
     """Import a file's new entries, all or none (`dry_run`: none): raises UsageError listing every problem."""
     path = str(file)
     tables = read_tables(read_source(file), path, sheet)
-    # Without --sheet, the first sheet with a header of entries: a gdz workbook opens with its summary.
-    table = next((table for table in tables if _header_row(table) is not None), tables[0])
+    # Without --sheet, the first sheet with a header of entries: a gdz workbook opens with its summary. Where
+    # none has one, a sheet that is another report (a status or targets workbook) says so.
+    table = next((table for table in tables if _header_row(table) is not None), None)
+    if table is None:
+        for other in tables:
+            _refuse_other_report(other, path)
+        table = tables[0]
     if dry_run:
         return _checked(plan_import(session, table, path, session.log(), by, force, progress), path)
     # Planned under the lock: an import running at the same time waits, then finds these rows logged.
@@ -239,12 +244,8 @@ def _header_row(table: Table) -> int | None:
 def _header(table: Table, path: str) -> tuple[int, list[str]]:
     """Where the header row is and its column names; (-1, []) for a file without one. A row is the header
     when it names target, date and value (in English or Chinese); a column it does not know is refused."""
+    _refuse_other_report(table, path)
     for index, row in enumerate(table.rows[:HEADER_SEARCH]):
-        texts = [str(cell).strip() for cell in row.cells if not _blank(cell)]
-        if any(_key(text) in {_key(name) for name in STATUS_EXPORT_COLUMNS} for text in texts):
-            raise UsageError(msg("import.status_export", path=path))
-        if any(_key(text) in {_key(name) for name in TARGETS_EXPORT_COLUMNS} for text in texts):
-            raise UsageError(msg("import.targets_export", path=path))
         names = [KNOWN_NAMES.get(_key(cell), "") if not _blank(cell) else "" for cell in row.cells]
         if not set(REQUIRED) <= set(names):
             continue
@@ -265,6 +266,16 @@ def _header(table: Table, path: str) -> tuple[int, list[str]]:
         problem = msg("import.no_header", separator=separator)
         raise UsageError(problem, [table.problem(path, table.rows[0].number, None, problem)])
     return -1, []
+
+
+def _refuse_other_report(table: Table, path: str) -> None:
+    """A status or targets report, given as entries by mistake, is named as what it is."""
+    for row in table.rows[:HEADER_SEARCH]:
+        texts = {_key(cell) for cell in row.cells if not _blank(cell)}
+        if texts & {_key(name) for name in STATUS_EXPORT_COLUMNS}:
+            raise UsageError(msg("import.status_export", path=path))
+        if texts & {_key(name) for name in TARGETS_EXPORT_COLUMNS}:
+            raise UsageError(msg("import.targets_export", path=path))
 
 
 def _looks_like_data(rows: Sequence[Row]) -> bool:
@@ -331,7 +342,10 @@ class _RowContext:
         note, source = cells.read("note", _text), cells.read("source", _text)
         figure = None
         if target is not None:
-            figure = cells.read("value", lambda cell: _value(self.plan, target, cell))
+            place = (located.row.number, located.cells["value"][0]) if "value" in located.cells else None
+            known = self.table.percent_cells
+            percent = None if known is None else place in known
+            figure = cells.read("value", lambda cell: _value(self.plan, target, cell, percent))
             cells.read("unit", lambda cell: _unit(self.plan, target, cell))
         qualifier = cells.read("qualifier", _qualifier)
         if cells.problems or target is None or day is None or city is None or figure is None:
@@ -394,13 +408,24 @@ def _as_text(cell: Cell) -> str:
     return "" if cell is None else str(cell)
 
 
-def _value(plan: Plan, target: Target, cell: Cell) -> tuple[int | float, Qualifier | None]:
-    """A milestone's state, or a number: a number cell as it is (without float noise), text as typed."""
+def _value(
+    plan: Plan, target: Target, cell: Cell, percent: bool | None
+) -> tuple[int | float, Qualifier | None]:
+    """A milestone's state, or a number: a number cell as it shows (without float noise), text as typed.
+    `percent`: whether the cell is shown as a percentage (0.95 as 95%), None where that is unknown."""
     if target.kind is Kind.MILESTONE and isinstance(cell, bool):
         return cell, None
     if target.kind is not Kind.MILESTONE and isinstance(cell, bool | date):
         raise ValueRefused(msg("value.not_number", value=_as_text(cell), hint=msg("hint.number_example")))
     if target.kind is not Kind.MILESTONE and isinstance(cell, int | float):
+        unit = plan.unit_of(target)
+        in_percent = unit is not None and unit.en == "%"
+        if percent:  # the cell holds 0.95 and shows 95%: the figure is what it shows, in a % target only
+            if not in_percent:
+                raise ValueRefused(msg("import.percent_cell", value=_as_text(cell), target=target.id))
+            return _spreadsheet_number(cell * 100), None
+        if percent is None and in_percent and 0 < abs(cell) <= 1:  # 0.95: 95% or 0.95%? Not guessed.
+            raise ValueRefused(msg("import.percent_unknown", value=_as_text(cell)))
         return _spreadsheet_number(cell), None
     return parse_value(plan, target, _as_text(cell))
 

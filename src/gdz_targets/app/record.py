@@ -32,6 +32,7 @@ class Logged(NamedTuple):
     entry: Entry
     standing: TargetStatus  # the target's standing today, with the entry counted
     repeated: bool = False  # the log already said exactly this for that day: nothing was written
+    replaced: Point | None = None  # the other figure the log held for that day, which this one now overrides
 
 
 class Voided(NamedTuple):
@@ -87,12 +88,12 @@ def log_entry(session: Session, given: EntryInput, by: str | None = None, force:
         # The same figure again for the same day, with nothing new to say about it (a note, a source), would
         # change nothing: a script run twice, or a command repeated from the shell's history.
         counted = log.history().of(entry.target, entry.city).on(entry.date)
-        repeated = counted == Point(entry.date, float(entry.value), entry.qualifier) and not (
-            entry.note or entry.source
-        )
+        figure = Point(entry.date, float(entry.value), entry.qualifier)
+        repeated = counted == figure and not (entry.note or entry.source)
         if not repeated:
             log.append([entry])
-    return Logged(entry, target_status(plan, target, log.history(), session.today()), repeated)
+    replaced = counted if counted is not None and counted[1:] != figure[1:] else None
+    return Logged(entry, target_status(plan, target, log.history(), session.today()), repeated, replaced)
 
 
 def last_entry(session: Session, by: str | None = None) -> Entry:

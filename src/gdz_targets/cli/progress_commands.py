@@ -76,6 +76,11 @@ def log(
         say(s, "log.repeated", entry=entry_summary(s.plan(), logged.entry, s.lang, with_id=False))
         return
     out(standing_line(s.plan(), logged.entry, logged.standing, s.lang, width()))
+    if logged.replaced is not None:  # a correction is a void and a new entry: a second figure is said
+        from gdz_targets.output.text import point_value
+
+        earlier = point_value(s.plan(), logged.entry.target, logged.replaced, s.lang)
+        say(s, "log.replaces", earlier=earlier, date=logged.entry.date.isoformat())
 
 
 def void(

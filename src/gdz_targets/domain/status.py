@@ -288,7 +288,13 @@ def pace(target: Target, history: History, as_of: date, current: Figure | None) 
         if start is not None and start.date < current_day:
             observed = (current.value - start.value) / (current_day - start.date).days
     projected = None
-    if observed is not None and target.deadline is not None:
+    # A projection is to a deadline still ahead of the figure: from a figure dated after the deadline,
+    # "projecting" backwards would give a figure nobody could have (a share of -80%).
+    if (
+        observed is not None
+        and target.deadline is not None
+        and target.deadline >= date.fromisoformat(current.as_of)
+    ):
         projected = current.value + observed * (target.deadline - date.fromisoformat(current.as_of)).days
     return Pace(needed, observed, projected, days_left)
 

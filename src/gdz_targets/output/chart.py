@@ -31,11 +31,12 @@ from .drawing import (
     text_width,
 )
 from .text import word
-from .textwidth import cut
+from .textwidth import cut, wrap
 
 WIDTH: Final = 720
 HEIGHT: Final = 420
 LEFT, RIGHT, TOP, BOTTOM = 64.0, 28.0, 84.0, 92.0
+TITLE_LEFT: Final = LEFT - 40
 DONGGUAN: Final = "#0969da"
 TARGET: Final = "#1a7f37"
 CITY_STYLE: Final[dict[City, tuple[str, Marker]]] = {
@@ -57,9 +58,9 @@ def day_of(as_of: str) -> date:
 class _Frame:
     """The plot area and its two scales: days across, values up from zero (or from the lowest value)."""
 
-    def __init__(self, first: date, last: date, low: float, high: float) -> None:
+    def __init__(self, first: date, last: date, low: float, high: float, top: float = TOP) -> None:
         self.first, self.last, self.low, self.high = first, last, low, high
-        self.left, self.right, self.top, self.bottom = LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
+        self.left, self.right, self.top, self.bottom = LEFT, WIDTH - RIGHT, top, HEIGHT - BOTTOM
 
     def x(self, day: date) -> float:
         return self.left + (day - self.first).days / max((self.last - self.first).days, 1) * (
@@ -91,11 +92,22 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     )
     values += [goal] if goal is not None else []
     low, high, step = _scale(min([0.0, *values]), max([0.0, *values]))
-    frame = _Frame(first, last, low, high)
+    bound = plan.unit_of(target)
+    if bound is not None and bound.maximum is not None and high > bound.maximum >= max(values, default=0):
+        high = bound.maximum  # a share never passes 100%: neither does its axis
     title = target.title(lang)
+    # The title whole, on two lines where one is not enough (the second cut with "…" if even that is not).
+    room = int((WIDTH - 2 * TITLE_LEFT) / (16 * 0.55))  # cells of a 16-point line
+    first_line = wrap(title, room)[0]
+    rest = title[len(first_line) :].strip()
+    lines = [first_line, cut(rest, room)] if rest else [first_line]
+    below = 22.0 * (len(lines) - 1)
+    frame = _Frame(first, last, low, high, TOP + below)
     shapes: list[Shape] = [
-        Label(LEFT - 40, 26, cut(title, int((WIDTH - LEFT) / 15 * 2)), 16, bold=True),
-        Label(LEFT - 40, 46, f"{target.id} · {word('ui.as_of', lang)} {as_of.isoformat()}", 12, MUTED),
+        *(Label(TITLE_LEFT, 26 + 22 * n, line, 16, bold=True) for n, line in enumerate(lines)),
+        Label(
+            TITLE_LEFT, 46 + below, f"{target.id} · {word('ui.as_of', lang)} {as_of.isoformat()}", 12, MUTED
+        ),
         *_axes(frame, step, unit),
         *_target_and_deadline(frame, row, unit, lang),
     ]
@@ -165,29 +177,34 @@ def _axes(frame: _Frame, step: float, unit: str) -> list[Shape]:
         value += step
     if unit:
         shapes.append(Label(frame.left - 8, frame.top - 12, unit_name(unit), 11, MUTED, "end"))
-    for day, text in _date_ticks(frame.first, frame.last):
-        x = frame.x(day)
-        shapes.append(Line(((x, frame.bottom), (x, frame.bottom + 4)), MUTED, 0.75))
-        shapes.append(Label(x, frame.bottom + 18, text, 11, MUTED, "middle"))
+    for start, end, text in _periods(frame.first, frame.last):
+        if frame.first < start:  # a tick where a period begins
+            x = frame.x(start)
+            shapes.append(Line(((x, frame.bottom), (x, frame.bottom + 5)), MUTED, 0.75))
+        shown_start, shown_end = max(start, frame.first), min(end, frame.last)
+        if (shown_end - shown_start).days >= 0.35 * (end - start).days:  # labelled where enough of it shows
+            middle = shown_start + (shown_end - shown_start) / 2
+            shapes.append(Label(frame.x(middle), frame.bottom + 18, text, 11, MUTED, "middle"))
     shapes.append(Line(((frame.left, frame.bottom), (frame.right, frame.bottom)), MUTED, 1))
     return shapes
 
 
-def _date_ticks(first: date, last: date) -> list[tuple[date, str]]:
-    """Years where the span is long, else quarters, else months: never more than about eight."""
+def _periods(first: date, last: date) -> list[tuple[date, date, str]]:
+    """The years (or quarters, or months, for a short span) the axis covers, each labelled in its middle: a
+    figure of 31 December sits at the end of its year, not under the next year's label."""
     months = (last.year - first.year) * 12 + last.month - first.month
     every = 12 if months > 30 else 3 if months > 8 else 1
-    ticks: list[tuple[date, str]] = []
-    year, month = first.year, first.month
-    while True:
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-        day = date(year, month, 1)
-        if day > last:
-            return ticks
-        if (month - 1) % every == 0:
-            ticks.append((day, str(year) if every == 12 else f"{year}-{month:02d}"))
+    year, month = first.year, (first.month - 1) // every * every + 1
+    periods: list[tuple[date, date, str]] = []
+    while date(year, month, 1) <= last:
+        start = date(year, month, 1)
+        year, month = (year + 1, month + every - 12) if month + every > 12 else (year, month + every)
+        quarter = f"{start.year} Q{(start.month + 2) // 3}"
+        label = (
+            str(start.year) if every == 12 else quarter if every == 3 else f"{start.year}-{start.month:02d}"
+        )
+        periods.append((start, date(year, month, 1), label))
+    return periods
 
 
 def _legend(lang: str, dongguan: bool, goal: bool, baseline: bool, peers: list[Peer]) -> list[Shape]:
@@ -209,8 +226,8 @@ def _legend(lang: str, dongguan: bool, goal: bool, baseline: bool, peers: list[P
             items.append(([Dot(9, y - 4, 4.5, colour, colour, shape)], word("city." + city.value, lang)))
     if any(peer[3] for peer in peers):
         items.append(([Dot(9, y - 4, 4.5, None, MUTED)], word("chart.related", lang)))
-    shapes: list[Shape] = [Box(LEFT - 40, y - 18, WIDTH - LEFT + 40 - RIGHT, 0.75, RULE)]
-    x = LEFT - 40
+    shapes: list[Shape] = [Box(TITLE_LEFT, y - 18, WIDTH - TITLE_LEFT - RIGHT, 0.75, RULE)]
+    x = TITLE_LEFT
     for marks, name in items:
         shapes += [_moved(mark, x) for mark in marks]
         shapes.append(Label(x + 24, y, name, 12))

@@ -120,11 +120,11 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
     area = plan.area(target.area) if target.area else None
     by_city: dict[City, Benchmark] = {benchmark.city: benchmark for benchmark in row.benchmarks}
     record: dict[str, Any] = {
+        "target": target.id,
         "as_of": report.as_of.isoformat(),
         "area": target.area,
         "area_title_zh": area.title_zh if area else None,
         "area_title_en": area.title_en if area else None,
-        "target": target.id,
         "title_zh": target.title_zh,
         "title_en": target.title_en,
         "kind": target.kind.value,
@@ -170,11 +170,11 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
 
 # The status CSV's columns, in order; documented in the README and pinned by the tests.
 STATUS_COLUMNS: Final = (
+    "target",
     "as_of",
     "area",
     "area_title_zh",
     "area_title_en",
-    "target",
     "title_zh",
     "title_en",
     "kind",
@@ -304,7 +304,9 @@ def _aggregate_fields(aggregate: Aggregate) -> dict[str, Any]:
 
 
 def _records_csv(plan: Plan, columns: Sequence[str], records: Sequence[dict[str, Any]], lang: str) -> bytes:
-    """UTF-8 with a BOM (what Excel needs to read Chinese), RFC 4180 line ends."""
+    """UTF-8 with a BOM (what Excel needs to read Chinese), RFC 4180 line ends; in Chinese for a Chinese
+    reader, else the stable codes and column names scripts and `gdz import` rely on."""
+    lang = lang if lang == "zh" else CODES
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(tuple(columns), lang))

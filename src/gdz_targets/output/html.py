@@ -39,8 +39,10 @@ code { font-size: 12px; color: #59636e; }
 details { margin-top: 2px; font-size: 13px; }
 summary { cursor: pointer; color: #0969da; }
 blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #d0d7de; color: #3b434b; }
-figure { margin: 16px 0; break-inside: avoid; }
-figure svg { max-width: 100%; height: auto; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 8px 24px; }
+figure { margin: 8px 0; break-inside: avoid; }
+figure svg { width: 100%; height: auto; }
+.nowrap { white-space: nowrap; }
 .legend span { margin-right: 14px; }
 footer { margin-top: 28px; font-size: 13px; color: #59636e; }
 @media print {
@@ -116,13 +118,14 @@ def _summary(report: StatusReport, lang: str) -> str:
         (word("ui.coverage", lang), " ".join([coverage, *counts])),
         (word("ui.score_label", lang), escape(d.plan_score_words(whole, lang))),
     ]
+    # A forwarded document's reader knows targets by their titles, not their ids.
     late = [row for row in report.plan_rows if row.past_deadline]
     if late:
         unshown = word("ui.overdue_no_data", lang)
-        names = [row.target.id if row.status is Status.OVERDUE else unshown.format(target=row.target.id)
-                 for row in late]  # fmt: skip
+        titles = [(row.target.title(lang), row.status is Status.OVERDUE) for row in late]
+        names = [title if overdue else unshown.format(target=title) for title, overdue in titles]
         rows.append((word("ui.overdue_label", lang), escape(d.joined(names, lang))))
-    stale = [word("ui.stale_item", lang).format(target=row.target.id, date=row.current.as_of)
+    stale = [word("ui.stale_item", lang).format(target=row.target.title(lang), date=row.current.as_of)
              for row in report.plan_rows if row.stale and row.current is not None]  # fmt: skip
     if stale:
         rows.append((word("ui.stale_label", lang), escape(d.joined(stale, lang))))
@@ -172,7 +175,7 @@ def _row(plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str
     score = d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""
     status = _status_chip(row.status, lang) if row.status is not None else ""
     detail = d.status_detail(row, lang)
-    status += "<br>" + tag("span", escape(detail), class_="muted") if detail else ""
+    status += "<br>" + tag("span", escape(detail), class_="muted nowrap") if detail else ""
     cells += [tag("td", score, class_="num"), tag("td", status)]
     return tag("tr", "".join(cells))
 
@@ -233,7 +236,7 @@ def sparkline(values: Sequence[float], goal: float | None, width: int = 96, heig
 def _legend(lang: str) -> str:
     signs = " ".join(_status_chip(status, lang) for status in Status)
     notes = "".join(tag("p", escape(word(key, lang)), class_="muted")
-                    for key in ("ui.legend_related", "ui.legend_cities", "ui.legend_score"))  # fmt: skip
+                    for key in ("ui.legend_related", "ui.legend_cities", "html.legend_score"))  # fmt: skip
     return tag("h2", escape(word("html.legend", lang))) + tag("p", signs, class_="legend") + notes
 
 
@@ -244,7 +247,11 @@ def _charts(report: StatusReport, history: History, lang: str) -> str:
         points = history.of(row.target.id, City.DONGGUAN).points(report.as_of)
         if row.target.kind is not Kind.MILESTONE and points:
             figures.append(tag("figure", to_svg(chart_picture(report.plan, row, points, report.as_of, lang))))
-    return tag("h2", escape(word("html.charts", lang))) + "".join(figures) if figures else ""
+    return (
+        tag("h2", escape(word("html.charts", lang))) + tag("div", "".join(figures), class_="charts")
+        if figures
+        else ""
+    )
 
 
 def table_html(

@@ -169,6 +169,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "html.plan_says": ("The plan", "方案原文"),
     "html.legend": ("How to read this report", "阅读说明"),
     "html.charts": ("Charts", "图表"),
+    "html.legend_score": (
+        "score: 100 = target met and best comparable peer matched; an area's score weighs its targets (a group "
+        "of measures as one), no data counting 0; scores round down",
+        "得分:100 = 达到目标且不低于可比的广深最优值;领域得分按指标加权(同组措施合计一个指标),无数据计为 0;得分向下取整",
+    ),
     "html.footer": (
         "Every figure comes with its source and the sentence it was taken from (open “source” under a "
         "target); a figure nobody has published shows as —. Made with gdz.",
@@ -581,9 +586,23 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "… and {count} more; send the errors to a file to see every one: `2> problems.txt`",
         "……另有 {count} 处;将错误输出到文件可看到全部:`2> problems.txt`",
     ),
+    "log.replaces": (
+        "note: this replaces {earlier} logged for {date} (the later record counts); `gdz history --all` shows both, "
+        "`gdz void ID` takes one back",
+        "注意:本条将取代 {date} 已记录的 {earlier}(以较晚记录为准);`gdz history --all` 可查看两者,`gdz void 编号` 可撤回其一",
+    ),
     "log.repeated": (
         "the log already has {entry}; nothing was written (add --note or --source to record it again)",
         "台账中已有 {entry};未写入任何内容(如需再次记录,请加 --note 或 --source)",
+    ),
+    "import.percent_cell": (
+        "the cell shows {value} as a percentage, but {target} is not measured in %; write the figure in its unit",
+        "该单元格以百分比显示 {value},但 {target} 不以 % 计量;请按指标单位填写",
+    ),
+    "import.percent_unknown": (
+        "{value} in a target measured in %: 95% or {value}%? This spreadsheet's formats cannot be read; write "
+        "the figure as it reads (95, or 95% as text)",
+        "以 % 计量的指标填了 {value}:是 95% 还是 {value}%?无法读取该表格的单元格格式;请按实际数值填写(95,或文本 95%)",
     ),
     "import.refused": (
         "{path}: {problems}; nothing was imported. Fix the file and import again",
@@ -850,6 +869,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "按相关口径记录,不影响得分",
     ),
     "ui.now": ("now", "当前"),
+    "ui.point": ("{n} percentage point", "{n} 个百分点"),
+    "ui.points": ("{n} percentage points", "{n} 个百分点"),
     "ui.gap_short": ("{amount} short of the target", "距目标还差 {amount}"),
     "ui.gap_beyond": ("{amount} beyond the target", "超出目标 {amount}"),
     "ui.gap_level": ("exactly at the target", "恰好等于目标"),
@@ -1047,8 +1068,25 @@ COLUMNS_ZH: Final[dict[str, str]] = {
 }
 
 
+# English column names for readers (a workbook in English); a script's CSV keeps the stable names.
+COLUMNS_EN: Final[dict[str, str]] = {
+    "as_of": "As of", "area": "Area", "target": "Target id", "title_en": "Title", "title_zh": "Title (Chinese)",
+    "kind": "Kind", "unit": "Unit", "baseline": "Baseline", "current": "Now", "current_as_of": "Now, as of",
+    "target_value": "Target", "deadline": "Deadline", "progress_pct": "Progress", "guangzhou": "Guangzhou",
+    "shenzhen": "Shenzhen", "score": "Score", "status": "Status", "achieved_on": "Met on", "days_left": "Days left",
+    "stale": "Stale", "id": "Id", "city": "City", "date": "Date", "value": "Value", "qualifier": "Bound",
+    "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at",
+}  # fmt: skip
+
+
 def column_title(column: str, lang: str | None) -> str:
-    return COLUMNS_ZH.get(column, column) if lang == "zh" else column
+    """A column's name: Chinese or English words for a reader, the stable name for a script (any other
+    `lang`); an English name not listed is its stable name in words (`gap_to_target` → Gap to target)."""
+    if lang == "zh":
+        return COLUMNS_ZH.get(column, column)
+    if lang == "en":
+        return COLUMNS_EN.get(column) or column.replace("_", " ").capitalize()
+    return column
 
 
 def render(message: Message, lang: str) -> str:

@@ -76,20 +76,22 @@ def cell_kind(column: str) -> CellKind:
 
 
 def header(columns: tuple[str, ...], lang: str) -> list[str]:
-    return [column_title(column, "zh" if lang == "zh" else None) for column in columns]
+    """Column names for a reader (Chinese, or English words) or for a script (the stable names, CODES)."""
+    return [column_title(column, lang) for column in columns]
 
 
 def coded(plan: Plan, value: str, words: str, lang: str) -> str:
-    """A code as the reader reads it: `achieved` → 已达成, an area id → its title, a unit id → 万平方米."""
-    if lang != "zh":
+    """A code as the reader reads it — `achieved` → 已达成 or met, an area id → its title, a unit id →
+    万平方米 — or as it is for a script (CODES)."""
+    if lang == CODES:
         return value
     if words == "area":
         area = plan.area(value)
-        return area.title_zh if area else value
+        return area.title(lang) if area else value
     if words == "unit":
         unit = plan.units.get(value)
-        return unit_name(unit.zh) if unit else value
-    return word(words + value, "zh")
+        return unit_name(unit.label(lang)) if unit else value
+    return word(words + value, lang)
 
 
 def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str, spreadsheet: bool = True) -> str:
@@ -106,12 +108,12 @@ def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str, spreads
             if kind.kind == "figure"
             else ("ui.yes" if value else "ui.no")
         )
-        return word(key, lang) if lang == "zh" else _ENGLISH_STATES[key]
+        return _CODED_STATES[key] if lang == CODES else word(key, lang)
     if isinstance(value, int | float):
         return format_number(value)
     text = coded(plan, value, kind.words, lang) if kind.kind == "code" and kind.words else str(value)
     return neutralise(text) if spreadsheet else text
 
 
-# The stable spellings of states in English and in codes: what `gdz import` and scripts read.
-_ENGLISH_STATES: Final = {"ui.done": "done", "ui.not_done": "not-done", "ui.yes": "true", "ui.no": "false"}
+# The stable spellings of states for scripts (CODES): what `gdz import` reads too.
+_CODED_STATES: Final = {"ui.done": "done", "ui.not_done": "not-done", "ui.yes": "true", "ui.no": "false"}

@@ -211,8 +211,8 @@ def targets_view(plan: Plan, targets: Sequence[Target], lang: str, width: int) -
         Column("title", word("ui.title", lang), 2, flexible=True, min_width=20, max_width=72),
         Column("target", word("ui.target", lang), 3, "right"),
         Column("deadline", word("ui.deadline", lang), 4),
-        Column("baseline", word("ui.baseline", lang), 5, "right"),
-        Column("guangzhou", word("ui.gz", lang), 6, "right"),
+        Column("baseline", word("ui.baseline", lang), 7, "right"),  # gives way before the cities: the mission
+        Column("guangzhou", word("ui.gz", lang), 5, "right"),
         Column("shenzhen", word("ui.sz", lang), 6, "right"),
     ]
     numbers = d.area_numbers(plan)
@@ -252,17 +252,17 @@ def _target_row(plan: Plan, target: Target, lang: str) -> dict[str, Cell]:
     }
     for city in BENCHMARK_CITIES:
         figure = _observation(target, target.benchmarks.get(city), unit, lang)
-        related = target.is_related(city)
+        related = target.is_related(city) and figure != UNKNOWN  # ≈ marks a figure, never an absent one
         row[city.value] = cell(d.RELATED_MARK + figure if related else figure, "dim" if related else "")
     return row
 
 
 def _observation(target: Target, observation: Observation | None, unit: str, lang: str) -> str:
-    """A sourced figure with its unit and date: `>400 items (2021-10)`."""
+    """A sourced figure with its unit, its date below it (a narrower column): `>400 items` / `2021-10`."""
     if observation is None:
         return UNKNOWN
     figure = Figure.from_plan(observation)
-    return f"{d.with_unit(d.figure_value(target, figure, lang), unit)} ({figure.as_of})"
+    return f"{d.with_unit(d.figure_value(target, figure, lang), unit)}\n{figure.as_of}"
 
 
 # --- status ------------------------------------------------------------------------------------------------

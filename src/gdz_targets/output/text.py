@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import Final
 
-from gdz_targets.domain.model import City, Entry, Kind, Plan, Source, Target, short_id
+from gdz_targets.domain.model import City, Entry, Kind, Plan, Point, Source, Target, short_id
 from gdz_targets.domain.status import Aggregate, Figure, Status, TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, format_number
 from gdz_targets.domain.values import with_unit as join_unit
@@ -58,7 +58,9 @@ def gap_words(gap: float | None, unit: str, lang: str, city: str | None = None) 
     """A gap in words, never a bare sign: "20 items short of the target", "7.5 ahead of Guangzhou"."""
     if gap is None:
         return UNKNOWN
-    amount = with_unit(number(abs(gap)), unit)
+    # A gap between two shares is in percentage points: 92.5% is 7.5 points short of 100%, not 7.5% short.
+    points = word("ui.point" if abs(gap) == 1 else "ui.points", lang).format(n=number(abs(gap)))
+    amount = points if unit == "%" else with_unit(number(abs(gap)), unit)
     side = "level" if gap == 0 else "short" if gap > 0 else "beyond"
     key = f"ui.gap_{side}" if city is None else f"ui.peer_{side}"
     return word(key, lang).format(amount=amount, city=city)
@@ -128,7 +130,7 @@ def city_figure(target: Target, row: TargetStatus, city: City, lang: str) -> str
     """A city's figure as a column shows it: `95`, `≈>90` for a related measure, — when unknown."""
     benchmark = next((b for b in row.benchmarks if b.city is city), None)
     if benchmark is None:
-        return (RELATED_MARK if target.is_related(city) else "") + UNKNOWN
+        return UNKNOWN  # ≈ marks a related figure, never an absent one
     return (RELATED_MARK if benchmark.related else "") + figure_value(target, benchmark.figure, lang)
 
 
@@ -256,11 +258,16 @@ def source_text(source: Source | None, lang: str) -> str:
 
 def entry_value(plan: Plan, entry: Entry, lang: str) -> str:
     """An entry's value as logged, with its mark and unit: `>1000 items`, `78%`, done / not done."""
-    target = plan.target(entry.target)
+    return point_value(plan, entry.target, Point(entry.date, float(entry.value), entry.qualifier), lang)
+
+
+def point_value(plan: Plan, target_id: str, point: Point, lang: str) -> str:
+    """A series' figure with its mark and unit, as an entry's value is shown."""
+    target = plan.target(target_id)
     if target is not None and target.kind is Kind.MILESTONE:
-        return milestone_state(entry.value, lang)
-    mark = QUALIFIER_MARKS[entry.qualifier] if entry.qualifier else ""
-    return with_unit(mark + number(entry.value, 6), unit_label(plan, target, lang) if target else "")
+        return milestone_state(point.value, lang)
+    mark = QUALIFIER_MARKS[point.qualifier] if point.qualifier else ""
+    return with_unit(mark + number(point.value, 6), unit_label(plan, target, lang) if target else "")
 
 
 def entry_summary(plan: Plan, entry: Entry, lang: str, with_id: bool = True) -> str:

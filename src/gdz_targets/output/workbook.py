@@ -5,6 +5,7 @@ frozen header, filters, widths by display width, status cells coloured. XlsxWrit
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -73,12 +74,10 @@ class _Book:
 FONT: Final = {"zh": "Microsoft YaHei", "en": "Calibri"}
 
 
-# The status sheet people read: where each target stands, in a few columns; every field is on the next sheet.
-READER_COLUMNS: Final = (
-    "area", "target", "title", "kind", "unit", "baseline", "current", "current_as_of", "target_value",
-    "deadline", "progress_pct", "guangzhou", "shenzhen", "score", "status", "achieved_on", "days_left",
-    "stale",
-)  # fmt: skip
+# The status sheet people read: where each target stands, in the columns a printed page holds; every field is
+# on the next sheet.
+READER_COLUMNS: Final = ("area", "target", "title", "current", "current_as_of", "target_value", "deadline",
+                         "guangzhou", "shenzhen", "score", "status")  # fmt: skip
 
 
 def status_workbook(
@@ -90,7 +89,7 @@ def status_workbook(
     _status_cover(book, report)
     title = "title_zh" if book.reader == "zh" else "title_en"
     shown = tuple(title if column == "title" else column for column in READER_COLUMNS)
-    _table(book, word("xlsx.sheet_targets", book.reader), shown, records, one_page_wide=True)
+    _table(book, word("xlsx.sheet_targets", book.reader), shown, records, for_reading=True)
     _table(book, word("xlsx.sheet_fields", book.reader), columns, records)
     return book.close()
 
@@ -120,24 +119,36 @@ def _table(
     name: str,
     columns: Sequence[str],
     records: Sequence[dict[str, Any]],
-    one_page_wide: bool = False,
+    for_reading: bool = False,
 ) -> None:
+    """One report as a sheet. `for_reading`: the sheet people read and print (one page wide, scores rounded
+    down as everywhere gdz shows them); else every field as the CSV has it."""
     sheet = book.book.add_worksheet(name)
     head = book.format(bold=True, bg_color="#D9E1F2", bottom=1, text_wrap=False)
-    widths = [width_of(title) for title in header(tuple(columns), book.lang)]
-    for column, title in enumerate(header(tuple(columns), book.lang)):
+    titles = header(tuple(columns), book.lang)
+    widths = [width_of(title) for title in titles]
+    for column, title in enumerate(titles):
         sheet.write_string(0, column, title, head)
+    shown_rows = []
     for number, record in enumerate(records, start=1):
         unit = book.plan.units.get(record.get("unit") or "")
-        for column, key in enumerate(columns):
-            shown = _write(book, sheet, number, column, record, key, unit)
-            widths[column] = max(widths[column], width_of(shown))
-    for column, size in enumerate(widths):
-        sheet.set_column(column, column, min(size + 2, WIDEST))
+        shown = record | {"score": _score(record["score"])} if for_reading and "score" in record else record
+        texts = [_write(book, sheet, number, column, shown, key, unit) for column, key in enumerate(columns)]
+        widths = [max(width, width_of(text)) for width, text in zip(widths, texts, strict=True)]
+        shown_rows.append(texts)
+    sizes = [min(width + 2, WIDEST) for width in widths]
+    for column, size in enumerate(sizes):
+        sheet.set_column(column, column, size)
+    for number, texts in enumerate(shown_rows, start=1):  # a wrapped cell's row is as tall as its lines
+        lines = max(
+            math.ceil(width_of(text) / max(size - 2, 1)) for text, size in zip(texts, sizes, strict=True)
+        )
+        if lines > 1:
+            sheet.set_row(number, 15 * lines)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
     _for_print(sheet)
-    if one_page_wide:
+    if for_reading:
         sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)  # the header, and the target's id, on every printed page
     if "target" in columns:
@@ -159,12 +170,15 @@ def _write(book: _Book, sheet: Worksheet, row: int, column: int, record: dict[st
         mark = related + (QUALIFIER_MARKS[Qualifier(bound)] if figure and bound else ">" if strict else "")
         shown_unit = unit if figure else None
         number_format = _number_format(value, shown_unit, book.reader, kind.kind == "percent", mark)
-        sheet.write_number(row, column, value, book.format(num_format=number_format))
+        sheet.write_number(row, column, value, book.format(num_format=number_format, valign="top"))
         return mark + _shown_number(value, shown_unit, book.reader, kind.kind == "percent")
     if kind.kind == "date" and isinstance(value, str):
         day = date.fromisoformat(value)
         sheet.write_datetime(
-            row, column, datetime(day.year, day.month, day.day), book.format(num_format=DATE_FORMAT)
+            row,
+            column,
+            datetime(day.year, day.month, day.day),
+            book.format(num_format=DATE_FORMAT, valign="top"),
         )
         return value
     shown = csv_cell(book.plan, record, key, book.lang)  # codes, milestones and flags in the reader's words

@@ -31,6 +31,9 @@ class Table(NamedTuple):
     sheet: str | None  # the sheet read, for a spreadsheet
     encoding: str | None  # how a text file was decoded, when that is worth saying (not UTF-8)
     separator: str | None  # of a text file
+    # The (row, column) of cells a spreadsheet shows as a percentage (0.95 shown as 95%); None where the
+    # formats could not be read (a text file holds no formats: 95% is typed as such).
+    percent_cells: frozenset[tuple[int, int]] | None = frozenset()
 
     def problem(self, path: str, row: int, column: int | None, message: Message) -> Problem:
         """A problem at its place: `file:line:column` in a text file, `file sheet!B5` in a spreadsheet."""
@@ -125,9 +128,75 @@ def _read_sheets(data: bytes, name: str, sheet: str | None) -> list[Table]:
             values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
             rows = [Row(number, [None if cell == "" else cell for cell in cells]) for number, cells in
                     enumerate(values, start=1)]  # fmt: skip
-            tables.append(Table(rows, chosen, None, None))
+            tables.append(Table(rows, chosen, None, None, percent_cells(data, chosen)))
     except UsageError:
         raise
     except Exception as exc:  # calamine raises its own errors for damaged or encrypted files
         raise UsageError(msg("import.bad_spreadsheet", path=name, detail=str(exc).splitlines()[0])) from None
     return tables
+
+
+_MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PERCENT_FORMATS: Final = frozenset({9, 10})  # Excel's built-in 0% and 0.00%
+
+
+def percent_cells(data: bytes, sheet: str) -> frozenset[tuple[int, int]] | None:
+    """The cells of an .xlsx sheet formatted as a percentage — the cell holds 0.95 and shows 95% — as (row,
+    column), 1-based; None for a workbook whose formats are not read here (.xls, .ods) or cannot be."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+            relations = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+            styles = ElementTree.fromstring(book.read("xl/styles.xml"))
+            sheet_id = next(
+                item.get(_RELATIONSHIP)
+                for item in workbook.iter(f"{_MAIN}sheet")
+                if item.get("name") == sheet
+            )
+            target = next(item.get("Target", "") for item in relations if item.get("Id") == sheet_id)
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            styled = _percent_styles(styles)
+            found = set()
+            with book.open(path) as stream:
+                for _, element in ElementTree.iterparse(stream):
+                    if element.tag == f"{_MAIN}c":
+                        if int(element.get("s", "0")) in styled:
+                            found.add(_place(element.get("r", "")))
+                        element.clear()
+            return frozenset(found)
+    except (zipfile.BadZipFile, KeyError, StopIteration, ValueError, ElementTree.ParseError, OSError):
+        return None
+
+
+def _percent_styles(styles: object) -> set[int]:
+    """The cell styles (indexes into cellXfs) whose number format shows a percentage."""
+    from xml.etree.ElementTree import Element
+
+    assert isinstance(styles, Element)
+    codes = {
+        int(item.get("numFmtId", "0")): item.get("formatCode", "") for item in styles.iter(f"{_MAIN}numFmt")
+    }
+    percent = set(_PERCENT_FORMATS) | {number for number, code in codes.items() if "%" in _unquoted(code)}
+    cell_formats = styles.find(f"{_MAIN}cellXfs")
+    formats = list(cell_formats) if cell_formats is not None else []
+    return {index for index, xf in enumerate(formats) if int(xf.get("numFmtId", "0")) in percent}
+
+
+def _unquoted(code: str) -> str:
+    """A number format less its quoted text and bracketed parts: `0"%"` shows a % sign, not a percentage."""
+    import re
+
+    return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
+
+
+def _place(reference: str) -> tuple[int, int]:
+    """`C12` → (12, 3)."""
+    letters = "".join(char for char in reference if char.isalpha())
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(reference[len(letters) :]), column
