@@ -295,6 +295,12 @@ class Series:
     def points(self, as_of: date) -> list[Point]:
         return [self._point(position) for position in range(self._count_until(as_of))]
 
+    def newest_first(self, as_of: date) -> Iterator[Point]:
+        """The figures up to `as_of`, latest first, made one at a time: a walk back stops where it likes
+        without building a million points."""
+        for position in range(self._count_until(as_of) - 1, -1, -1):
+            yield self._point(position)
+
     def on(self, day: date) -> Point | None:
         """The figure that counts for `day` itself (the last recorded), if one was logged for that day."""
         count = self._count_until(day)

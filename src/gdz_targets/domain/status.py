@@ -332,7 +332,7 @@ def achieved_since(target: Target, history: History, as_of: date, current: Figur
     if current.origin is Origin.PLAN:
         return current.as_of
     since = current.as_of
-    for point in reversed(history.of(target.id, City.DONGGUAN).points(as_of)):
+    for point in history.of(target.id, City.DONGGUAN).newest_first(as_of):
         if not meets(target, Figure.from_point(point)):
             break
         since = point.date.isoformat()
