@@ -439,3 +439,15 @@ def test_gdz_plan_environment_variable_is_used(gdz: Gdz) -> None:
     assert result.exit_code == 0
     assert "pass-rate" in result.stdout
     assert "cross-city-total" not in result.stdout
+
+
+def test_the_plan_read_back_from_its_cache_is_the_plan() -> None:
+    import marshal
+
+    from gdz_targets.store.plan_cache import decode, encode
+
+    from .conftest import FIXTURE_PLAN
+
+    for path in (SHIPPED, FIXTURE_PLAN):
+        plan = load_plan(path)
+        assert decode(marshal.loads(marshal.dumps(encode(plan)))) == plan
