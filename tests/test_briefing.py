@@ -8,13 +8,22 @@ import os
 import re
 import shutil
 import subprocess
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from .conftest import Gdz, assert_golden_bytes
+from gdz_targets.domain.model import City, Entry
+from gdz_targets.store.plan_file import load_plan
+
+from .conftest import ROOT, Gdz, assert_golden_bytes, history_of
+
+SHIPPED_PLAN = load_plan(ROOT / "data" / "targets.toml")
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -159,6 +168,21 @@ def test_a_missing_font_is_one_line_naming_what_to_do(gdz: Gdz, fixture_env: Pat
     assert not (tmp_path / "chart.png").exists()
 
 
+def test_a_font_that_is_no_font_or_has_no_chinese_is_refused(
+    gdz: Gdz, fixture_env: Path, tmp_path: Path
+) -> None:
+    from PIL import ImageFont
+
+    latin = tmp_path / "latin.ttf"  # the font Pillow ships: Latin letters only
+    latin.write_bytes(ImageFont.load_default(size=12).font_bytes)  # type: ignore[union-attr]
+    garbage = tmp_path / "garbage.ttf"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    for font, said in ((latin, "which has no Chinese characters"), (garbage, "which is not a font file")):
+        result = gdz("chart", "pass-rate", "-o", f"{tmp_path}/chart.png", env={"GDZ_FONT": str(font)})
+        assert result.exit_code == 2 and said in result.stderr and len(result.stderr.splitlines()) == 1
+        assert not (tmp_path / "chart.png").exists()
+
+
 WIDTH_PROBE = """<script>
 addEventListener("load", () => { document.body.insertAdjacentHTML("beforeend",
   `<p id="probe">${document.documentElement.scrollWidth}</p>`); });
@@ -198,8 +222,6 @@ def test_chromium_shows_the_report_within_1280_pixels(gdz: Gdz, fixture_env: Pat
 
 
 def test_a_year_end_figure_sits_inside_its_year_on_a_chart() -> None:
-    from datetime import date
-
     from gdz_targets.output.chart import _periods
 
     years = _periods(date(2022, 10, 1), date(2026, 3, 1))
@@ -210,3 +232,59 @@ def test_a_year_end_figure_sits_inside_its_year_on_a_chart() -> None:
     ) in years  # 2023-12-31 falls inside the span labelled 2023
     months = _periods(date(2023, 10, 15), date(2024, 2, 20))
     assert months[0] == (date(2023, 10, 1), date(2023, 11, 1), "2023-10")
+
+
+@settings(max_examples=60, deadline=None)
+@given(peer=st.integers(900, 1200), day=st.dates(date(2023, 10, 1), date(2026, 6, 30)))
+def test_a_chart_never_writes_the_target_over_a_figure(peer: int, day: date) -> None:
+    """Wherever a city's figure falls, the target's and the deadline's labels keep clear of the figures'."""
+    from gdz_targets.domain.model import Point
+    from gdz_targets.domain.status import target_status
+    from gdz_targets.output.chart import chart_picture
+    from gdz_targets.output.drawing import Dot, Label, text_width
+
+    target = SHIPPED_PLAN.target("cross-city-total")
+    assert target is not None
+    entries = [
+        Entry("01J" + "0" * 22 + "1", target.id, City.DONGGUAN, date(2023, 12, 31), 1000, "t", NOW),
+        Entry("01J" + "0" * 22 + "2", target.id, City.SHENZHEN, day, peer, "t", NOW),
+    ]
+    as_of = date(2026, 11, 30)
+    history = history_of(entries)
+    row = target_status(SHIPPED_PLAN, target, history, as_of)
+    points: list[Point] = history.of(target.id, City.DONGGUAN).points(as_of)
+
+    def box(shape: Label | Dot) -> tuple[float, float, float, float]:
+        if isinstance(shape, Dot):
+            return (
+                shape.x - shape.radius,
+                shape.y - shape.radius,
+                shape.x + shape.radius,
+                shape.y + shape.radius,
+            )
+        width = text_width(shape.text, shape.size)
+        left = {"start": shape.x, "middle": shape.x - width / 2, "end": shape.x - width}[shape.anchor]
+        return left, shape.y - shape.size, left + width, shape.y + 2
+
+    for lang in ("zh", "en"):
+        shapes = chart_picture(SHIPPED_PLAN, row, points, as_of, lang).shapes
+        guides = [
+            s
+            for s in shapes
+            if isinstance(s, Label) and s.text.startswith(("目标 ", "期限 ", "target ", "deadline "))
+        ]
+        figures = [
+            s
+            for s in shapes
+            if isinstance(s, Dot) or (isinstance(s, Label) and s.text in ("1000项", "1000 items", str(peer)))
+        ]
+        assert len(guides) == 2 and len(figures) >= 4
+        for guide in guides:
+            a = box(guide)
+            for figure in figures:
+                b = box(figure)
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (
+                    lang,
+                    guide,
+                    figure,
+                )

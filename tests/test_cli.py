@@ -80,6 +80,14 @@ def test_completion_of_targets_areas_cities_statuses_kinds_and_formats(shell: st
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_part_of_a_title_completes_to_the_targets_holding_it(shell: str) -> None:
+    # Offered whatever the shell: bash shows them (and puts the one id in place of the words typed); zsh and
+    # fish themselves keep only candidates that start with what was typed.
+    assert _complete(shell, "gdz show 跨城通办事项总") == ["cross-city-total"]
+    assert _complete(shell, "gdz log resolved") == ["hotline-resolution-rate"]  # a word of the English title
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_of_entry_ids(shell: str, tmp_path: Path) -> None:
     env = {"GDZ_PLAN": str(FIXTURE_PLAN), "GDZ_LEDGER": str(tmp_path / "log.toml")}
     (tmp_path / "log.toml").write_bytes(FIXTURE_LOG.read_bytes())
@@ -241,6 +249,19 @@ def test_help_in_chinese(gdz: Gdz) -> None:
     assert "示例:gdz log cross-city-total" in log and "[必填]" in log and "[默认:today]" in log
     assert all(cell_len(line) <= 80 for line in log.splitlines())
     assert gdz("log", "--help").stdout.startswith("Usage: gdz log")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", [(), ("targets",), ("check",), ("export",)])
+def test_help_never_splits_an_option_at_any_width(lang: str, command: tuple[str, ...]) -> None:
+    # A real process: Click takes the help's width from the terminal. The widths include those where an example
+    # wider than the line once split `--kind` or `--all`.
+    for width in (52, 57, 60, 63, 66, 69, 72, 80):
+        text = run_gdz_process(*command, "--help", env={"GDZ_LANG": lang, "COLUMNS": str(width)}).stdout
+        for line in text.splitlines():
+            assert cell_len(line) <= width, (width, line)
+            assert not re.search(r"(^|\s)-{1,2}$", line), (width, line)  # "--" left at a line's end
+            assert not re.match(r"\s*-[a-z]", line) or re.match(r"\s*--?[a-z]", line), (width, line)
 
 
 def test_init_where_nothing_can_be_created_is_one_line_and_exit_4(tmp_path: Path) -> None:

@@ -127,7 +127,13 @@ CATALOGUE_CASES = [
         ["status", "--status", "late"],
         {},
         2,
-        'unknown status "late"; use one of achieved, at-risk, no-data, off-track, on-track, open, overdue, stale',
+        'unknown status "late"; use one of met, on-track, at-risk, off-track, overdue, in-progress, no-data, stale',
+    ),
+    (
+        ["status", "--status", "late", "--lang", "zh"],
+        {},
+        2,
+        '未知状态 "late";可选:已达成、进度正常、有风险、落后、已逾期、推进中、无数据、久未更新',  # the words shown
     ),
     (["targets", "--kind", "goal"], {}, 2, 'unknown kind "goal"; use numeric, milestone or context'),
     (["show", "pass"], {}, 2, "unknown target \"pass\"; did you mean 'pass-rate'?"),

@@ -178,6 +178,11 @@ def test_format_from_the_file_name_and_format_option_wins(
 
 def test_entries_round_trip_byte_for_byte(gdz: Gdz, fixture_env: Path, tmp_path: Path) -> None:
     gdz("log", "pass-rate", "61.5", "--date", "2025-05-01", "--note", '=HYPERLINK("x"), "引号"\n第二行')
+    for source in (
+        "市政数局",
+        "区报送",
+    ):  # one figure of one day, recorded twice: two entries, both come back
+        gdz("log", "pass-rate", "62", "--date", "2025-05-02", "--source", source)
     first = tmp_path / "entries.csv"
     assert gdz("export", "entries", "-o", str(first)).exit_code == 0
     empty = tmp_path / "empty.toml"
@@ -187,7 +192,7 @@ def test_entries_round_trip_byte_for_byte(gdz: Gdz, fixture_env: Path, tmp_path:
     assert gdz("export", "entries", "-o", str(second), env={"GDZ_LEDGER": str(empty)}).exit_code == 0
     assert second.read_bytes() == first.read_bytes()
     again = gdz("import", str(first), env={"GDZ_LEDGER": str(empty)})
-    assert again.stdout == "imported 0 entries (12 already in the log)\n"
+    assert again.stdout == "imported 0 entries (14 already in the log)\n"
 
 
 def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary(

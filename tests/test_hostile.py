@@ -93,11 +93,17 @@ def test_export_onto_a_read_only_file_is_refused(fixture_env: Path, tmp_path: Pa
 # --- 2. narrow terminals -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("columns", ["0", "1", "5", "12", "-3", "abc", "99999999"])
+@pytest.mark.parametrize("columns", ["0", "1", "5", "12", "-3", "abc", "99999999", "²", "³0", "①"])
 def test_every_terminal_width_terminates(fixture_env: Path, columns: str) -> None:
     for args in (("show", "pass-rate"), ("status",), ("history",), ("targets",)):
         result = gdz_process(*args, env={"GDZ_LEDGER": str(fixture_env), "COLUMNS": columns})
         assert result.returncode == 0, (args, result.stderr)
+
+
+@pytest.mark.parametrize("area", ["²", "②"])
+def test_a_digit_int_cannot_read_is_an_unknown_area(gdz: Gdz, fixture_env: Path, area: str) -> None:
+    result = gdz("status", "--area", area)
+    assert result.exit_code == 2 and one_error_line(result.stderr).startswith(f'gdz: unknown area "{area}"')
 
 
 # --- 3 and 6. figures gdz cannot hold, in the log ----------------------------------------------------------------
@@ -176,6 +182,26 @@ def test_a_report_with_standard_output_closed_or_full_exits_4(
         )
 
 
+def _closed_stdin() -> None:
+    os.close(0)
+
+
+def test_undo_asks_only_where_it_can_and_does_nothing_unasked(tmp_path: Path) -> None:
+    env = {"GDZ_LEDGER": str(tmp_path / "log.toml")}
+    assert gdz_process("log", "pass-rate", "80", "--date", "2025-05-31", env=env).returncode == 0
+    before = (tmp_path / "log.toml").read_bytes()
+    no_input = gdz_process("undo", env=env, preexec_fn=_closed_stdin)
+    assert no_input.returncode == 1 and one_error_line(no_input.stderr) == "gdz: nothing was changed"
+    unseen = gdz_process("undo", env=env, input="y\n", preexec_fn=_closed_stdout)
+    assert unseen.returncode == 4
+    assert one_error_line(unseen.stderr) == (
+        "gdz: standard output could not be written (it is closed), so nothing could be asked; nothing was changed"
+    )
+    assert (tmp_path / "log.toml").read_bytes() == before
+    piped = gdz_process("undo", env=env, input="y\n")
+    assert piped.returncode == 0 and piped.stdout.startswith("Void ") and "? [y/N]: \nvoided " in piped.stdout
+
+
 def test_a_reader_that_stops_early_is_not_an_error(fixture_env: Path) -> None:
     command = [sys.executable, "-m", "gdz_targets", "history", "--all"]
     env = {**os.environ, "GDZ_PLAN": str(FIXTURE_PLAN), "GDZ_LEDGER": str(fixture_env)}
@@ -213,6 +239,38 @@ def test_a_fifo_as_plan_log_or_import_file_is_refused_at_once(fixture_env: Path,
     assert (log.returncode, one_error_line(log.stderr)) == (3, refusal)
     imported = gdz_process("import", str(fifo), env={"GDZ_LEDGER": str(fixture_env)})
     assert (imported.returncode, imported.stderr.splitlines()[0]) == (2, refusal)
+    unread = gdz_process("export", "status", "-o", str(fifo), env={"GDZ_LEDGER": str(fixture_env)})
+    assert (unread.returncode, one_error_line(unread.stderr)) == (4, f"gdz: {fifo}: cannot write: nothing is at "
+                                                                  "the other end (a FIFO with no reader, or a socket); "
+                                                                  "nothing was changed")  # fmt: skip
+
+
+def test_a_socket_as_plan_or_import_file_is_refused(fixture_env: Path, tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        refusal = f"gdz: {path}: is not a regular file (a device, FIFO or socket); give the path of a file"
+        plan = gdz_process("status", "--plan", str(path))
+        assert (plan.returncode, one_error_line(plan.stderr)) == (3, refusal)
+        imported = gdz_process("import", str(path), env={"GDZ_LEDGER": str(fixture_env)})
+        assert (imported.returncode, imported.stderr.splitlines()[0]) == (2, refusal)
+
+
+def test_a_fifo_in_place_of_a_cache_file_is_passed_over(tmp_path: Path) -> None:
+    env = {"GDZ_LEDGER": str(tmp_path / "log.toml"), "GDZ_CACHE_DIR": str(tmp_path / "cache")}
+    for value in ("80", "81"):  # the second writes the journal
+        assert gdz_process("log", "pass-rate", value, "--date", "2025-05-31", env=env).returncode == 0
+    cached = sorted((tmp_path / "cache").iterdir())
+    assert {path.suffix for path in cached} >= {".idx", ".journal", ".marshal"}
+    for path in cached:
+        path.unlink()
+        os.mkfifo(path)
+    for args in (("status",), ("log", "pass-rate", "82", "--date", "2025-06-01"), ("history",)):
+        result = gdz_process(*args, env=env)  # within the time limit: nothing waits for a writer
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert (tmp_path / "log.toml").read_text().count("entry.") == 3
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="this system has no /dev/zero")
@@ -344,6 +402,14 @@ def test_import_reads_standard_input(gdz: Gdz, fixture_env: Path) -> None:
     result = gdz("import", "-", input="target,date,value\npass-rate,2025-04-30,78\n")
     assert result.exit_code == 0, result
     assert "2025-04-30" in gdz("history", "pass-rate", env={"COLUMNS": "200"}).stdout
+
+
+def test_import_from_a_closed_standard_input_is_refused(fixture_env: Path) -> None:
+    result = gdz_process("import", "-", env={"GDZ_LEDGER": str(fixture_env)}, preexec_fn=_closed_stdin)
+    assert result.returncode == 2
+    assert one_error_line(result.stderr).startswith(
+        "gdz: `gdz import -` reads standard input, which is closed"
+    )
 
 
 # --- the fuzz test: arbitrary bytes as plan, log and import file ---------------------------------------------------

@@ -242,15 +242,37 @@ def test_every_problem_of_every_row_at_its_cell(gdz: Gdz, tmp_path: Path, fixtur
     ])  # fmt: skip
     result = gdz("import", str(path))
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
+    assert result.stderr.splitlines() == [  # even a value of an unknown target is read
         f"gdz: {path} 报送!A4: unknown target \"pass-rat\"; did you mean 'pass-rate'?",
         f'gdz: {path} 报送!B4: "30/4/2025" puts the year last, so its day and month cannot be told apart; write '
         "the year first, as 2024-01-05 or 2024/1/5",
+        f'gdz: {path} 报送!C4: "lots" is neither a number nor a milestone state (done, not-done)',
         f'gdz: {path} 报送!D4: "佛山" is not a city gdz tracks; use dongguan, guangzhou or shenzhen (or dg, gz, sz)',
         f"gdz: {path} 报送!C5: 178 is above the largest possible value, 100%",
-        f"gdz: {path}: 4 problems; nothing was imported. Fix the file and import again",
+        f"gdz: {path}: 5 problems; nothing was imported. Fix the file and import again",
     ]
     assert fixture_env.read_bytes() == FIXTURE_LOG.read_bytes()
+
+
+def test_a_row_with_cells_to_spare_or_empty_ones_is_named_and_the_rest_still_read(
+    gdz: Gdz, tmp_path: Path, fixture_env: Path
+) -> None:
+    path = _csv(
+        tmp_path, "target,date,value\npass-rate,2025-05-01,80,extra\npass-rate,2025-05-02,abc\npass-rate,,\n"
+    )
+    result = gdz("import", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:4] == [
+        f"gdz: {path}:2:4: the row has 4 cells but the table has 3 columns; remove the extra cells or name their "
+        "column",
+        f'gdz: {path}:3:3: "abc" is not a number; write a plain number like 1020 or 85.5',
+        f"gdz: {path}:4:2: empty date",
+        f"gdz: {path}:4:3: empty value",
+    ]
+    book = _workbook(
+        tmp_path / "empty.xlsx", [["指标", "日期", "数值"], ["pass-rate", dt.date(2025, 5, 1), None]]
+    )
+    assert gdz("import", str(book)).stderr.splitlines()[0] == f"gdz: {book} 报送!C4: empty value"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here")
@@ -278,7 +300,11 @@ def test_the_rows_order_decides_and_a_clash_on_one_day_is_refused(
         tmp_path, "target,date,value\nwait-days,2025-05-31,10\nwait-days,2025-05-31,10\n", name="a.csv"
     )
     result = gdz("import", str(agree))
-    assert result.stdout == "imported 1 entry (1 already in the log)\n"  # the repeat is one figure
+    # The repeat is one figure, and said to repeat the file: the log held nothing of it.
+    assert (
+        result.stdout == "imported 1 entry (0 already in the log, 1 repeating an earlier row of the file)\n"
+    )
+    assert gdz("import", str(agree)).stdout == "imported 0 entries (2 already in the log)\n"
     clash = _csv(
         tmp_path, "target,date,value\nwait-days,2025-06-01,9\nwait-days,2025-06-01,8\n", name="c.csv"
     )
@@ -475,3 +501,19 @@ def test_a_status_workbook_given_as_entries_is_named(gdz: Gdz, tmp_path: Path, f
     assert gdz("export", "status", "-o", str(workbook)).exit_code == 0
     result = gdz("import", str(workbook))
     assert result.exit_code == 2 and "status" in result.stderr and "gdz export entries" in result.stderr
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read(
+    gdz: Gdz, tmp_path: Path, fixture_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from gdz_targets.store import tables
+
+    monkeypatch.setattr(tables, "UNPACKED_LIMIT", 1 << 20)  # the same rule at a size a test can build
+    book = _workbook(tmp_path / "bomb.xlsx", [["target", "date", "value"], ["pass-rate", "2025-05-01", 80]])
+    with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("xl/padding.xml", b" " * (2 << 20))  # 2 MiB of spaces: a few KiB packed
+    result = gdz("import", str(book))
+    assert result.exit_code == 2 and "bomb.xlsx unpacks to 2 MiB, more than the 1 MiB" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

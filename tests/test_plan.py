@@ -101,8 +101,35 @@ COMMITMENTS = [
     "推动有劳动能力、有就业意愿的人口100%就业", "持续规范劳务派遣市场秩序,维护员工合法权益", "出台公有资产交易管理办法",
     "发布《关于进一步优化公共资源交易工作服务经济高质量发展的实施意见》", "持续提升政府采购营商环境", "规范招投标和政府采购市场秩序",
     "深入推进招投标全流程电子化改革", "强化公共资源交易监管", "打造公共资源交易“一张网”", "实施村(社区)党群服务中心四维提升工程",
-    "推动更多事项“就近办、家门口办”",
+    "推动更多事项“就近办、家门口办”", "推动办事体验全方位与广深看齐", "推动构建亲清新型政商关系",
 ]  # fmt: skip
+
+# Every figure the article states about Dongguan, Guangzhou or Shenzhen (reviewed by hand): each must be inside a
+# quote of the plan (a target, a baseline or a benchmark). News of other documents (深圳's 三文, 广州's 6.0
+# reform, Dongguan's five earlier documents) carries no figure of a business environment and is not here.
+ARTICLE_FIGURES = [
+    "80个参评城市中位列第16位", "获评全国标杆城市", "第二档前列", "等5个指标的改革创新经验做法", "突破158.4万户",
+    "稳居全省地级市第1", "连续10年保持10万户以上增长", "9099家", "排名全省地级市第1", "110家", "排名全国地级市第5",
+    "东莞排名全国第21、全省第3", "已增长到5600多项", "90%以上", "100%反馈到位", "不少于100项", "总数突破1000项",
+    "100%电子化", "压减50%以上", "计划5年建1亿平方米", "不少于1000万平方米", "年内启动1000万平方米", "人口100%就业",
+    "25条政策",
+]  # fmt: skip
+# What the file records in a comment, verbatim, and says why it tracks no indicator of it.
+ARTICLE_FIGURES_NOT_TRACKED = ["东莞与上海、杭州等10个城市荣登“区域壁垒破除”榜单"]
+
+
+def test_every_figure_of_the_article_is_quoted_in_the_plan() -> None:
+    article = ARTICLE.read_text(encoding="utf-8")
+    data = tomllib.loads(SHIPPED_TEXT)
+    quoted = [data["plan"]["quote"]]
+    for target in data["target"]:
+        parts = [target, target.get("baseline", {}), *target.get("benchmarks", {}).values()]
+        quoted += [part["quote"] for part in parts if "quote" in part]
+    for figure in ARTICLE_FIGURES:
+        assert figure in article, figure
+        assert any(figure in quote for quote in quoted), f"no quote holds {figure}"
+    for figure in ARTICLE_FIGURES_NOT_TRACKED:
+        assert figure in article and figure in SHIPPED_TEXT
 
 
 @pytest.mark.parametrize("clause", COMMITMENTS)
@@ -273,6 +300,22 @@ def _case(
 
 
 PLAN_ERRORS = [
+    _case(  # a related figure must say how it differs
+        '\nnote = "The share of all licence needs',
+        '\nremark = "The share of all licence needs',
+        "[target.benchmarks.shenzhen]",
+        "targets.toml:{line}:1: target e-licence-top100: [target.benchmarks.shenzhen] lacks the required key "
+        "'note'; add it",
+        "related-without-note",
+    ),
+    _case(
+        'measure = "related"\nvalue = 90\n',
+        "value = 90\n",
+        "[target.benchmarks.shenzhen]",
+        "targets.toml:{line}:1: target e-licence-top100: [target.benchmarks.shenzhen] lacks the required key "
+        "'measure'; add it",
+        "benchmark-without-measure",
+    ),
     _case(
         "policies = 25",
         "policies = 25 25",

@@ -35,7 +35,7 @@ def test_status_golden(gdz: Gdz, fixture_env: Path, width: int, lang: str) -> No
     lines_fit(text, width)
 
 
-@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_status_golden_with_an_empty_log(gdz: Gdz, fixture_env: Path, width: int, lang: str) -> None:
     fixture_env.unlink()
@@ -110,7 +110,8 @@ def test_targets_golden(gdz: Gdz, fixture_env: Path) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(width=st.integers(min_value=1, max_value=300), lang=st.sampled_from(LANGS),
        command=st.sampled_from([("status",), ("status", "--all", "--city-benchmarks"), ("show", "pass-rate"),
-                                ("show", "space-started"), ("history", "--all"), ("targets",)]))  # fmt: skip
+                                ("show", "space-started"), ("history", "--all"), ("targets",),
+                                ("log", "space-started", "450", "--date", "2025-05-01", "--note", "区报送 第二季度")]))  # fmt: skip
 def test_every_width_terminates_and_fits(gdz: Gdz, fixture_env: Path, width: int, lang: str,
                                          command: tuple[str, ...]) -> None:  # fmt: skip
     result = gdz(*command, "--lang", lang, env={"COLUMNS": str(width)})

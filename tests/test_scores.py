@@ -56,6 +56,21 @@ def test_more_than_is_met_only_when_exceeded() -> None:
     assert passed.status is Status.ACHIEVED and passed.score.value == 100
     over = row("cross-city-total", entry("cross-city-total", 1000, qualifier=Qualifier.OVER))
     assert over.status is Status.ACHIEVED  # ">1000", as published: more than 1000
+    assert (
+        exactly.progress == 99 and passed.progress is not None and passed.progress > 100
+    )  # full only when met
+
+
+def test_show_agrees_with_the_status_a_target_is_in(gdz: Gdz, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDZ_TODAY", "2026-11-30")
+    assert gdz("log", "industrial-space", "1000", "--date", "2023-12-20").exit_code == 0
+    met = gdz("show", "industrial-space", env={"COLUMNS": "120"}).stdout
+    assert "2023-12-31" in met and "days over" not in met  # met before its deadline: never "late"
+    assert gdz("log", "cross-city-total", "1000", "--date", "2023-12-31").exit_code == 0
+    level = gdz("show", "cross-city-total", env={"COLUMNS": "120"}).stdout
+    assert "99%" in level and "level with the target, which must be exceeded" in level  # 突破1000项: not full
+    tier = gdz("show", "provincial-tier", env={"COLUMNS": "120"}).stdout
+    assert "Dongguan 1 place behind Shenzhen" in tier  # a gap between tiers is in places, not "tier 1"
 
 
 def test_at_least_is_met_when_equalled() -> None:

@@ -19,6 +19,7 @@ from gdz_targets.domain.values import (
     parse_figure,
     parse_milestone,
     parse_number,
+    with_unit,
 )
 from gdz_targets.output.messages import render
 
@@ -194,3 +195,16 @@ def test_milestone_states() -> None:
 )
 def test_format_number_is_plain(value: float, text: str) -> None:
     assert format_number(value) == text
+
+
+def test_a_figure_takes_its_unit_in_the_right_number() -> None:
+    assert [with_unit("1", "items"), with_unit("1", "categories"), with_unit("2", "items")] == [
+        "1 item",
+        "1 category",
+        "2 items",
+    ]
+    assert [with_unit("1", "×10k entities"), with_unit("1", "项"), with_unit("1", "rank {}")] == [
+        "1×10k entities",  # ten thousand of them
+        "1项",
+        "rank 1",
+    ]

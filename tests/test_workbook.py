@@ -49,6 +49,8 @@ def test_a_status_workbook_has_a_cover_a_sheet_to_read_and_every_field(
     assert cover["Score, whole plan (no data counts as 0)"] == 43  # rounded down, as on the screen
     assert cover["1 Government services"] == 48 and cover["2 Project services"] == 37
     assert cover["How the score is formed"] is None and cover["Sources"] is None
+    assert cover["Overdue"] == "New shared services; Credit files"  # by title, for a reader without the ids
+    assert cover["Stale"].startswith("Done in one visit (last figure 2025-03-31); New shared services")
     targets = book["Targets"]
     assert targets.freeze_panes == "A2" and targets.auto_filter.ref.startswith("A1:")
     assert [cell.value for cell in targets[1]] == ["Area", "Target id", "Title", "Now", "Now, as of", "Target",
@@ -57,6 +59,31 @@ def test_a_status_workbook_has_a_cover_a_sheet_to_read_and_every_field(
     every = book["All fields"]
     assert (
         every["A1"].value == "Target id" and every["B1"].value == "As of" and len(every[1]) > len(targets[1])
+    )
+
+
+def test_the_summary_counts_the_targets_overdue_with_no_data(
+    gdz: Gdz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gdz_targets.app.report import status
+    from gdz_targets.app.session import Session
+    from gdz_targets.output.drawing import Label
+    from gdz_targets.output.summary import summary_picture
+
+    monkeypatch.setenv(
+        "GDZ_TODAY", "2026-11-30"
+    )  # the shipped plan, nothing logged: every deadline has passed
+    cover = {
+        row[0]: row[1]
+        for row in _book(gdz, tmp_path, "status", "--lang", "zh")["概览"].iter_rows(values_only=True)
+    }
+    assert "12345热线工单办理解决率(无数据)；" in cover["逾期"]  # nothing shows it was done: counted as late
+    report = status(Session())
+    count = sum(row.past_deadline for row in report.plan_rows)
+    labels = [shape.text for shape in summary_picture(report, "en").shapes if isinstance(shape, Label)]
+    late = next(text for text in labels if text.startswith("Overdue"))
+    assert count > 5 and late.startswith(
+        f"Overdue ({count}): Share of 12345 hotline cases resolved (no data); "
     )
 
 

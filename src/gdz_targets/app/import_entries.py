@@ -25,6 +25,8 @@ from gdz_targets.domain.values import (
     check_text,
     parse_calendar_day,
     parse_city,
+    parse_figure,
+    parse_milestone,
     unit_name,
 )
 from gdz_targets.store.files import read_bytes
@@ -76,6 +78,7 @@ class ImportPlan:
 
     new: list[Entry] = field(default_factory=list)
     present: list[Entry] = field(default_factory=list)
+    repeated: list[Entry] = field(default_factory=list)  # a row the same as an earlier row of the file
     problems: list[Problem] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)  # how the file was read, where that is worth saying
 
@@ -85,6 +88,7 @@ class Located(NamedTuple):
 
     row: Row
     cells: dict[str, tuple[int, Cell]]  # column name -> (1-based column number, cell)
+    columns: dict[str, int]  # every column the table names -> its 1-based number (empty cells included)
 
 
 def read_source(file: Path | str) -> bytes:
@@ -92,7 +96,9 @@ def read_source(file: Path | str) -> bytes:
     if str(file) == STDIN:
         import sys
 
-        data = sys.stdin.buffer.read(IMPORT_LIMIT + 1) if sys.stdin is not None else b""
+        if sys.stdin is None:  # started with standard input closed (`gdz import - <&-`)
+            raise UsageError(msg("import.stdin_closed"))
+        data = sys.stdin.buffer.read(IMPORT_LIMIT + 1)
         if len(data) > IMPORT_LIMIT:
             raise UsageError(msg("file.too_large", path=STDIN, limit=f"{IMPORT_LIMIT >> 20} MiB"))
         return data
@@ -117,45 +123,22 @@ def plan_import(
         result.notes.append(msg("import.read_sheet", sheet=table.sheet))
     rows = _located_rows(table, path)
     context = _RowContext(plan, session.recorder(by), session.now(), session.today(), force, table, path)
-    known: dict[str, dict[Hashable, list[Entry]]] = {}
-    seen: dict[tuple[str, City, date], tuple[int, Entry]] = {}
-    in_file: dict[str, tuple[int, Entry]] = {}  # rows with an id, by id: one id is one entry
+    matcher = _Matcher(log, table, path)
     for number, located in enumerate(rows, start=1):
         if progress is not None and number % 1000 == 0:
             progress(number, len(rows))
+        if isinstance(located, Problem):
+            result.problems.append(located)
+            continue
         entry, problems = context.entry(located)
         if entry is None:
             result.problems += problems
             continue
-        same_day = (entry.target, entry.city, entry.date)
-        earlier = seen.get(same_day)
-        if earlier is not None and (earlier[1].value, earlier[1].qualifier) != (entry.value, entry.qualifier):
-            clash = msg("import.same_day_clash", line=_where(table, earlier[0]), target=entry.target)
-            result.problems.append(table.problem(path, located.row.number, None, clash))
-            continue
-        if entry.target not in known:
-            known[entry.target] = {}
-            for old in log.entries(entry.target, include_voided=True):
-                known[entry.target].setdefault(_figure(old), []).append(old)
-        logged = log.entry(entry.id) if "id" in located.cells else None
-        twin = in_file.get(entry.id) if "id" in located.cells else None
-        if twin is not None and not _same(twin[1], entry):
-            clash = msg("import.id_twice", id=entry.id, line=_where(table, twin[0]))
-            result.problems.append(table.problem(path, located.row.number, located.cells["id"][0], clash))
-            continue
-        in_file.setdefault(entry.id, (located.row.number, entry))
-        if logged is not None and not _same(logged, entry):
-            clash = msg("import.id_clash", id=entry.id)
-            result.problems.append(table.problem(path, located.row.number, located.cells["id"][0], clash))
-            continue
-        same = (old for old in known[entry.target].get(_figure(entry), []) if _same(old, entry))
-        match = logged or next(same, None)
-        if match is not None or earlier is not None:
-            result.present.append(match or entry)
-            continue
-        seen[same_day] = (located.row.number, entry)
-        known[entry.target].setdefault(_figure(entry), []).append(entry)
-        result.new.append(entry)
+        place, found = matcher.place(located, entry)
+        if isinstance(found, Problem):
+            result.problems.append(found)
+        else:
+            getattr(result, place).append(found)  # new, present or repeated
     return result
 
 
@@ -195,6 +178,58 @@ def _checked(outcome: ImportPlan, path: str) -> ImportPlan:
     return outcome
 
 
+class _Matcher:
+    """Where each row of an import goes: new, already in the log, repeating an earlier row, or a clash.
+
+    A row with an id is that entry of a log (an export read back): matched by its id alone, so two entries of
+    one day, however alike, both come back. A row without one is a figure, matched by its content."""
+
+    def __init__(self, log: Log, table: Table, path: str) -> None:
+        self.log, self.table, self.path = log, table, path
+        self.known: dict[str, dict[Hashable, list[Entry]]] = {}  # by target, the entries of each figure
+        self.seen: dict[tuple[str, City, date], tuple[int, Entry]] = {}  # rows without an id, by day
+        self.in_file: dict[str, tuple[int, Entry]] = {}  # rows with an id, by id: one id is one entry
+        self.added: set[str] = set()
+
+    def place(self, located: Located, entry: Entry) -> tuple[str, Entry | Problem]:
+        """The list of `ImportPlan` the row goes to ("new", "present", "repeated" or "problem"), and what."""
+        if "id" in located.cells:
+            return self._by_id(located, entry)
+        same_day = (entry.target, entry.city, entry.date)
+        earlier = self.seen.get(same_day)
+        if earlier is not None and (earlier[1].value, earlier[1].qualifier) != (entry.value, entry.qualifier):
+            clash = msg("import.same_day_clash", line=_where(self.table, earlier[0]), target=entry.target)
+            return "problem", self.table.problem(self.path, located.row.number, None, clash)
+        figures = self.known.get(entry.target)
+        if figures is None:
+            figures = self.known[entry.target] = {}
+            for old in self.log.entries(entry.target, include_voided=True):
+                figures.setdefault(_figure(old), []).append(old)
+        match = next((old for old in figures.get(_figure(entry), []) if _same(old, entry)), None)
+        if earlier is not None or (match is not None and match.id in self.added):
+            return "repeated", entry
+        if match is not None:
+            return "present", match
+        self.seen[same_day] = (located.row.number, entry)
+        figures.setdefault(_figure(entry), []).append(entry)
+        self.added.add(entry.id)
+        return "new", entry
+
+    def _by_id(self, located: Located, entry: Entry) -> tuple[str, Entry | Problem]:
+        logged, twin = self.log.entry(entry.id), self.in_file.get(entry.id)
+        column = located.cells["id"][0]
+        if twin is not None and not _same(twin[1], entry):
+            clash = msg("import.id_twice", id=entry.id, line=_where(self.table, twin[0]))
+            return "problem", self.table.problem(self.path, located.row.number, column, clash)
+        if logged is not None and not _same(logged, entry):
+            clash = msg("import.id_clash", id=entry.id)
+            return "problem", self.table.problem(self.path, located.row.number, column, clash)
+        self.in_file.setdefault(entry.id, (located.row.number, entry))
+        if twin is not None:
+            return "repeated", entry
+        return ("present", logged) if logged is not None else ("new", entry)
+
+
 def _figure(entry: Entry) -> tuple[Hashable, ...]:
     return (entry.target, entry.city, entry.date, entry.value, entry.qualifier)
 
@@ -212,23 +247,26 @@ def _where(table: Table, row: int) -> str:
 # --- the header ---------------------------------------------------------------------------------------------
 
 
-def _located_rows(table: Table, path: str) -> list[Located]:
+def _located_rows(table: Table, path: str) -> list[Located | Problem]:
     """The data rows with their cells named by the header (found below any title rows), or by the simple
-    order target, date, value, city, note, source where there is no header."""
+    order target, date, value, city, note, source where there is no header; in place of a row with more cells
+    than the table has columns, its problem (such a row is not read further: its cells may be shifted)."""
     header_at, names = _header(table, path)
     rows = table.rows[header_at + 1 :] if names else table.rows
     columns = names or list(SIMPLE_COLUMNS)
-    located = []
+    numbers = {name: n for n, name in enumerate(columns, start=1) if name}
+    located: list[Located | Problem] = []
     for row in rows:
         if all(_blank(cell) for cell in row.cells):
             continue
         extra = [n for n, cell in enumerate(row.cells, start=1) if n > len(columns) and not _blank(cell)]
         if extra:
             problem = msg("import.extra_cells", count=len(row.cells), columns=len(columns))
-            raise UsageError(problem, [table.problem(path, row.number, extra[0], problem)])
+            located.append(table.problem(path, row.number, extra[0], problem))
+            continue
         cells = {name: (n, cell) for n, (name, cell) in enumerate(zip(columns, row.cells, strict=False), 1)
                  if name and not _blank(cell)}  # fmt: skip
-        located.append(Located(row, cells))
+        located.append(Located(row, cells, numbers))
     return located
 
 
@@ -304,6 +342,7 @@ class _Cells:
     def __init__(self, located: Located, table: Table, path: str) -> None:
         self.located, self.table, self.path = located, table, path
         self.problems: list[Problem] = []
+        self._columns: list[str] = []  # the column of each problem
 
     def read(self, column: str, reader: Callable[[Cell], _Read]) -> _Read | None:
         try:
@@ -313,8 +352,13 @@ class _Cells:
             return None
 
     def refuse(self, column: str, message: Message) -> None:
-        where = self.located.cells[column][0] if column in self.located.cells else None
-        self.problems.append(self.table.problem(self.path, self.located.row.number, where, message))
+        """A problem at the cell of `column`, kept in the order of the columns (as a reader goes along)."""
+        where = self.located.columns.get(column)
+        problem = self.table.problem(self.path, self.located.row.number, where, message)
+        columns = [self.located.columns.get(name, 0) for name in self._columns]
+        at = next((n for n, other in enumerate(columns) if other > (where or 0)), len(columns))
+        self.problems.insert(at, problem)
+        self._columns.insert(at, column)
 
 
 class _RowContext:
@@ -329,24 +373,27 @@ class _RowContext:
     def entry(self, located: Located) -> tuple[Entry | None, list[Problem]]:
         """The row's entry, or every problem of its cells."""
         cells = _Cells(located, self.table, self.path)
-        missing = [name for name in REQUIRED if name not in located.cells]
-        if missing:
-            problem = msg("import.missing_cells", cells=", ".join(missing))
-            return None, [self.table.problem(self.path, located.row.number, None, problem)]
-        target = cells.read("target", self._target)
-        day = cells.read("date", self._day)
+        for name in REQUIRED:
+            if name not in located.cells:
+                cells.refuse(name, msg("import.empty_cell", column=msg("column." + name)))
+        target = cells.read("target", self._target) if "target" in located.cells else None
+        day = cells.read("date", self._day) if "date" in located.cells else None
         city = cells.read("city", _city)
         record_id = cells.read("id", _record_id)
         recorded_at = cells.read("recorded_at", self._recorded_at)
         recorder = cells.read("recorded_by", self._recorder)
         note, source = cells.read("note", _text), cells.read("source", _text)
         figure = None
-        if target is not None:
-            place = (located.row.number, located.cells["value"][0]) if "value" in located.cells else None
+        if target is not None and "value" in located.cells:
+            place = (located.row.number, located.cells["value"][0])
             known = self.table.percent_cells
             percent = None if known is None else place in known
             figure = cells.read("value", lambda cell: _value(self.plan, target, cell, percent))
             cells.read("unit", lambda cell: _unit(self.plan, target, cell))
+        elif (
+            "value" in located.cells
+        ):  # no target to read it by, but a value no target could take is said too
+            cells.read("value", _any_value)
         qualifier = cells.read("qualifier", _qualifier)
         if cells.problems or target is None or day is None or city is None or figure is None:
             return None, cells.problems
@@ -428,6 +475,19 @@ def _value(
             raise ValueRefused(msg("import.percent_unknown", value=_as_text(cell)))
         return _spreadsheet_number(cell), None
     return parse_value(plan, target, _as_text(cell))
+
+
+def _any_value(cell: Cell) -> object:
+    """A value some target could take: a number, a bound figure or a milestone's state."""
+    if isinstance(cell, int | float):
+        return cell
+    text = _as_text(cell)
+    for parse in (lambda: parse_figure(text, percent=True), lambda: parse_milestone(text)):
+        try:
+            return parse()
+        except ValueRefused:
+            pass
+    raise ValueRefused(msg("import.not_a_value", value=text))
 
 
 def _spreadsheet_number(value: float) -> int | float:

@@ -99,7 +99,7 @@ def target_argument(optional: bool = False) -> Any:
         metavar="[TARGET]" if optional else "TARGET",
         help=TARGET_HELP,
         show_default=False,
-        autocompletion=completion.targets,
+        click_type=completion.TargetName(),
     )
 
 

@@ -5,6 +5,10 @@ A plan or log that cannot be read completes nothing: completion never prints an 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from typer._click.core import Context, Parameter
+from typer._click.shell_completion import CompletionItem
+from typer._click.types import ParamType
+
 from gdz_targets.domain.errors import GdzError
 
 if TYPE_CHECKING:
@@ -96,3 +100,18 @@ def entries(incomplete: str) -> Choices:
         for entry in found
         if short_id(entry.id).startswith(typed) or entry.id.startswith(typed)
     )[:50]
+
+
+class TargetName(ParamType):
+    """A target as typed: completed with the ids starting with what is typed, else with the ids of the
+    targets whose title holds it. Offered unfiltered (Typer's `autocompletion` keeps only candidates that
+    start with what is typed, which would drop every title match); bash then offers them, while zsh and
+    fish keep only those starting with what is typed."""
+
+    name = "target"
+
+    def convert(self, value: object, param: Parameter | None, ctx: Context | None) -> object:
+        return value  # the command resolves it (an id or a part of a title), with its own errors
+
+    def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
+        return [CompletionItem(value, help=help_text) for value, help_text in targets(incomplete)]

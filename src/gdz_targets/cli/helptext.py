@@ -8,7 +8,7 @@ from typing import Any
 from typer.core import TyperCommand
 
 from gdz_targets.output.messages import HELP_HEADINGS_ZH, resolve_lang, translate_help
-from gdz_targets.output.textwidth import GLUE, glue_code
+from gdz_targets.output.textwidth import glue, glue_code
 
 
 def help_lang(args: list[str] | None = None) -> str:
@@ -65,7 +65,7 @@ _WHOLE = r"\((?:e\.g\. |例:)[^)]*\)|\([A-Z]{4}-[^)]*\)"
 def _glued(text: str) -> str:
     import re
 
-    return glue_code(re.sub(_WHOLE, lambda found: found.group().replace(" ", GLUE), text))
+    return glue_code(re.sub(_WHOLE, lambda found: glue(found.group()), text))
 
 
 def _formatter(base: type, lang: str) -> type:

@@ -134,11 +134,12 @@ def undo(
     from gdz_targets.app.record import last_entry, void_entry
     from gdz_targets.domain.errors import Declined, msg
     from gdz_targets.output.messages import render
+    from gdz_targets.output.stream import ask
     from gdz_targets.output.text import entry_summary
 
     entry = last_entry(s, by)
     question = render(msg("undo.confirm", entry=entry_summary(s.plan(), entry, s.lang)), s.lang)
-    if not yes and not typer.confirm(question, default=False):
+    if not yes and not ask(question):
         raise Declined(msg("undo.declined"))
     _said_void(s, void_entry(s, entry, reason or render(msg("undo.reason"), s.lang), by))
 
@@ -232,7 +233,9 @@ def import_csv(
                 draw(history_table(s.plan(), listed, {}, s.lang, width(), show_id=logged))
     count = len(outcome.new)
     entries = counted("entry", count)
-    say(s, "import.dry_run" if dry_run else "import.done", entries=entries, present=len(outcome.present))
+    repeats = msg("import.repeats", count=len(outcome.repeated)) if outcome.repeated else ""
+    key = "import.dry_run" if dry_run else "import.done"
+    say(s, key, entries=entries, present=len(outcome.present), repeats=repeats)
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

@@ -92,7 +92,8 @@ class Declined(GdzError):
 OS_REASONS: dict[int, str] = {
     code: name.lower()
     for name in ("ENOENT", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EFBIG", "EIO", "ELOOP",
-                 "ENAMETOOLONG", "ENOTDIR", "EISDIR", "EEXIST", "EBUSY", "ETXTBSY", "EXDEV", "EMFILE")
+                 "ENAMETOOLONG", "ENOTDIR", "EISDIR", "EEXIST", "EBUSY", "ETXTBSY", "EXDEV", "EMFILE",
+                 "ENXIO")
     if (code := getattr(errno, name, None)) is not None
 }  # fmt: skip
 

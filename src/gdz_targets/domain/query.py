@@ -19,7 +19,7 @@ CONTEXT: Final = "context"
 def resolve_area(plan: Plan, area: str) -> str:
     """An area as the user names it — its number as reports show it, its id, or `context` — as an id."""
     text = area.strip().lower()
-    if text.isdigit() and 1 <= int(text) <= len(plan.areas):
+    if text.isdecimal() and 1 <= int(text) <= len(plan.areas):  # not isdigit(): "②" is no int()
         return plan.areas[int(text) - 1].id
     if plan.area(text) is not None or text == CONTEXT:
         return text
@@ -76,6 +76,13 @@ STATUS_WORDS: Final = {
 }  # fmt: skip
 
 
+# What an unknown status is answered with: the words the screen shows, in the reader's language.
+STATUS_CHOICES: Final = Words(
+    "met, on-track, at-risk, off-track, overdue, in-progress, no-data, stale",
+    "已达成、进度正常、有风险、落后、已逾期、推进中、无数据、久未更新",
+)
+
+
 def parse_statuses(names: Sequence[str] | None) -> set[str] | None:
     """Status filter words (`on-track`, `on_track`, `met`, `已达成`, `stale`...), checked."""
     if not names:
@@ -87,7 +94,7 @@ def parse_statuses(names: Sequence[str] | None) -> set[str] | None:
             word = part.strip().lower().replace("_", "-").replace(" ", "-")
             word = STATUS_WORDS.get(word, word)
             if word not in known:
-                raise UsageError(msg("select.unknown_status", status=part, known=", ".join(sorted(known))))
+                raise UsageError(msg("select.unknown_status", status=part, known=STATUS_CHOICES))
             wanted.add(word)
     return wanted
 

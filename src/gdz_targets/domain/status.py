@@ -3,7 +3,8 @@
 Formulas (also in the README, with a worked example each). s = +1 when higher is better, -1 when lower.
 - current: the latest non-voided Dongguan entry dated on or before the as-of date, else the plan's baseline.
 - gap to target = s * (target - current); gap to a city = s * (city - current), for a comparable city only.
-- progress = 100 * (current - start) / (target - start), start = baseline, else 0 for zero-based units.
+- progress = 100 * (current - start) / (target - start), start = baseline, else 0 for zero-based units; below
+  100 (at most 99) until the target is met, so a strict target ("突破1000") only equalled is not full.
 - score: 100 means "met the target and matched the best comparable peer". frontier = the more demanding of
   the target and the best comparable Guangzhou/Shenzhen figure; worst = the plan's baseline, else 0 for
   zero-based units ("no baseline published: counted from 0"); score = 100 * (current - worst) /
@@ -37,7 +38,7 @@ from .model import (
 )
 
 AT_RISK_SHARE: Final = 0.75  # projected to close at least this share of the remaining gap: at risk
-SHORT_OF_FRONTIER: Final = 99.0  # the highest score of a target that has not reached its frontier
+SHORT_OF_FRONTIER: Final = 99.0  # the highest score (and progress) of a target short of its frontier (target)
 
 
 class Status(StrEnum):
@@ -192,10 +193,13 @@ def progress(target: Target, unit: Unit | None, current: float) -> float | None:
     start = _start_value(target, unit)
     if start is None:
         return None
+    met = reaches(target.direction, current, None, target.target, target.target_strict)
     if target.target == start:
-        return 100.0 if reaches(target.direction, current, None, target.target, target.target_strict) else 0.0
+        return 100.0 if met else 0.0
     share = 100.0 * (current - start) / (target.target - start)
-    return share if math.isfinite(share) else None  # a target a hair's breadth from its start
+    if not math.isfinite(share):  # a target a hair's breadth from its start
+        return None
+    return share if met else min(share, SHORT_OF_FRONTIER)
 
 
 def _start_value(target: Target, unit: Unit | None) -> float | None:

@@ -189,7 +189,11 @@ def with_unit(text: str, label: str) -> str:
     if "{}" in label:
         return label.replace("{}", text)
     close_up = label == "%" or label.startswith("×") or unicodedata.east_asian_width(label[0]) in ("W", "F")
-    return f"{text}{label}" if close_up else f"{text} {label}"
+    if close_up:
+        return f"{text}{label}"
+    if text in ("1", "-1", ">1", "~1") and label.isalpha() and label.isascii() and label.endswith("s"):
+        label = label[:-3] + "y" if label.endswith("ies") else label[:-1]  # 1 item, 1 category, not 1 items
+    return f"{text} {label}"
 
 
 # How spreadsheets and people write a day with the year first: 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日

@@ -109,18 +109,54 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
             TITLE_LEFT, 46 + below, f"{target.id} · {word('ui.as_of', lang)} {as_of.isoformat()}", 12, MUTED
         ),
         *_axes(frame, step, unit),
-        *_target_and_deadline(frame, row, unit, lang),
     ]
+    marks: list[Shape] = []
     if baseline is not None:
-        shapes.append(Dot(frame.x(baseline[0]), frame.y(baseline[1]), 4.5, None, INK))
-    shapes += _series(frame, dongguan, points, unit)
+        marks.append(Dot(frame.x(baseline[0]), frame.y(baseline[1]), 4.5, None, INK))
+    marks += _series(frame, dongguan, points, unit)
     for city, day, value, related in peers:
         colour, marker = CITY_STYLE[city]
         x, y = frame.x(day), frame.y(value)
-        shapes.append(Dot(x, y, 4.5, None if related else colour, colour, marker))
-        shapes.append(Label(x + 8, y + 4, ("≈" if related else "") + d.number(value), 11, colour))
+        marks.append(Dot(x, y, 4.5, None if related else colour, colour, marker))
+        text = ("≈" if related else "") + d.number(value)
+        anchor: Anchor = "start" if x < frame.right - 60 else "end"
+        marks.append(Label(x + (8 if anchor == "start" else -8), y + 4, text, 11, colour, anchor))
+    shapes += [_clear_of(shape, marks, frame) for shape in _target_and_deadline(frame, row, unit, lang)]
+    shapes += marks
     shapes += _legend(lang, bool(dongguan), goal is not None, baseline is not None, peers)
     return Picture(WIDTH, HEIGHT, tuple(shapes), lang, f"{title} · {target.id}")
+
+
+def _clear_of(shape: Shape, marks: list[Shape], frame: _Frame) -> Shape:
+    """A label of the target line or the deadline moved off the figures' marks and labels where it would
+    cover one: below its line, else to the other side."""
+    if not isinstance(shape, Label):
+        return shape
+    boxes = [_extent(mark) for mark in marks]
+    below = shape.y + shape.size + 6
+    other_side = frame.left + 4 + (text_width(shape.text, shape.size) if shape.anchor == "end" else 0)
+    moves = (
+        shape,
+        shape._replace(y=below),
+        shape._replace(x=other_side),
+        shape._replace(x=other_side, y=below),
+    )
+    return next((moved for moved in moves if not any(_overlap(_extent(moved), box) for box in boxes)), shape)
+
+
+def _extent(shape: Shape) -> tuple[float, float, float, float]:
+    """The box a mark or a label covers: left, top, right, bottom."""
+    if isinstance(shape, Label):
+        width = text_width(shape.text, shape.size)
+        left = {"start": shape.x, "middle": shape.x - width / 2, "end": shape.x - width}[shape.anchor]
+        return left, shape.y - shape.size, left + width, shape.y + 2
+    if isinstance(shape, Dot):
+        return shape.x - shape.radius, shape.y - shape.radius, shape.x + shape.radius, shape.y + shape.radius
+    return (0.0, 0.0, 0.0, 0.0)  # lines are crossed freely
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _target_and_deadline(frame: _Frame, row: TargetStatus, unit: str, lang: str) -> list[Shape]:

@@ -182,6 +182,7 @@ def chinese_font(environ: os._Environ[str] | dict[str, str] = os.environ) -> Pat
     if chosen:
         if not Path(chosen).is_file():
             raise UsageError(msg("png.font_missing", path=chosen))
+        _require_chinese(Path(chosen))
         return Path(chosen)
     for known in KNOWN_FONTS:
         if Path(known).is_file():
@@ -190,6 +191,19 @@ def chinese_font(environ: os._Environ[str] | dict[str, str] = os.environ) -> Pat
     if found is None:
         raise UsageError(msg("png.no_font"))
     return found
+
+
+def _require_chinese(font: Path) -> None:
+    """Refuse a file that is no font, or a font without Chinese (its characters would be drawn as boxes)."""
+    from PIL import ImageFont
+
+    try:
+        face = ImageFont.truetype(str(font), 24)
+    except (OSError, ValueError):
+        raise UsageError(msg("png.font_missing", path=str(font))) from None
+    # A character the font lacks is drawn as its "missing" glyph, the same as a code point no font has.
+    if bytes(face.getmask("东")) == bytes(face.getmask("\U0010fffd")):
+        raise UsageError(msg("png.font_no_chinese", path=str(font)))
 
 
 def _fontconfig_chinese() -> Path | None:

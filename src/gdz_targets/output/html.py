@@ -118,17 +118,10 @@ def _summary(report: StatusReport, lang: str) -> str:
         (word("ui.coverage", lang), " ".join([coverage, *counts])),
         (word("ui.score_label", lang), escape(d.plan_score_words(whole, lang))),
     ]
-    # A forwarded document's reader knows targets by their titles, not their ids.
-    late = [row for row in report.plan_rows if row.past_deadline]
-    if late:
-        unshown = word("ui.overdue_no_data", lang)
-        titles = [(row.target.title(lang), row.status is Status.OVERDUE) for row in late]
-        names = [title if overdue else unshown.format(target=title) for title, overdue in titles]
-        rows.append((word("ui.overdue_label", lang), escape(d.joined(names, lang))))
-    stale = [word("ui.stale_item", lang).format(target=row.target.title(lang), date=row.current.as_of)
-             for row in report.plan_rows if row.stale and row.current is not None]  # fmt: skip
-    if stale:
-        rows.append((word("ui.stale_label", lang), escape(d.joined(stale, lang))))
+    for key, names in (("ui.overdue_label", d.overdue_titles(report, lang)),
+                       ("ui.stale_label", d.stale_titles(report, lang))):  # fmt: skip
+        if names:
+            rows.append((word(key, lang), escape(d.titles_joined(names, lang))))
     return tag(
         "dl", "".join(tag("dt", escape(name)) + tag("dd", value) for name, value in rows), class_="summary"
     )

@@ -76,6 +76,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "reason.etxtbsy": ("the file is busy", "文件正忙"),
     "reason.exdev": ("it is on another file system", "位于另一个文件系统"),
     "reason.emfile": ("too many files are open", "打开的文件过多"),
+    "reason.enxio": (
+        "nothing is at the other end (a FIFO with no reader, or a socket)",
+        "另一端无程序连接(无人读取的命名管道,或套接字)",
+    ),
     "reason.broken_link": (
         "a symbolic link to nothing, or a loop of them",
         "符号链接指向不存在的目标或形成循环",
@@ -170,9 +174,9 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "html.legend": ("How to read this report", "阅读说明"),
     "html.charts": ("Charts", "图表"),
     "html.legend_score": (
-        "score: 100 = target met and best comparable peer matched; an area's score weighs its targets (a group "
-        "of measures as one), no data counting 0; scores round down",
-        "得分:100 = 达到目标且不低于可比的广深最优值;领域得分按指标加权(同组措施合计一个指标),无数据计为 0;得分向下取整",
+        "score: 100 = target met and best comparable peer matched, 0 = the plan's baseline (zero where none is "
+        "published); an area's score weighs its targets (a group of measures as one), no data counting 0; scores round down",
+        "得分:100 = 达到目标且不低于可比的广深最优值,0 = 方案基线(未公布基线的从 0 起算);领域得分按指标加权(同组措施合计一个指标),无数据计为 0;得分向下取整",
     ),
     "html.footer": (
         "Every figure comes with its source and the sentence it was taken from (open “source” under a "
@@ -199,9 +203,18 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "GDZ_FONT names {path}, which is not a font file; fix GDZ_FONT",
         "`GDZ_FONT` 指向的 {path} 不是字体文件;请修正 `GDZ_FONT`",
     ),
+    "png.font_no_chinese": (
+        "GDZ_FONT names {path}, which has no Chinese characters; choose a font with Chinese (Noto Sans CJK, "
+        "Microsoft YaHei, PingFang SC …)",
+        "`GDZ_FONT` 指向的 {path} 不含中文字符;请改用含中文的字体(如 `Noto Sans CJK`、微软雅黑、苹方)",
+    ),
     "output.lost": (
         "standard output could not be written ({reason})",
         "无法写入标准输出({reason})",
+    ),
+    "output.unasked": (
+        "standard output could not be written ({reason}), so nothing could be asked; nothing was changed",
+        "无法写入标准输出({reason}),无法询问确认;未作任何改动",
     ),
     "output.lost_done": (
         "standard output could not be written ({reason}); the change itself was made (see `gdz history`)",
@@ -543,7 +556,14 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "their column",
         "该行有 {count} 个单元格,但表格只有 {columns} 列;请删除多余单元格,或给该列加上列名",
     ),
-    "import.missing_cells": ("empty {cells}", "缺少 {cells}"),
+    "import.not_a_value": (
+        '"{value}" is neither a number nor a milestone state (done, not-done)',
+        '"{value}" 既不是数字,也不是里程碑状态(已完成、未完成)',
+    ),
+    "import.empty_cell": ("empty {column}", "{column}为空"),
+    "column.target": ("target", "指标"),
+    "column.date": ("date", "日期"),
+    "column.value": ("value", "数值"),
     "import.same_day_clash": (
         "another figure for {target} on the same day and city is in row {line}; keep the right one",
         "第 {line} 行已有 {target} 同一天、同一城市的另一个数值;请保留正确的一个",
@@ -604,18 +624,28 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "the figure as it reads (95, or 95% as text)",
         "以 % 计量的指标填了 {value}:是 95% 还是 {value}%?无法读取该表格的单元格格式;请按实际数值填写(95,或文本 95%)",
     ),
+    "import.unpacks_too_large": (
+        "{path} unpacks to {size}, more than the {limit} gdz reads from a workbook; save the sheet to "
+        "import as CSV, or split the workbook",
+        "{path} 解压后为 {size},超过 gdz 可读取的工作簿上限 {limit};请将要导入的工作表另存为 CSV,或拆分工作簿",
+    ),
+    "import.stdin_closed": (
+        "`gdz import -` reads standard input, which is closed; pipe the file in (`gdz import - < data.csv`)",
+        "`gdz import -` 读取标准输入,但标准输入已关闭;请用管道传入文件(`gdz import - < data.csv`)",
+    ),
     "import.refused": (
         "{path}: {problems}; nothing was imported. Fix the file and import again",
-        "{path}:{problems},未导入任何内容。请修正文件后重新导入",
+        "{path} 中有 {problems},未导入任何内容。请修正文件后重新导入",
     ),
     "import.done": (
-        "imported {entries} ({present} already in the log)",
-        "已导入 {entries}({present} 条已在台账中)",
+        "imported {entries} ({present} already in the log{repeats})",
+        "已导入 {entries}({present} 条已在台账中{repeats})",
     ),
     "import.dry_run": (
-        "would import {entries} ({present} already in the log); nothing was written",
-        "将导入 {entries}({present} 条已在台账中);未写入任何内容",
+        "would import {entries} ({present} already in the log{repeats}); nothing was written",
+        "将导入 {entries}({present} 条已在台账中{repeats});未写入任何内容",
     ),
+    "import.repeats": (", {count} repeating an earlier row of the file", ",{count} 条与文件中前面的行重复"),
     "import.would_add": ("would add:", "将添加:"),
     "import.note": ("note: {note}", "说明:{note}"),
     "import.progress": ("importing", "正在导入"),
@@ -792,11 +822,13 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "▮▮▮▯ 距目标的进度(达成才满格)",
     ),
     "ui.legend_related": ("≈ a related measure: shown, never scored", "≈ 相关口径:仅供参考,不计分"),
-    "ui.legend_cities": ("GZ Guangzhou, SZ Shenzhen", "广州、深圳:最新可比数值"),
+    "ui.legend_cities": ("{cities}", "{cities}:最新可比数值"),
+    "ui.legend_guangzhou": ("GZ Guangzhou", "广州"),
+    "ui.legend_shenzhen": ("SZ Shenzhen", "深圳"),
     "ui.legend_score": (
-        "score: 100 = target met and best comparable peer matched; an area's score weighs its targets "
-        "(a group of measures as one), no data counting 0; scores round down (`gdz show ID` explains each)",
-        "得分:100 = 达到目标且不低于可比的广深最优值;领域得分按指标加权(同组措施合计一个指标),无数据计为 0;"
+        "score: 100 = target met and best comparable peer matched, 0 = the plan's baseline (zero where none is "
+        "published); an area's score weighs its targets (a group of measures as one), no data counting 0; scores round down (`gdz show ID` explains each)",
+        "得分:100 = 达到目标且不低于可比的广深最优值,0 = 方案基线(未公布基线的从 0 起算);领域得分按指标加权(同组措施合计一个指标),无数据计为 0;"
         "得分向下取整(`gdz show 指标` 逐项说明)",
     ),
     "ui.in_group": (
@@ -871,9 +903,12 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.now": ("now", "当前"),
     "ui.point": ("{n} percentage point", "{n} 个百分点"),
     "ui.points": ("{n} percentage points", "{n} 个百分点"),
+    "ui.place": ("{n} place", "{n} 位"),
+    "ui.places": ("{n} places", "{n} 位"),
     "ui.gap_short": ("{amount} short of the target", "距目标还差 {amount}"),
     "ui.gap_beyond": ("{amount} beyond the target", "超出目标 {amount}"),
     "ui.gap_level": ("exactly at the target", "恰好等于目标"),
+    "ui.gap_level_strict": ("level with the target, which must be exceeded", "与目标持平,须超过目标方算达标"),
     "ui.peer_short": ("Dongguan {amount} behind {city}", "东莞落后{city} {amount}"),
     "ui.peer_beyond": ("Dongguan {amount} ahead of {city}", "东莞领先{city} {amount}"),
     "ui.peer_level": ("Dongguan level with {city}", "东莞与{city}持平"),

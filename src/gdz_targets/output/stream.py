@@ -10,7 +10,7 @@ import os
 import sys
 from typing import IO, Final
 
-from gdz_targets.domain.errors import Message, msg, os_reason
+from gdz_targets.domain.errors import Message, WriteError, msg, os_reason
 
 # Signs gdz prints, and what stands in for them where the output's encoding has no such character.
 ASCII_SIGNS: Final = str.maketrans(
@@ -38,6 +38,22 @@ def write_out(text: str) -> None:
         _lost.append(None)
     except (OSError, ValueError) as exc:  # ENOSPC (/dev/full), EIO, or a file closed underneath
         _lost.append(os_reason(exc) if isinstance(exc, OSError) else msg("reason.closed"))
+
+
+def ask(question: str) -> bool:
+    """Ask a yes/no question on standard output, the answer read from standard input: only `y`, `yes` or 是
+    is a yes; a closed or lost input or output is a no (nothing is done unasked or unseen)."""
+    write_out(f"{question} [y/N]: ")
+    reason = lost_reason()
+    if reason is not None:
+        raise WriteError(msg("output.unasked", reason=reason))
+    answer = ""
+    if sys.stdin is not None and not _lost:
+        with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
+            answer = sys.stdin.readline()
+    if not _is_terminal(sys.stdin):  # no answer typed on a terminal, so none echoed: end the line
+        write_out("\n")
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def write_bytes(data: bytes) -> None:
@@ -89,7 +105,7 @@ DEFAULT_WIDTH = 80
 def terminal_width() -> int:
     """The width to lay out for: COLUMNS when it is a usable number, else the terminal's, else 80."""
     text = os.environ.get("COLUMNS", "").strip()
-    if text.isdigit() and 0 < int(text) < 10_000:
+    if text.isdecimal() and 0 < int(text) < 10_000:  # isdigit() admits "²", which int() refuses
         return int(text)
     try:
         columns = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns

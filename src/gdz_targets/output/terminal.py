@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, Literal, NamedTuple
 
 from rich.console import Console
@@ -80,9 +80,12 @@ def fit_columns(
     width: int,
     gap: int = COLUMN_GAP,
     blank: str = "",
+    budgets: Mapping[str, int] | None = None,
 ) -> list[tuple[Column, int]]:
-    """Choose columns by priority until the width is used, then give the flexible one what is left. A
-    column with nothing in any row (or only `blank`, such as "—") is left out."""
+    """Choose columns by priority until one does not fit, then give the flexible one what is left. A
+    column with nothing in any row (or only `blank`, such as "—") is left out. With `budgets` (designed
+    widths), which columns show depends on the width alone, not on what the rows hold; each then takes the
+    width its cells need, and the flexible one what is left."""
     natural = {
         column.key: max(
             [width_of(column.header)]
@@ -90,7 +93,8 @@ def fit_columns(
         )
         for column in columns
     }
-    needed = {c.key: min(natural[c.key], c.min_width) if c.flexible else natural[c.key] for c in columns}
+    planned = natural if budgets is None else {key: budgets.get(key, size) for key, size in natural.items()}
+    needed = {c.key: min(planned[c.key], c.min_width) if c.flexible else planned[c.key] for c in columns}
     chosen: set[str] = set()
     used = -gap  # the first column has no gap before it
     empty = {
@@ -100,13 +104,27 @@ def fit_columns(
         if (
             column.flexible
             and column.preferred
-            and used + min(natural[column.key], column.preferred) + gap <= width
+            and used + min(planned[column.key], column.preferred) + gap <= width
         ):
-            needed[column.key] = min(natural[column.key], column.preferred)
+            needed[column.key] = min(planned[column.key], column.preferred)
         cost = needed[column.key] + gap
-        if used + cost <= width or not chosen:
-            chosen.add(column.key)
-            used += cost
+        if used + cost > width and chosen:
+            break  # columns give way in their order: none shows where one before it did not fit
+        chosen.add(column.key)
+        used += cost
+    if budgets is not None:  # sized by what the cells hold, now that the choice is made
+        needed.update({c.key: natural[c.key] for c in columns if not c.flexible})
+        kept = sorted((c for c in columns if c.key in chosen), key=lambda c: c.priority)
+        used = sum(needed[c.key] for c in kept) + gap * (len(kept) - 1)
+        # Cells wider than planned: the flexible column gives way down to its minimum, then the columns
+        # last in priority go.
+        give = sum(needed[c.key] - c.min_width for c in kept if c.flexible and needed[c.key] > c.min_width)
+        while used - give > width and len(kept) > 1:
+            dropped = kept.pop()
+            chosen.discard(dropped.key)
+            used -= needed[dropped.key] + gap
+            if dropped.flexible:
+                give = 0
     spare = max(0, width - used)
     fitted = []
     for column in columns:
@@ -114,6 +132,7 @@ def fit_columns(
             size = needed[column.key]
             if column.flexible:
                 size = min(natural[column.key], size + spare, column.max_width or width)
+                size = max(1, size - max(0, used - width))  # the cells of the others wider than planned
             fitted.append((column, max(1, min(size, width))))
     return fitted
 
@@ -267,6 +286,7 @@ def _observation(target: Target, observation: Observation | None, unit: str, lan
 
 # --- status ------------------------------------------------------------------------------------------------
 
+NOTE_COLUMN: Final = 24  # a note column narrower than this folds a note into a tower: notes go below instead
 WIDE: Final = 100  # from this width a target takes one line, its title a column; below, a second line
 NARROW: Final = 24  # below this width nothing is indented: every cell counts
 
@@ -297,11 +317,13 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     sections = _sections(report, lang, width, options, wide)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
     room = max(width - step, 1)
-    fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2)
+    budgets = _status_budgets(report, lang, wide)
+    fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
     if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
         wide = False
         sections = _sections(report, lang, width, options, wide)
-        fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2)
+        budgets = _status_budgets(report, lang, wide)
+        fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
     table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
     header_drawn = False
     for (title, score), rows, folded in sections:
@@ -324,7 +346,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     if not any(rows or folded for _, rows, folded in sections):
         view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
-    view.append_text(_legend(lang, width, {column.key for column, _ in fitted}, report))
+    view.append_text(_legend(lang, width, {column.key for column, _ in fitted}, report, _rows(sections)))
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
@@ -368,22 +390,33 @@ def _sections(
 
 
 def _status_columns(lang: str, wide: bool) -> list[Column]:
-    """The columns, and the order they give way in as the terminal narrows: the progress bar first, then the
-    title (which then takes a second line), Shenzhen, Guangzhou; id, status, score and figure stay. There is
-    no gap column: "now / target" shows both figures, and `gdz show` and the exports give the gap."""
+    """The columns, and the order they give way in as the terminal narrows: the progress bar first, then
+    Shenzhen, Guangzhou, and the title (which then takes a second line); id, status, score and figure stay.
+    There is no gap column: "now / target" shows both figures, and `gdz show` and the exports give the gap."""
     columns = [
         Column("id", word("ui.target_col", lang), 1),
         Column("figure", word("ui.now_target", lang), 4, "right"),
-        Column("bar", word("ui.progress", lang), 9),
-        Column("guangzhou", word("ui.gz", lang), 5, "right"),
-        Column("shenzhen", word("ui.sz", lang), 6, "right"),
+        Column("guangzhou", word("ui.gz", lang), 6, "right"),
+        Column("shenzhen", word("ui.sz", lang), 7, "right"),
         Column("score", word("ui.score", lang), 3, "right"),
         Column("status", word("ui.status", lang), 2),
     ]
     if wide:  # the title takes the spare width, up to a cap, cut with "…" (the whole title is in `gdz show`)
-        title = Column("title", "", 7, flexible=True, min_width=12, max_width=72, preferred=28, cut=True)
+        title = Column("title", "", 5, flexible=True, min_width=12, max_width=56, preferred=28, cut=True)
         columns.insert(1, title)
+        # The bar only beside titles: a screen that moved the titles to second lines would otherwise show
+        # it at widths where a wider screen does not.
+        columns.insert(3, Column("bar", word("ui.progress", lang), 9))
     return columns
+
+
+def _status_budgets(report: StatusReport, lang: str, wide: bool) -> dict[str, int]:
+    """The widths the status columns are planned with: from the plan and the language, never from the log,
+    so that the columns shown change with the terminal's width alone."""
+    longest_id = max((len(row.target.id) for row in report.all_targets()), default=8)
+    status = 20 if wide else max(width_of(d.status_text(status, lang)) for status in Status)
+    return {"id": longest_id, "figure": 18, "bar": d.BAR_CELLS, "guangzhou": 6, "shenzhen": 6, "score": 5,
+            "status": status}  # fmt: skip
 
 
 def _status_row(
@@ -530,17 +563,24 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
     return summary
 
 
-def _legend(lang: str, width: int, shown: set[str], report: StatusReport) -> Text:
+def _legend(
+    lang: str, width: int, shown: set[str], report: StatusReport, rows: Sequence[dict[str, Cell]]
+) -> Text:
     """What the signs and columns on this screen mean, once, at its foot: nothing it does not show."""
-    signs = [(d.status_text(status, lang), d.STATUS_STYLE[status]) for status in Status]
-    related = any(b.related for row in report.all_targets() for b in row.benchmarks) or any(
-        row.target.related for row in report.all_targets()
+    signs = [
+        (d.status_text(status, lang), d.STATUS_STYLE[status]) for status, n in report.counts.items() if n
+    ]
+    cities = [city for city in ("guangzhou", "shenzhen") if city in shown]
+    related = any(
+        text.startswith(d.RELATED_MARK) for row in rows for city in cities for text, _ in row.get(city, [])
     )
-    keys = [key for key, wanted in (("ui.legend_bar", "bar" in shown), ("ui.legend_related", related),
-                                    ("ui.legend_cities", bool({"guangzhou", "shenzhen"} & shown)),
-                                    ("ui.legend_score", True)) if wanted]  # fmt: skip
-    notes = [(word(key, lang), "dim") for key in keys]
-    return _flow("", [*signs, *notes], width, indent=0, separator="  ", fold=True)
+    notes = [word(key, lang) for key, wanted in (("ui.legend_bar", "bar" in shown),
+                                                 ("ui.legend_related", related)) if wanted]  # fmt: skip
+    if cities:
+        names = [word("ui.legend_" + city, lang) for city in cities]
+        notes.append(word("ui.legend_cities", lang).format(cities=d.joined(names, lang)))
+    notes.append(word("ui.legend_score", lang))
+    return _flow("", [*signs, *((note, "dim") for note in notes)], width, indent=0, separator="  ", fold=True)
 
 
 def _flow(
@@ -704,7 +744,9 @@ def _standing_facts(row: TargetStatus, plan: Plan, lang: str, series: Sequence[P
             ("ui.progress", cell(f"{d.progress_bar(row.progress)} {d.percent(row.progress)}".strip()))
         )
     if target.kind is Kind.NUMERIC:
-        facts.append(("ui.gap", cell(d.gap_words(row.gap_to_target, unit, lang))))
+        facts.append(
+            ("ui.gap", cell(d.gap_words(row.gap_to_target, unit, lang, strict=target.target_strict)))
+        )
     for city in BENCHMARK_CITIES:
         benchmark = next((b for b in row.benchmarks if b.city is city), None)
         facts.append(("city." + city.value, _benchmark_fact(plan, target, benchmark, city, unit, lang)))
@@ -767,6 +809,8 @@ def _deadline_text(row: TargetStatus, lang: str) -> str:
     target = row.target
     if target.deadline is None or row.pace.days_left is None:
         return word("ui.no_deadline", lang)
+    if row.status is Status.ACHIEVED:  # days over a deadline already met would read as late
+        return target.deadline.isoformat()
     return f"{target.deadline.isoformat()} ({d.days_text(row.pace.days_left, lang)})"
 
 
@@ -825,20 +869,31 @@ def history_table(
     show_target: bool = True,
     show_id: bool = True,
 ) -> Text:
-    """The entries one per line; a voided one is struck through and marked ✗, a legend below says why."""
+    """The entries one per line (the notes below them where a column would fold them thin); a voided one is
+    struck through and marked ✗, a legend below says why."""
     columns = [
         Column("id", word("ui.id", lang), 1),
-        Column("date", word("ui.date", lang), 2),
-        Column("target", word("ui.target_col", lang), 3),
-        Column("city", word("ui.city", lang), 4),
-        Column("value", word("ui.value", lang), 5, "right"),
+        Column("date", word("ui.date", lang), 3),
+        Column("target", word("ui.target_col", lang), 4),
+        Column("city", word("ui.city", lang), 5),
+        Column("value", word("ui.value", lang), 2, "right"),  # the figure goes after the id, never before
         Column("by", word("ui.by", lang), 7),
-        Column("note", word("ui.note", lang), 6, flexible=True, min_width=12),
+        Column("note", word("ui.note", lang), 6, flexible=True, min_width=NOTE_COLUMN),
     ]
     hidden = {key for key, shown in (("target", show_target), ("id", show_id)) if not shown}
     columns = [column for column in columns if column.key not in hidden]
     rows = [_history_row(plan, record, voided, lang) for record in records]
-    table = grid(fit_columns(columns, rows, width), rows)
+    fitted = fit_columns(columns, rows, width)
+    if any(row["note"] for row in rows) and "note" not in {column.key for column, _ in fitted}:
+        fitted = fit_columns([column for column in columns if column.key != "note"], rows, width)
+        table = grid(fitted, [])
+        for row in rows:  # each note on the lines below its entry, indented, as wide as the terminal allows
+            table.append_text(grid(fitted, [row], show_header=False))
+            for text, style in row["note"]:
+                for piece in wrap(text, max(width - 4, 1)):
+                    table.append((" " * 4 if width > 8 else "") + piece + "\n", style=style or "dim")
+    else:
+        table = grid(fitted, rows)
     if any(record.id in voided for record in records):
         table.append("".join(line + "\n" for line in wrap(word("ui.voided_legend", lang), width)), "dim")
     return table

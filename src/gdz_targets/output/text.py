@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from gdz_targets.domain.model import City, Entry, Kind, Plan, Point, Source, Target, short_id
-from gdz_targets.domain.status import Aggregate, Figure, Status, TargetStatus
+from gdz_targets.domain.status import Aggregate, Figure, Status, StatusReport, TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, format_number
 from gdz_targets.domain.values import with_unit as join_unit
 
 from .messages import CATALOGUE
-from .textwidth import printable, width_of
+from .textwidth import printable, width_of, wrap
 
 UNKNOWN: Final = "—"
 RELATED_MARK: Final = "≈"  # before a figure of a related measure: shown, never compared
@@ -54,14 +54,19 @@ def number(value: float | None, digits: int = 2) -> str:
     return format_number(rounded)
 
 
-def gap_words(gap: float | None, unit: str, lang: str, city: str | None = None) -> str:
-    """A gap in words, never a bare sign: "20 items short of the target", "7.5 ahead of Guangzhou"."""
+def gap_words(gap: float | None, unit: str, lang: str, city: str | None = None, strict: bool = False) -> str:
+    """A gap in words, never a bare sign: "20 items short of the target", "7.5 ahead of Guangzhou".
+    `strict`: the target must be exceeded, so standing level with it is still short."""
     if gap is None:
         return UNKNOWN
-    # A gap between two shares is in percentage points: 92.5% is 7.5 points short of 100%, not 7.5% short.
-    points = word("ui.point" if abs(gap) == 1 else "ui.points", lang).format(n=number(abs(gap)))
-    amount = points if unit == "%" else with_unit(number(abs(gap)), unit)
-    side = "level" if gap == 0 else "short" if gap > 0 else "beyond"
+    # A gap between two shares is in percentage points: 92.5% is 7.5 points short of 100%, not 7.5% short;
+    # one between two positions (rank 16, tier 2) is in places, never "tier 1 behind".
+    if unit == "%" or "{}" in unit:
+        step = "point" if unit == "%" else "place"
+        amount = word(f"ui.{step}" if abs(gap) == 1 else f"ui.{step}s", lang).format(n=number(abs(gap)))
+    else:
+        amount = with_unit(number(abs(gap)), unit)
+    side = ("level_strict" if strict else "level") if gap == 0 else "short" if gap > 0 else "beyond"
     key = f"ui.gap_{side}" if city is None else f"ui.peer_{side}"
     return word(key, lang).format(amount=amount, city=city)
 
@@ -207,6 +212,21 @@ def status_text(status: Status | None, lang: str) -> str:
     return f"{STATUS_MARK[status]} {word('status.' + status.value, lang)}"
 
 
+def overdue_titles(report: StatusReport, lang: str) -> list[str]:
+    """The targets past their deadline and not met, by title (a forwarded document's reader knows titles, not
+    ids), those with no data at all said so: a report upwards must count them too."""
+    unshown = word("ui.overdue_no_data", lang)
+    late = [(row.target.title(lang), row.status is Status.OVERDUE)
+            for row in report.plan_rows if row.past_deadline]  # fmt: skip
+    return [title if overdue else unshown.format(target=title) for title, overdue in late]
+
+
+def stale_titles(report: StatusReport, lang: str) -> list[str]:
+    """The targets whose latest figure is older than their reporting interval, with its date."""
+    return [word("ui.stale_item", lang).format(target=row.target.title(lang), date=row.current.as_of)
+            for row in report.plan_rows if row.stale and row.current is not None]  # fmt: skip
+
+
 def status_detail(row: TargetStatus, lang: str, short: bool = False, stale: bool = True) -> str:
     """What qualifies a status: since when a target is met, how long past or before its deadline, stale.
     `short`: the compact form beside the status word (`✔ met 2023-12-31`, `✖ overdue 1065d`)."""
@@ -290,7 +310,7 @@ def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width:
         )
     unit = "" if target.kind is Kind.MILESTONE else unit_label(plan, target, lang)
     if row.gap_to_target is not None:
-        parts.append(gap_words(row.gap_to_target, unit, lang))
+        parts.append(gap_words(row.gap_to_target, unit, lang, strict=target.target_strict))
     if row.score.value is not None:
         parts.append(word("ui.score", lang) + " " + score_value(row.score.value))
     if entry.city is not City.DONGGUAN and target.is_related(entry.city):
@@ -307,13 +327,16 @@ def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width:
 
 
 def fold(parts: Sequence[str], width: int, separator: str = " · ", indent: int = 2) -> str:
-    """Parts joined on a line, breaking between parts where the line would pass `width`."""
-    lines = [parts[0]]
+    """Parts joined on a line, breaking between parts where the line would pass `width`, and inside a part
+    (at its spaces, as `wrap` folds) only where it is wider than a line."""
+    width = max(width, 1)
+    lines = wrap(parts[0], width)
     for part in parts[1:]:
         if width_of(lines[-1] + separator + part) <= width:
             lines[-1] += separator + part
         else:
-            lines.append(" " * indent + part)
+            step = indent if width > indent + 8 else 0
+            lines += [" " * step + piece for piece in wrap(part, width - step)]
     return "\n".join(lines)
 
 
@@ -323,3 +346,8 @@ def list_separator(lang: str) -> str:
 
 def joined(items: Sequence[str], lang: str) -> str:
     return list_separator(lang).join(items)
+
+
+def titles_joined(titles: Sequence[str], lang: str) -> str:
+    """Titles in a list: apart by semicolons, since a title may itself hold the list comma (穗莞、深莞)."""
+    return ("；" if lang == "zh" else "; ").join(titles)

@@ -58,13 +58,19 @@ def cut(text: str, width: int) -> str:
 
 
 GLUE: Final = "\u00a0"  # a no-break space: text joined by it is folded only where nothing else can be
+_JOIN: Final = "\u2060"  # a word joiner: no fold between the characters it joins (Chinese ones included)
 
 
 def glue_code(text: str) -> str:
     """Text whose `commands in backticks` fold only where nothing else fits: cut, they could not be copied."""
     import re
 
-    return re.sub(r"`[^`]*`", lambda found: found.group().replace(" ", GLUE), text)
+    return re.sub(r"`[^`]*`", lambda found: glue(found.group()), text)
+
+
+def glue(text: str) -> str:
+    """Text folded only where nothing else fits: its spaces made no-break, its characters joined."""
+    return _JOIN.join(text.replace(" ", GLUE))
 
 
 def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
@@ -74,7 +80,7 @@ def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
     (Chinese line-breaking rules)."""
     width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
     if width < 2 and not text.isascii():  # no Chinese character fits one cell: nothing readable fits here
-        return [cut(text, width)]
+        return [cut(text.replace(_JOIN, ""), width)]
     lines: list[str] = []
     while width_of(text) > width:
         end = _last_break(text, width, hyphens)
@@ -82,7 +88,7 @@ def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
         text = text[end:].lstrip()
     if text or not lines:
         lines.append(text)
-    return [line.replace(GLUE, " ") for line in lines]
+    return [line.replace(GLUE, " ").replace(_JOIN, "") for line in lines]
 
 
 def _last_break(text: str, width: int, hyphens: bool = True) -> int:
@@ -93,16 +99,20 @@ def _last_break(text: str, width: int, hyphens: bool = True) -> int:
         if best <= 0 and hyphens:
             best = max(window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
         return best if best > 0 else width
-    used, best, soft = 0, 0, 0
+    used, best, soft, glued = 0, 0, 0, 0
     for index, char in enumerate(text):
         if index and _may_break(text[index - 1], char):
             best = index
             if text[index - 1] in _SOFT_BREAKS or text[index - 1].isspace():
                 soft = index
+        elif index and text[index - 1] == GLUE:
+            glued = (
+                index  # after a no-break space: only where nothing else can be (an example wider than a line)
+            )
         used += char_width(char)
         if used > width:
             # After punctuation or a space rather than inside a phrase, unless that wastes a third of a line.
-            chosen = soft if soft >= index * 2 // 3 else best
+            chosen = soft if soft >= index * 2 // 3 else best or glued
             if chosen:
                 return chosen
             # A hard cut: carry the last character down with closing punctuation that would start a line.
@@ -113,7 +123,12 @@ def _last_break(text: str, width: int, hyphens: bool = True) -> int:
 def _may_break(before: str, after: str) -> bool:
     """Between Chinese characters, or at a space; never inside a Latin word or an option (`--area`), never
     at a no-break space, before closing punctuation or after an opening bracket."""
-    if after in _NO_LINE_START or before in _NO_LINE_END or GLUE in (before, after):
+    if (
+        after in _NO_LINE_START
+        or before in _NO_LINE_END
+        or GLUE in (before, after)
+        or _JOIN in (before, after)
+    ):
         return False
     if (before.isdigit() or before == "%") and _is_wide(after):  # a number keeps its unit: 1000万平方米
         return False

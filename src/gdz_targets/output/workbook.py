@@ -246,6 +246,9 @@ def _status_cover(book: _Book, report: StatusReport) -> None:
         (word("xlsx.plan_score", reader), _score(whole.score)),
         (word("xlsx.mean_with_data", reader), _score(whole.mean_with_data)),
     ]
+    facts += [(word(key, reader), d.titles_joined(names, reader))
+              for key, names in (("ui.overdue_label", d.overdue_titles(report, reader)),
+                                 ("ui.stale_label", d.stale_titles(report, reader))) if names]  # fmt: skip
     for name, value in facts:
         cover.write_string(row, 0, name, bold)
         _fact(book, cover, row, 1, value)

@@ -8,6 +8,7 @@ writes to a device, FIFO or socket directly, and never leaves a half-written fil
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -84,6 +85,8 @@ def open_for_reading(
             return None
         raise os_failure(error, path, exc) from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket: not a file to read
+            raise error(msg("file.not_regular", path=str(path))) from None
         raise os_failure(error, path, exc) from None
     try:
         mode = os.fstat(fd).st_mode
@@ -97,6 +100,25 @@ def open_for_reading(
         os.close(fd)
         raise
     return os.fdopen(fd, "rb")
+
+
+def open_cache(path: Path) -> IO[bytes] | None:
+    """A cache file to read, or None where there is none or it is no regular file: a cache is rebuilt, never
+    waited for (a FIFO put in its place) nor complained of."""
+    try:
+        return open_for_reading(path, missing_ok=True)
+    except GdzError:
+        return None
+
+
+def append_cache(path: Path, line: str) -> None:
+    """Append a line to a regular cache file; anything else (a FIFO, a full disk) is ignored: the log stays
+    the truth, and the cache is rebuilt from it."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o666)
+        with os.fdopen(fd, "a", encoding="ascii") as handle:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                handle.write(line)
 
 
 def read_bytes(

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from gdz_targets.domain.errors import Problem, msg
 from gdz_targets.domain.model import QUALIFIER_CODES, City, Entry, History, Series, Void
 
-from .files import canonical
+from .files import append_cache, canonical, open_cache
 
 FORMAT: Final = "gdz-log-index"
 VERSION: Final = 5
@@ -276,8 +276,11 @@ class LogIndex:
         """The index cached for `log`; None if there is none, or it is for another log or version, or damaged.
 
         `hot_only` reads just the series: all `gdz status` needs."""
+        opened = open_cache(cache)
+        if opened is None:
+            return None
         try:
-            with cache.open("rb") as handle:
+            with opened as handle:
                 header = marshal.loads(handle.read(int.from_bytes(handle.read(4), "little")))
                 expected = (FORMAT, VERSION, sys.byteorder, canonical(log))
                 if (header["format"], header["version"], header["byteorder"], header["log"]) != expected:
@@ -371,19 +374,26 @@ class Journal:
         """Record an append (ignored if the journal cannot be written: the log stays the truth)."""
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="ascii") as handle:
-                handle.write(" ".join(str(number) for number in (start, end, *after)) + "\n")
+        append_cache(self.path, " ".join(str(number) for number in (start, end, *after)) + "\n")
 
     def appends(self) -> list[tuple[int, int, Stat]]:
         """The appends noted so far; a line cut short (a crash while noting it) ends the journal."""
+        opened = open_cache(self.path)
+        if opened is None:
+            return []
         try:
-            text = self.path.read_text(encoding="ascii")
+            with opened as handle:
+                text = handle.read().decode("ascii")
         except (OSError, UnicodeDecodeError):
             return []
         found = []
         for line in text.splitlines(keepends=True):
             fields = line.split()
-            if not line.endswith("\n") or len(fields) != 7 or not all(field.isdigit() for field in fields):
+            if (
+                not line.endswith("\n")
+                or len(fields) != 7
+                or not all(field.isascii() and field.isdigit() for field in fields)
+            ):
                 break
             start, end, *after = (int(field) for field in fields)
             found.append((start, end, (after[0], after[1], after[2], after[3], after[4])))

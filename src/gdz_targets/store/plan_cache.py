@@ -39,7 +39,7 @@ from gdz_targets.domain.model import (
     Unit,
 )
 
-from .files import canonical
+from .files import canonical, open_cache
 
 # What a plan is made of, by name: the copy names each record's and each choice's type.
 _RECORD_TYPES = (Plan, PlanMeta, Source, Unit, Area, Target, Observation, PeriodDate, Words)
@@ -96,8 +96,12 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
     stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
     key = (__version__, _SHAPE, where, *stat)
     cache = cache_dir / f"plan-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.marshal"
+    opened = open_cache(cache)
     try:
-        stored_key, stored = marshal.loads(cache.read_bytes())
+        if opened is None:
+            raise FileNotFoundError(cache)
+        with opened as handle:
+            stored_key, stored = marshal.loads(handle.read())
         if stored_key == key:
             plan = decode(stored)
             if isinstance(plan, Plan):

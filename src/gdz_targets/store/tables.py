@@ -118,6 +118,7 @@ def _read_sheets(data: bytes, name: str, sheet: str | None) -> list[Table]:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - a dependency of gdz; only a broken install lacks it
         raise UsageError(msg("import.no_reader", path=name)) from None
+    _refuse_a_bomb(data, name)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names: Sequence[str] = workbook.sheet_names
@@ -134,6 +135,26 @@ def _read_sheets(data: bytes, name: str, sheet: str | None) -> list[Table]:
     except Exception as exc:  # calamine raises its own errors for damaged or encrypted files
         raise UsageError(msg("import.bad_spreadsheet", path=name, detail=str(exc).splitlines()[0])) from None
     return tables
+
+
+UNPACKED_LIMIT: Final = 1 << 30  # bytes: a workbook's parts unpacked (a sheet of a million rows is far less)
+
+
+def _refuse_a_bomb(data: bytes, name: str) -> None:
+    """Refuse a zipped workbook (.xlsx, .ods) whose parts unpack to more than UNPACKED_LIMIT, before reading
+    it: a small file can unpack to gigabytes."""
+    if not data.startswith(_ZIP):
+        return
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            unpacked = sum(item.file_size for item in book.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # damaged: the reader says how
+    if unpacked > UNPACKED_LIMIT:
+        size, limit = f"{unpacked >> 20} MiB", f"{UNPACKED_LIMIT >> 20} MiB"
+        raise UsageError(msg("import.unpacks_too_large", path=name, size=size, limit=limit))
 
 
 _MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
