@@ -161,16 +161,25 @@ def grid(
     show_header: bool = True,
     gap: int = COLUMN_GAP,
     indent: int = 0,
+    below: str | None = None,
 ) -> Text:
-    """Lay rows out in the fitted columns: header, a rule, then each row's lines; no trailing spaces."""
+    """Lay rows out in the fitted columns: header, a rule, then each row's lines; no trailing spaces. With
+    `below`, the cell of that key goes on lines of its own under its row, indented, folded to the table's
+    width (a note too long for a column)."""
     out = Canvas()
+    total = sum(size for _, size in fitted) + gap * (len(fitted) - 1)
     if show_header:
         header = {column.key: [(column.header, "bold")] for column, _ in fitted}
         _row_lines(out, fitted, header, gap, indent)
-        total = sum(size for _, size in fitted) + gap * (len(fitted) - 1)
         out.add(" " * indent + "─" * total + "\n")
+    step = BELOW_INDENT if total > 2 * BELOW_INDENT else 0
     for row in rows:
         _row_lines(out, fitted, row, gap, indent)
+        for text, style in row.get(below, []) if below else []:
+            for piece in wrap(text, max(total - step, 1)):
+                out.add(" " * (indent + step))
+                out.add(piece, style or "dim")
+                out.add("\n")
     return out.text()
 
 
@@ -286,6 +295,7 @@ def _observation(target: Target, observation: Observation | None, unit: str, lan
 
 # --- status ------------------------------------------------------------------------------------------------
 
+BELOW_INDENT: Final = 4  # a cell shown under its row starts this far in
 NOTE_COLUMN: Final = 24  # a note column narrower than this folds a note into a tower: notes go below instead
 WIDE: Final = 100  # from this width a target takes one line, its title a column; below, a second line
 NARROW: Final = 24  # below this width nothing is indented: every cell counts
@@ -886,12 +896,7 @@ def history_table(
     fitted = fit_columns(columns, rows, width)
     if any(row["note"] for row in rows) and "note" not in {column.key for column, _ in fitted}:
         fitted = fit_columns([column for column in columns if column.key != "note"], rows, width)
-        table = grid(fitted, [])
-        for row in rows:  # each note on the lines below its entry, indented, as wide as the terminal allows
-            table.append_text(grid(fitted, [row], show_header=False))
-            for text, style in row["note"]:
-                for piece in wrap(text, max(width - 4, 1)):
-                    table.append((" " * 4 if width > 8 else "") + piece + "\n", style=style or "dim")
+        table = grid(fitted, rows, below="note")  # each note under its entry, as wide as the table
     else:
         table = grid(fitted, rows)
     if any(record.id in voided for record in records):

@@ -97,17 +97,16 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
     key = (__version__, _SHAPE, where, *stat)
     cache = cache_dir / f"plan-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.marshal"
     opened = open_cache(cache)
-    try:
-        if opened is None:
-            raise FileNotFoundError(cache)
-        with opened as handle:
-            stored_key, stored = marshal.loads(handle.read())
-        if stored_key == key:
-            plan = decode(stored)
-            if isinstance(plan, Plan):
-                return plan
-    except _UNREADABLE:
-        pass
+    if opened is not None:
+        try:
+            with opened as handle:
+                stored_key, stored = marshal.loads(handle.read())
+            if stored_key == key:
+                plan = decode(stored)
+                if isinstance(plan, Plan):
+                    return plan
+        except _UNREADABLE:
+            pass
     from .files import atomic_write
     from .plan_file import load_plan
 
