@@ -100,6 +100,24 @@ def test_every_terminal_width_terminates(fixture_env: Path, columns: str) -> Non
         assert result.returncode == 0, (args, result.stderr)
 
 
+@pytest.mark.parametrize("variable", ["COLUMNS", "LINES"])
+def test_a_terminal_size_int_cannot_read_is_passed_over_on_a_real_terminal(
+    fixture_env: Path, variable: str
+) -> None:
+    import pty
+
+    main, secondary = pty.openpty()
+    try:
+        for args in (("status",), ("show", "pass-rate"), ("history",), ("targets",)):
+            env = {**os.environ, "GDZ_PLAN": str(FIXTURE_PLAN), "GDZ_LEDGER": str(fixture_env), variable: "²"}
+            result = subprocess.run([sys.executable, "-m", "gdz_targets", *args], env=env, stdout=secondary,
+                                    stderr=subprocess.PIPE, text=True, timeout=TIMEOUT, check=False)  # fmt: skip
+            assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
+    finally:
+        os.close(main)
+        os.close(secondary)
+
+
 @pytest.mark.parametrize("area", ["²", "②"])
 def test_a_digit_int_cannot_read_is_an_unknown_area(gdz: Gdz, fixture_env: Path, area: str) -> None:
     result = gdz("status", "--area", area)

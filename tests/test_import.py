@@ -517,3 +517,28 @@ def test_a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read(
     result = gdz("import", str(book))
     assert result.exit_code == 2 and "bomb.xlsx unpacks to 2 MiB, more than the 1 MiB" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_cell_under_a_column_without_a_name_is_refused_not_dropped(
+    gdz: Gdz, tmp_path: Path, fixture_env: Path
+) -> None:
+    path = _csv(tmp_path, "target,date,value,\npass-rate,2025-05-01,80,stray note\nnope,2025-05-02,1e20\n")
+    result = gdz("import", str(path))
+    assert result.exit_code == 2 and result.stderr.splitlines()[:3] == [
+        f"gdz: {path}:2:4: a cell under a column with no name; name the column (note, source, …) or remove the cell",
+        f'gdz: {path}:3:1: unknown target "nope"; `gdz targets` lists them',
+        f'gdz: {path}:3:3: "1e20" is not a number; write the digits out, like 0.001',  # a number's own reason
+    ]
+    assert fixture_env.read_bytes() == FIXTURE_LOG.read_bytes()
+
+
+def test_one_figure_from_two_sources_is_two_entries_as_gdz_log_records_it(
+    gdz: Gdz, tmp_path: Path, fixture_env: Path
+) -> None:
+    text = "target,date,value,source\nwait-days,2025-05-01,9,区报送\nwait-days,2025-05-01,9,市通报\nwait-days,2025-05-01,9,市通报\n"
+    path = _csv(tmp_path, text)
+    first = gdz("import", str(path))
+    assert (
+        first.stdout == "imported 2 entries (0 already in the log, 1 repeating an earlier row of the file)\n"
+    )
+    assert gdz("import", str(path)).stdout == "imported 0 entries (3 already in the log)\n"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from gdz_targets.output.terminal import Column, cell, fit_columns, grid, sparkline
-from gdz_targets.output.textwidth import glue_code, wrap
+from gdz_targets.output.textwidth import glue, glue_code, wrap
 
 WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "dddd", "x-y", "东莞", "广州市", "(天)", "，", "“一张网”", "80%"]),
                  max_size=12).map(" ".join)  # fmt: skip
@@ -32,6 +32,10 @@ def test_chinese_line_breaking_rules() -> None:
         "--repair 修复",
     ]  # an option is never split
     assert wrap("business-environment innovation", 22) == ["business-environment", "innovation"]
+    forced = wrap(
+        glue("(YYYY-MM 表示当月最后一天)") + ":晚于此日期", 17
+    )  # a forced cut keeps "):" off a start
+    assert forced == ["(YYYY-MM", "表示当月最后一", "天):晚于此日期"]
     legend = glue_code("得分向下取整(`gdz show 指标` 逐项说明)")
     assert wrap(legend, 22) == ["得分向下取整", "(`gdz show 指标`", "逐项说明)"]  # a command stays whole
 

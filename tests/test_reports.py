@@ -284,7 +284,7 @@ def test_a_target_past_its_deadline_with_no_data_counts_as_overdue(gdz: Gdz, fix
     env = {"COLUMNS": "120", "GDZ_TODAY": "2026-01-31"}  # hotline's and service-map's deadlines have passed
     gdz("void", "5B9JATVM", "--reason", "logged too early", env=env)  # hotline: now without data
     text = gdz("status", env=env).stdout
-    overdue = next(line for line in text.splitlines() if line.startswith("Overdue"))
+    overdue = next(line for line in text.splitlines() if line.startswith("Past due"))
     assert "hotline (no data)" in overdue and "new-services," in overdue
     shown = _row_ids(gdz("status", "--status", "overdue", env=env).stdout)
     assert {"hotline", "new-services"} <= shown and "service-map" not in shown  # no data, but no deadline
@@ -322,6 +322,11 @@ def test_logging_the_same_figure_again_writes_nothing(gdz: Gdz, fixture_env: Pat
         == 0
     )
     assert fixture_env.read_bytes() != before  # something new to say about it: recorded
+    once = fixture_env.read_bytes()
+    again = gdz("log", "pass-rate", "75", "--date", "2025-03-31", "--source", "Q1 report, corrected")
+    assert again.stdout.startswith("the log already has") and fixture_env.read_bytes() == once  # said already
+    narrow = gdz("log", "pass-rate", "75", "--date", "2025-03-31", env={"COLUMNS": "40"}).stdout
+    assert all(cell_len(line) <= 40 for line in narrow.splitlines())
 
 
 def test_history_keeps_a_figures_bound(gdz: Gdz, fixture_env: Path) -> None:
@@ -332,3 +337,21 @@ def test_history_keeps_a_figures_bound(gdz: Gdz, fixture_env: Path) -> None:
 def test_a_second_figure_for_a_day_is_said_to_replace_the_first(gdz: Gdz, fixture_env: Path) -> None:
     result = gdz("log", "pass-rate", "76", "--date", "2025-03-31", env={"COLUMNS": "200"})
     assert result.stdout.splitlines()[-1].startswith("note: this replaces 75% logged for 2025-03-31")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_message_is_shown_with_a_placeholder_unfilled(gdz: Gdz, fixture_env: Path, lang: str) -> None:
+    for args in (("targets",), ("status", "--all"), ("show", "pass-rate"), ("history",),
+                 ("export", "status", "-f", "html"), ("export", "status", "-f", "md")):  # fmt: skip
+        shown = gdz(*args, "--lang", lang, env={"COLUMNS": "120"}).stdout
+        assert not re.search(r"\{[a-z_]+\}", shown), (args, re.findall(r".{20}\{[a-z_]+\}.{20}", shown))
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 100, 140])  # below 50, id and target only
+def test_history_keeps_whose_figure_it_is_and_the_value_at_every_width(
+    gdz: Gdz, fixture_env: Path, width: int
+) -> None:
+    text = gdz("history", env={"COLUMNS": str(width)}).stdout
+    guangzhou = next(line for line in text.splitlines() if line.startswith("Y8R2GFTC"))
+    assert ("Guangzhou" in guangzhou or guangzhou.endswith(" GZ")) and "88%" in guangzhou, guangzhou
+    lines_fit(text, width)

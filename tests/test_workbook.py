@@ -49,7 +49,7 @@ def test_a_status_workbook_has_a_cover_a_sheet_to_read_and_every_field(
     assert cover["Score, whole plan (no data counts as 0)"] == 43  # rounded down, as on the screen
     assert cover["1 Government services"] == 48 and cover["2 Project services"] == 37
     assert cover["How the score is formed"] is None and cover["Sources"] is None
-    assert cover["Overdue"] == "New shared services; Credit files"  # by title, for a reader without the ids
+    assert cover["Past due"] == "New shared services; Credit files"  # by title, for a reader without the ids
     assert cover["Stale"].startswith("Done in one visit (last figure 2025-03-31); New shared services")
     targets = book["Targets"]
     assert targets.freeze_panes == "A2" and targets.auto_filter.ref.startswith("A1:")
@@ -77,13 +77,15 @@ def test_the_summary_counts_the_targets_overdue_with_no_data(
         row[0]: row[1]
         for row in _book(gdz, tmp_path, "status", "--lang", "zh")["概览"].iter_rows(values_only=True)
     }
-    assert "12345热线工单办理解决率(无数据)；" in cover["逾期"]  # nothing shows it was done: counted as late
+    assert (
+        "12345热线工单办理解决率(无数据)；" in cover["已过期限"]
+    )  # nothing shows it was done: counted as late
     report = status(Session())
     count = sum(row.past_deadline for row in report.plan_rows)
     labels = [shape.text for shape in summary_picture(report, "en").shapes if isinstance(shape, Label)]
-    late = next(text for text in labels if text.startswith("Overdue"))
+    late = next(text for text in labels if text.startswith("Past due"))
     assert count > 5 and late.startswith(
-        f"Overdue ({count}): Share of 12345 hotline cases resolved (no data); "
+        f"Past due ({count}): Share of 12345 hotline cases resolved (no data); "
     )
 
 

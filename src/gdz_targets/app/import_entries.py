@@ -89,6 +89,7 @@ class Located(NamedTuple):
     row: Row
     cells: dict[str, tuple[int, Cell]]  # column name -> (1-based column number, cell)
     columns: dict[str, int]  # every column the table names -> its 1-based number (empty cells included)
+    stray: Problem | None = None  # a cell outside the named columns: the row's other cells are still checked
 
 
 def read_source(file: Path | str) -> bytes:
@@ -127,12 +128,9 @@ def plan_import(
     for number, located in enumerate(rows, start=1):
         if progress is not None and number % 1000 == 0:
             progress(number, len(rows))
-        if isinstance(located, Problem):
-            result.problems.append(located)
-            continue
         entry, problems = context.entry(located)
-        if entry is None:
-            result.problems += problems
+        if located.stray is not None or entry is None:
+            result.problems += [*problems, located.stray] if located.stray else problems
             continue
         place, found = matcher.place(located, entry)
         if isinstance(found, Problem):
@@ -206,8 +204,8 @@ class _Matcher:
             for old in self.log.entries(entry.target, include_voided=True):
                 figures.setdefault(_figure(old), []).append(old)
         match = next((old for old in figures.get(_figure(entry), []) if _same(old, entry)), None)
-        if earlier is not None or (match is not None and match.id in self.added):
-            return "repeated", entry
+        if match is not None and match.id in self.added:  # the same row again (a note or source of its own
+            return "repeated", entry  # makes it an entry of its own, as `gdz log` records it)
         if match is not None:
             return "present", match
         self.seen[same_day] = (located.row.number, entry)
@@ -247,26 +245,30 @@ def _where(table: Table, row: int) -> str:
 # --- the header ---------------------------------------------------------------------------------------------
 
 
-def _located_rows(table: Table, path: str) -> list[Located | Problem]:
+def _located_rows(table: Table, path: str) -> list[Located]:
     """The data rows with their cells named by the header (found below any title rows), or by the simple
-    order target, date, value, city, note, source where there is no header; in place of a row with more cells
-    than the table has columns, its problem (such a row is not read further: its cells may be shifted)."""
+    order target, date, value, city, note, source where there is no header; a cell beyond the columns or
+    under one without a name is the row's `stray` problem."""
     header_at, names = _header(table, path)
     rows = table.rows[header_at + 1 :] if names else table.rows
     columns = names or list(SIMPLE_COLUMNS)
     numbers = {name: n for n, name in enumerate(columns, start=1) if name}
-    located: list[Located | Problem] = []
+    located = []
     for row in rows:
         if all(_blank(cell) for cell in row.cells):
             continue
+        stray = None
         extra = [n for n, cell in enumerate(row.cells, start=1) if n > len(columns) and not _blank(cell)]
+        unnamed = [n for n, cell in enumerate(row.cells[: len(columns)], start=1)
+                   if not columns[n - 1] and not _blank(cell)]  # fmt: skip
         if extra:
             problem = msg("import.extra_cells", count=len(row.cells), columns=len(columns))
-            located.append(table.problem(path, row.number, extra[0], problem))
-            continue
+            stray = table.problem(path, row.number, extra[0], problem)
+        elif unnamed:
+            stray = table.problem(path, row.number, unnamed[0], msg("import.unnamed_cell"))
         cells = {name: (n, cell) for n, (name, cell) in enumerate(zip(columns, row.cells, strict=False), 1)
                  if name and not _blank(cell)}  # fmt: skip
-        located.append(Located(row, cells, numbers))
+        located.append(Located(row, cells, numbers, stray))
     return located
 
 
@@ -482,12 +484,15 @@ def _any_value(cell: Cell) -> object:
     if isinstance(cell, int | float):
         return cell
     text = _as_text(cell)
-    for parse in (lambda: parse_figure(text, percent=True), lambda: parse_milestone(text)):
-        try:
-            return parse()
-        except ValueRefused:
-            pass
-    raise ValueRefused(msg("import.not_a_value", value=text))
+    try:
+        return parse_figure(text, percent=True)
+    except ValueRefused:
+        if any(char.isdigit() for char in text):
+            raise  # a number gdz cannot take (1e20): its own reason
+    try:
+        return parse_milestone(text)
+    except ValueRefused:
+        raise ValueRefused(msg("import.not_a_value", value=text)) from None
 
 
 def _spreadsheet_number(value: float) -> int | float:

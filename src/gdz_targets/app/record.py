@@ -85,15 +85,25 @@ def log_entry(session: Session, given: EntryInput, by: str | None = None, force:
     target = plan.target(entry.target)
     assert target is not None
     with session.log_for_writing() as log:
-        # The same figure again for the same day, with nothing new to say about it (a note, a source), would
-        # change nothing: a script run twice, or a command repeated from the shell's history.
+        # The same figure again for the same day, with nothing new to say about it (no note or source, or the
+        # ones already logged with it), would change nothing: a script run twice, or a command repeated from
+        # the shell's history. Only then are the day's entries read.
         counted = log.history().of(entry.target, entry.city).on(entry.date)
         figure = Point(entry.date, float(entry.value), entry.qualifier)
-        repeated = counted == figure and not (entry.note or entry.source)
+        repeated = counted == figure and (
+            not (entry.note or entry.source)
+            or any(_says_the_same(old, entry) for old in log.entries(entry.target))
+        )
         if not repeated:
             log.append([entry])
     replaced = counted if counted is not None and counted[1:] != figure[1:] else None
     return Logged(entry, target_status(plan, target, log.history(), session.today()), repeated, replaced)
+
+
+def _says_the_same(logged: Entry, entry: Entry) -> bool:
+    """Both record the same figure for the same day and city, with the same note and source."""
+    same = ("city", "date", "value", "qualifier", "note", "source")
+    return all(getattr(logged, name) == getattr(entry, name) for name in same)
 
 
 def last_entry(session: Session, by: str | None = None) -> Entry:

@@ -84,8 +84,8 @@ StatusOption = Annotated[
     typer.Option(
         "--status",
         "-S",
-        help="Only targets with this status (repeatable): achieved, on-track, "
-        "at-risk, off-track, overdue, open, no-data, stale.",
+        help="Only targets with this status (repeatable): met, on-track, "
+        "at-risk, off-track, overdue, in-progress, no-data, stale.",
         show_default=False,
         autocompletion=completion.statuses,
     ),

@@ -67,10 +67,10 @@ def cities(incomplete: str) -> Choices:
 
 
 def statuses(incomplete: str) -> Choices:
-    from gdz_targets.domain.query import STALE
-    from gdz_targets.domain.status import Status
+    """The words the status screen shows (what `--status` is typed with), in English and Chinese."""
+    from gdz_targets.domain.query import STATUS_CHOICES
 
-    words = [status.value for status in Status] + [STALE]
+    words = [*STATUS_CHOICES.en.split(", "), *STATUS_CHOICES.zh.split("、")]
     return [(word, word) for word in words if word.startswith(incomplete.lower())]
 
 

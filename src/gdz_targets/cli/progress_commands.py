@@ -70,17 +70,21 @@ def log(
     from gdz_targets.app.record import EntryInput, log_entry
 
     logged = log_entry(s, EntryInput(target, value, date, city or "dongguan", note, source), by, force)
-    from gdz_targets.output.text import entry_summary, standing_line
+    from gdz_targets.domain.errors import msg
+    from gdz_targets.output.messages import render
+    from gdz_targets.output.text import entry_summary, fold, standing_line
 
     if logged.repeated:
-        say(s, "log.repeated", entry=entry_summary(s.plan(), logged.entry, s.lang, with_id=False))
+        summary = entry_summary(s.plan(), logged.entry, s.lang, with_id=False)
+        out(fold([render(msg("log.repeated", entry=summary), s.lang)], width()))
         return
     out(standing_line(s.plan(), logged.entry, logged.standing, s.lang, width()))
     if logged.replaced is not None:  # a correction is a void and a new entry: a second figure is said
         from gdz_targets.output.text import point_value
 
         earlier = point_value(s.plan(), logged.entry.target, logged.replaced, s.lang)
-        say(s, "log.replaces", earlier=earlier, date=logged.entry.date.isoformat())
+        replaces = msg("log.replaces", earlier=earlier, date=logged.entry.date.isoformat())
+        out(fold([render(replaces, s.lang)], width()))
 
 
 def void(

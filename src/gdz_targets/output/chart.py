@@ -113,14 +113,17 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     marks: list[Shape] = []
     if baseline is not None:
         marks.append(Dot(frame.x(baseline[0]), frame.y(baseline[1]), 4.5, None, INK))
-    marks += _series(frame, dongguan, points, unit)
+    level = frame.y(goal) if goal is not None else None
     for city, day, value, related in peers:
         colour, marker = CITY_STYLE[city]
         x, y = frame.x(day), frame.y(value)
         marks.append(Dot(x, y, 4.5, None if related else colour, colour, marker))
         text = ("≈" if related else "") + d.number(value)
         anchor: Anchor = "start" if x < frame.right - 60 else "end"
-        marks.append(Label(x + (8 if anchor == "start" else -8), y + 4, text, 11, colour, anchor))
+        # Beside its mark, unless the target's dashed line runs through there: then above or below it.
+        text_y = y + 4 if level is None or abs(y - level) >= 10 else y - 9 if y <= level else y + 17
+        marks.append(Label(x + (8 if anchor == "start" else -8), text_y, text, 11, colour, anchor))
+    marks += _series(frame, dongguan, points, unit)  # last: Dongguan's marks are never hidden under a city's
     shapes += [_clear_of(shape, marks, frame) for shape in _target_and_deadline(frame, row, unit, lang)]
     shapes += marks
     shapes += _legend(lang, bool(dongguan), goal is not None, baseline is not None, peers)
@@ -129,18 +132,13 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
 
 def _clear_of(shape: Shape, marks: list[Shape], frame: _Frame) -> Shape:
     """A label of the target line or the deadline moved off the figures' marks and labels where it would
-    cover one: below its line, else to the other side."""
+    cover one: below its line, or higher, else the same on the other side."""
     if not isinstance(shape, Label):
         return shape
     boxes = [_extent(mark) for mark in marks]
-    below = shape.y + shape.size + 6
+    below, higher = shape.y + shape.size + 6, shape.y - shape.size - 4
     other_side = frame.left + 4 + (text_width(shape.text, shape.size) if shape.anchor == "end" else 0)
-    moves = (
-        shape,
-        shape._replace(y=below),
-        shape._replace(x=other_side),
-        shape._replace(x=other_side, y=below),
-    )
+    moves = [shape._replace(x=x, y=y) for x in (shape.x, other_side) for y in (shape.y, below, higher)]
     return next((moved for moved in moves if not any(_overlap(_extent(moved), box) for box in boxes)), shape)
 
 
@@ -156,7 +154,8 @@ def _extent(shape: Shape) -> tuple[float, float, float, float]:
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    """Whether two boxes come within a few points (touching reads as overlapping; widths are estimates)."""
+    return a[0] - 8 < b[2] and b[0] - 8 < a[2] and a[1] - 2 < b[3] and b[1] - 2 < a[3]
 
 
 def _target_and_deadline(frame: _Frame, row: TargetStatus, unit: str, lang: str) -> list[Shape]:

@@ -228,8 +228,8 @@ def sparkline(values: Sequence[float], goal: float | None, width: int = 96, heig
 
 def _legend(lang: str) -> str:
     signs = " ".join(_status_chip(status, lang) for status in Status)
-    notes = "".join(tag("p", escape(word(key, lang)), class_="muted")
-                    for key in ("ui.legend_related", "ui.legend_cities", "html.legend_score"))  # fmt: skip
+    shown = (word("ui.legend_related", lang), d.cities_legend(lang), word("html.legend_score", lang))
+    notes = "".join(tag("p", escape(note), class_="muted") for note in shown)
     return tag("h2", escape(word("html.legend", lang))) + tag("p", signs, class_="legend") + notes
 
 

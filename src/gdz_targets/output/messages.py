@@ -556,6 +556,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "their column",
         "该行有 {count} 个单元格,但表格只有 {columns} 列;请删除多余单元格,或给该列加上列名",
     ),
+    "import.unnamed_cell": (
+        "a cell under a column with no name; name the column (note, source, …) or remove the cell",
+        "该单元格所在的列没有列名;请给该列加上列名(如 note、source),或删除该单元格",
+    ),
     "import.not_a_value": (
         '"{value}" is neither a number nor a milestone state (done, not-done)',
         '"{value}" 既不是数字,也不是里程碑状态(已完成、未完成)',
@@ -612,8 +616,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "注意:本条将取代 {date} 已记录的 {earlier}(以较晚记录为准);`gdz history --all` 可查看两者,`gdz void 编号` 可撤回其一",
     ),
     "log.repeated": (
-        "the log already has {entry}; nothing was written (add --note or --source to record it again)",
-        "台账中已有 {entry};未写入任何内容(如需再次记录,请加 --note 或 --source)",
+        "the log already has {entry}; nothing was written (a new --note or --source records it again)",
+        "台账中已有 {entry};未写入任何内容(如需再次记录,请加上新的 --note 或 --source)",
     ),
     "import.percent_cell": (
         "the cell shows {value} as a percentage, but {target} is not measured in %; write the figure in its unit",
@@ -802,7 +806,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     ),
     "ui.score_whole": ("{score} for the whole plan (no data counts as 0)", "全方案 {score}(无数据计为 0)"),
     "ui.score_mean": ("{mean} on average over the {scored} with data", "有数据的 {scored} 项平均 {mean}"),
-    "ui.overdue_label": ("Overdue", "逾期"),
+    "ui.overdue_label": ("Past due", "已过期限"),  # not met, with or without data: more than ✖ overdue
     "ui.overdue_no_data": ("{target} (no data)", "{target}(无数据)"),
     "ui.stale_label": ("Stale", "久未更新"),
     "ui.stale_item": ("{target} (last figure {date})", "{target}(最近一次 {date})"),
@@ -991,8 +995,8 @@ HELP_ZH: Final[dict[str, str]] = {
     "Check and report; write nothing.": "只检查并报告,不写入。",
     "Only this kind: numeric, milestone or context.": "只看此类:numeric、milestone 或 context。",
     "Move an incomplete last record of the log to a side file.": "把台账末尾不完整的记录移到旁路文件。",
-    "Only targets with this status (repeatable): achieved, on-track, at-risk, off-track, overdue, open, no-data, "
-    "stale.": "只看此状态的指标(可重复):achieved、on-track、at-risk、off-track、overdue、open、no-data、stale。",
+    "Only targets with this status (repeatable): met, on-track, at-risk, off-track, overdue, in-progress, no-data, "
+    "stale.": "只看此状态的指标(可重复):已达成、进度正常、有风险、落后、已逾期、推进中、无数据、久未更新。",
     "Order within each area.": "各领域内的排序方式。",
     "Under each Guangzhou/Shenzhen figure, show its date and whether it comes from the plan or the log.":
         "在广州、深圳的数值下显示其日期,以及来自方案还是台账。",

@@ -12,7 +12,7 @@ from gdz_targets.domain.status import Status, StatusReport, TargetStatus
 from . import text as d
 from .drawing import INK, MUTED, RULE, Box, Label, Picture, Shape, text_width
 from .text import word
-from .textwidth import cut, width_of
+from .textwidth import cut, wrap
 from .workbook import STATUS_COLOURS
 
 SIZE: Final = 13.0  # the body text
@@ -53,11 +53,14 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
              word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
              d.plan_score_words(whole, lang)]  # fmt: skip
     shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
-    late = d.overdue_titles(report, lang)
-    if late:  # counted in the summary, as on the screen and in the workbook
-        y += 20
-        label = word("ui.overdue_label", lang) + (f"({len(late)}):" if lang == "zh" else f" ({len(late)}): ")
-        shapes.append(Label(PAD, y, _fit(label + d.titles_joined(late, lang), width - 2 * PAD), SIZE, MUTED))
+    for key, names in (("ui.overdue_label", d.overdue_titles(report, lang)),
+                       ("ui.stale_label", d.stale_titles(report, lang))):  # fmt: skip
+        # Named in the summary, as on the screen and in the workbook: every one, on as many lines as needed.
+        label = word(key, lang) + (f"({len(names)}):" if lang == "zh" else f" ({len(names)}): ")
+        room = int((width - 2 * PAD) / (SIZE * 0.55))  # the cells of a line of body text
+        for line in wrap(label + d.titles_joined(names, lang), room) if names else []:
+            y += 20
+            shapes.append(Label(PAD, y, line, SIZE, MUTED))
     for title, rows, statuses, folded in sections:
         y += ROW * 1.5
         shapes.append(Label(PAD, y, title, 14, bold=True))
@@ -142,10 +145,3 @@ def _grid(
             shapes.append(Label(x, y + 16, cell, SIZE, colour, anchor))  # type: ignore[arg-type]
         shapes.append(Box(PAD - 6, y + ROW - 0.5, width - 2 * PAD + 12, 0.75, RULE))
     return shapes
-
-
-def _fit(line: str, room: float) -> str:
-    """The line, cut with "…" where it is wider than `room` points."""
-    while text_width(line, SIZE) > room and len(line) > 1:
-        line = cut(line, width_of(line) - 2)
-    return line

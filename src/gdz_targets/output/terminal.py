@@ -7,6 +7,7 @@ and one styled Text prints several times faster than a Rich table of the same si
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal, NamedTuple
@@ -44,8 +45,11 @@ COLUMN_GAP = 3
 def make_console() -> Console:
     """A console that honours NO_COLOR and draws no escape codes when the output is not a terminal; what it
     draws is written by `stream`, the one place that writes to the terminal, at the width `stream` says."""
+    # Rich reads COLUMNS and LINES itself, with int() after isdigit(), which "²" passes: it is given the width
+    # and height instead, and an environment without them.
+    environ = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
     return Console(file=sys.stdout or io.StringIO(), highlight=False, emoji=False, soft_wrap=False,
-                   width=terminal_width())  # fmt: skip
+                   width=terminal_width(), height=25, _environ=environ)  # fmt: skip
 
 
 def print_view(console: Console, view: Text) -> None:
@@ -82,10 +86,11 @@ def fit_columns(
     blank: str = "",
     budgets: Mapping[str, int] | None = None,
 ) -> list[tuple[Column, int]]:
-    """Choose columns by priority until one does not fit, then give the flexible one what is left. A
-    column with nothing in any row (or only `blank`, such as "—") is left out. With `budgets` (designed
-    widths), which columns show depends on the width alone, not on what the rows hold; each then takes the
-    width its cells need, and the flexible one what is left."""
+    """Choose columns by priority until one does not fit (columns sharing a priority show together or not at
+    all), then give the flexible one what is left. Without `budgets`, columns are chosen by what their cells
+    need, and one with nothing in any row (or only `blank`, such as "—") is left out. With `budgets` (planned
+    widths), they are chosen by those alone, so that which columns show depends on the width, never on the
+    rows; each then takes what its cells need, and the flexible one the rest."""
     natural = {
         column.key: max(
             [width_of(column.header)]
@@ -95,40 +100,41 @@ def fit_columns(
     }
     planned = natural if budgets is None else {key: budgets.get(key, size) for key, size in natural.items()}
     needed = {c.key: min(planned[c.key], c.min_width) if c.flexible else planned[c.key] for c in columns}
-    chosen: set[str] = set()
+    empty: set[str] = set()
+    if budgets is None and rows:
+        empty = {c.key for c in columns
+                 if all(text in ("", blank) for row in rows for text, _ in row.get(c.key, []))}  # fmt: skip
+    candidates = [c for c in columns if c.key not in empty]
+    groups = [[c for c in candidates if c.priority == p] for p in sorted({c.priority for c in candidates})]
+    chosen: list[list[Column]] = []
     used = -gap  # the first column has no gap before it
-    empty = {
-        c.key for c in columns if all(text in ("", blank) for row in rows for text, _ in row.get(c.key, []))
-    }
-    for column in sorted((c for c in columns if c.key not in empty or not rows), key=lambda c: c.priority):
-        if (
-            column.flexible
-            and column.preferred
-            and used + min(planned[column.key], column.preferred) + gap <= width
-        ):
-            needed[column.key] = min(planned[column.key], column.preferred)
-        cost = needed[column.key] + gap
+    for group in groups:
+        for column in group:
+            if (
+                column.flexible
+                and column.preferred
+                and used + min(planned[column.key], column.preferred) + gap <= width
+            ):
+                needed[column.key] = min(planned[column.key], column.preferred)
+        cost = sum(needed[column.key] + gap for column in group)
         if used + cost > width and chosen:
             break  # columns give way in their order: none shows where one before it did not fit
-        chosen.add(column.key)
+        chosen.append(group)
         used += cost
     if budgets is not None:  # sized by what the cells hold, now that the choice is made
         needed.update({c.key: natural[c.key] for c in columns if not c.flexible})
-        kept = sorted((c for c in columns if c.key in chosen), key=lambda c: c.priority)
-        used = sum(needed[c.key] for c in kept) + gap * (len(kept) - 1)
-        # Cells wider than planned: the flexible column gives way down to its minimum, then the columns
-        # last in priority go.
-        give = sum(needed[c.key] - c.min_width for c in kept if c.flexible and needed[c.key] > c.min_width)
-        while used - give > width and len(kept) > 1:
-            dropped = kept.pop()
-            chosen.discard(dropped.key)
-            used -= needed[dropped.key] + gap
-            if dropped.flexible:
-                give = 0
+        used = sum(needed[c.key] + gap for group in chosen for c in group) - gap
+        # Cells wider than planned: the flexible column gives way, then the columns last in priority go.
+        give = sum(max(0, needed[c.key] - SQUEEZED) for group in chosen for c in group if c.flexible)
+        while used - give > width and len(chosen) > 1:
+            for column in chosen.pop():
+                used -= needed[column.key] + gap
+                give -= max(0, needed[column.key] - SQUEEZED) if column.flexible else 0
+    keys = {column.key for group in chosen for column in group}
     spare = max(0, width - used)
     fitted = []
     for column in columns:
-        if column.key in chosen:
+        if column.key in keys:
             size = needed[column.key]
             if column.flexible:
                 size = min(natural[column.key], size + spare, column.max_width or width)
@@ -264,7 +270,7 @@ def targets_view(plan: Plan, targets: Sequence[Target], lang: str, width: int) -
         view.append_text(grid(fitted, rows, show_header=number == 0, indent=step))
     if {"guangzhou", "shenzhen"} & {column.key for column, _ in fitted}:
         related = any(target.related for target in targets)
-        legend = [word(key, lang) for key in ("ui.legend_related", "ui.legend_cities")][0 if related else 1 :]
+        legend = [word("ui.legend_related", lang), d.cities_legend(lang)][0 if related else 1 :]
         view.append("\n" + "".join(line + "\n" for part in legend for line in wrap(part, width)), style="dim")
     return view
 
@@ -295,8 +301,10 @@ def _observation(target: Target, observation: Observation | None, unit: str, lan
 
 # --- status ------------------------------------------------------------------------------------------------
 
+CITY_COLUMNS: Final = ((City.GUANGZHOU, "gz"), (City.SHENZHEN, "sz"))  # with their header's message key
+SQUEEZED: Final = 6  # the fewest cells cells wider than planned squeeze a flexible column to
 BELOW_INDENT: Final = 4  # a cell shown under its row starts this far in
-NOTE_COLUMN: Final = 24  # a note column narrower than this folds a note into a tower: notes go below instead
+NOTE_COLUMN: Final = 40  # a note column narrower than this folds a note into a tower: notes go below instead
 WIDE: Final = 100  # from this width a target takes one line, its title a column; below, a second line
 NARROW: Final = 24  # below this width nothing is indented: every cell counts
 
@@ -327,27 +335,28 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     sections = _sections(report, lang, width, options, wide)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
     room = max(width - step, 1)
-    budgets = _status_budgets(report, lang, wide)
+    budgets = _status_budgets(report.plan, lang, wide)
     fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
     if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
         wide = False
         sections = _sections(report, lang, width, options, wide)
-        budgets = _status_budgets(report, lang, wide)
+        budgets = _status_budgets(report.plan, lang, wide)
         fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
+    shown = {column.key for column, _ in fitted}
     table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
     header_drawn = False
     for (title, score), rows, folded in sections:
         if not rows and not folded and options.filters:
             continue  # a filtered report shows only the areas that hold what was asked for
         view.append("\n")
-        view.append_text(_area_heading(title, score, min(width, max(table_width, 60))))
+        view.append_text(_area_heading(title, score, min(width, max(table_width, 72))))
         if rows and not header_drawn:
             view.append_text(grid(fitted, [], show_header=True, gap=2, indent=step))
             header_drawn = True
         for row in rows:
             view.append_text(grid(fitted, [row], show_header=False, gap=2, indent=step))
             if not wide:
-                view.append_text(_second_line(row, width, 2 * step))
+                view.append_text(_second_line(row, width, 2 * step, "guangzhou" not in shown))
         if folded:
             label = word("ui.without_data", lang).format(count=len(folded))
             items = [(target, "dim") for target in folded]
@@ -356,7 +365,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     if not any(rows or folded for _, rows, folded in sections):
         view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
-    view.append_text(_legend(lang, width, {column.key for column, _ in fitted}, report, _rows(sections)))
+    view.append_text(_legend(lang, width, shown, report, _rows(sections)))
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
@@ -401,31 +410,39 @@ def _sections(
 
 def _status_columns(lang: str, wide: bool) -> list[Column]:
     """The columns, and the order they give way in as the terminal narrows: the progress bar first, then
-    Shenzhen, Guangzhou, and the title (which then takes a second line); id, status, score and figure stay.
-    There is no gap column: "now / target" shows both figures, and `gdz show` and the exports give the gap."""
+    Guangzhou and Shenzhen together, then the title; id, status, score and figure stay. Below 100 columns the
+    title, the cities' figures and what qualifies the status take a second line. There is no gap column:
+    "now / target" shows both figures, and `gdz show` and the exports give the gap."""
+    cities = [Column(city.value, word("ui." + code, lang), 6, "right")  # shown together or not at all
+              for city, code in CITY_COLUMNS]  # fmt: skip
     columns = [
         Column("id", word("ui.target_col", lang), 1),
         Column("figure", word("ui.now_target", lang), 4, "right"),
-        Column("guangzhou", word("ui.gz", lang), 6, "right"),
-        Column("shenzhen", word("ui.sz", lang), 7, "right"),
+        *cities,
         Column("score", word("ui.score", lang), 3, "right"),
         Column("status", word("ui.status", lang), 2),
     ]
     if wide:  # the title takes the spare width, up to a cap, cut with "…" (the whole title is in `gdz show`)
-        title = Column("title", "", 5, flexible=True, min_width=12, max_width=56, preferred=28, cut=True)
-        columns.insert(1, title)
-        # The bar only beside titles: a screen that moved the titles to second lines would otherwise show
-        # it at widths where a wider screen does not.
-        columns.insert(3, Column("bar", word("ui.progress", lang), 9))
+        title = Column("title", "", 5, flexible=True, min_width=10, max_width=56, preferred=20, cut=True)
+        columns[1:1] = [title]
+        columns[3:3] = [Column("bar", word("ui.progress", lang), 9)]
     return columns
 
 
-def _status_budgets(report: StatusReport, lang: str, wide: bool) -> dict[str, int]:
+def _status_budgets(plan: Plan, lang: str, wide: bool) -> dict[str, int]:
     """The widths the status columns are planned with: from the plan and the language, never from the log,
-    so that the columns shown change with the terminal's width alone."""
-    longest_id = max((len(row.target.id) for row in report.all_targets()), default=8)
-    status = 20 if wide else max(width_of(d.status_text(status, lang)) for status in Status)
-    return {"id": longest_id, "figure": 18, "bar": d.BAR_CELLS, "guangzhou": 6, "shenzhen": 6, "score": 5,
+    so that the columns shown change with the terminal's width alone. A status is planned at its longest
+    usual form (`✖ overdue 1065d · stale`)."""
+    longest_id = max((len(target.id) for target in plan.targets), default=8)
+    figure = max((d.planned_figure_width(plan, target, lang) for target in plan.targets), default=12)
+    late = (
+        f"{d.status_text(Status.OVERDUE, lang)} {d.days_text(-1065, lang, True)} · {word('ui.stale', lang)}"
+    )
+    met = f"{d.status_text(Status.ACHIEVED, lang)} 2023-12-31"
+    status = (
+        max(width_of(late), width_of(met)) if wide else max(width_of(d.status_text(s, lang)) for s in Status)
+    )
+    return {"id": longest_id, "figure": figure, "bar": d.BAR_CELLS, "guangzhou": 6, "shenzhen": 6, "score": 5,
             "status": status}  # fmt: skip
 
 
@@ -438,6 +455,9 @@ def _status_row(
     # On one line the status says since when or how late, and whether the figure is stale; on two lines, the
     # second holds it all.
     detail = d.status_detail(row, lang, short=wide, stale=True)
+    # For a second line where the city columns have no room: their figures where known.
+    known = [f"{word('ui.' + code, lang)} {figure}" for city, code in CITY_COLUMNS
+             if (figure := d.city_figure(target, row, city, lang)) != d.UNKNOWN]  # fmt: skip
     cells: dict[str, Cell] = {
         "id": cell(target.id, "bold"),
         "title": cell(target.title(lang), "dim"),
@@ -448,6 +468,7 @@ def _status_row(
         "score": cell(d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""),
         "status": [(status, style)] if status else [],
         "detail": [(detail, "yellow" if row.stale else "dim")] if detail else [],
+        "cities": [(" · ".join(known), "")] if known else [],
     }
     if wide and detail:
         cells["status"] = [(f"{status} {detail}" if status else detail, style)]
@@ -464,10 +485,13 @@ def _city_cell(target: Target, row: TargetStatus, city: City, lang: str, detail:
     return lines
 
 
-def _second_line(row: dict[str, Cell], width: int, indent: int) -> Text:
-    """Below 100 columns: the title, cut to fit, and what qualifies the status (met on, days over, stale)."""
+def _second_line(row: dict[str, Cell], width: int, indent: int, cities: bool) -> Text:
+    """Below 100 columns: the title, cut to fit, the cities' figures (`cities`: where their columns had no
+    room), and what qualifies the status (met on, days over, stale)."""
     title = row["title"][0][0]
     detail, detail_style = row["detail"][0] if row["detail"] else ("", "")
+    if cities and row["cities"]:
+        detail = " · ".join(part for part in (row["cities"][0][0], detail) if part)
     room = width - indent - (width_of(detail) + 2 if detail else 0)
     if room < 8:  # too narrow for both on a line: the title, then the detail below it
         text = Text()
@@ -580,15 +604,16 @@ def _legend(
     signs = [
         (d.status_text(status, lang), d.STATUS_STYLE[status]) for status, n in report.counts.items() if n
     ]
-    cities = [city for city in ("guangzhou", "shenzhen") if city in shown]
+    # The cities' figures are in their columns, or below 100 columns on the second lines ("title" not shown).
+    cities = [city.value for city, _ in CITY_COLUMNS if city.value in shown or ("title" not in shown and any(
+        text != d.UNKNOWN for row in rows for text, _ in row.get(city.value, [])))]  # fmt: skip
     related = any(
         text.startswith(d.RELATED_MARK) for row in rows for city in cities for text, _ in row.get(city, [])
     )
     notes = [word(key, lang) for key, wanted in (("ui.legend_bar", "bar" in shown),
                                                  ("ui.legend_related", related)) if wanted]  # fmt: skip
     if cities:
-        names = [word("ui.legend_" + city, lang) for city in cities]
-        notes.append(word("ui.legend_cities", lang).format(cities=d.joined(names, lang)))
+        notes.append(d.cities_legend(lang, cities))
     notes.append(word("ui.legend_score", lang))
     return _flow("", [*signs, *((note, "dim") for note in notes)], width, indent=0, separator="  ", fold=True)
 
@@ -883,10 +908,10 @@ def history_table(
     struck through and marked ✗, a legend below says why."""
     columns = [
         Column("id", word("ui.id", lang), 1),
-        Column("date", word("ui.date", lang), 3),
-        Column("target", word("ui.target_col", lang), 4),
-        Column("city", word("ui.city", lang), 5),
-        Column("value", word("ui.value", lang), 2, "right"),  # the figure goes after the id, never before
+        Column("date", word("ui.date", lang), 5),
+        Column("target", word("ui.target_col", lang), 2),
+        Column("city", word("ui.city", lang), 4),  # before the date: a Guangzhou figure must not read as ours
+        Column("value", word("ui.value", lang), 3, "right"),
         Column("by", word("ui.by", lang), 7),
         Column("note", word("ui.note", lang), 6, flexible=True, min_width=NOTE_COLUMN),
     ]
@@ -894,6 +919,12 @@ def history_table(
     columns = [column for column in columns if column.key not in hidden]
     rows = [_history_row(plan, record, voided, lang) for record in records]
     fitted = fit_columns(columns, rows, width)
+    if "city" not in {column.key for column, _ in fitted}:  # a figure of another city says so beside it
+        for row, record in zip(rows, records, strict=True):
+            code = next((code for city, code in CITY_COLUMNS if city is record.city), None)
+            if code is not None:
+                row["value"] = [(f"{text} {word('ui.' + code, lang)}", style) for text, style in row["value"]]
+        fitted = fit_columns(columns, rows, width)
     if any(row["note"] for row in rows) and "note" not in {column.key for column, _ in fitted}:
         fitted = fit_columns([column for column in columns if column.key != "note"], rows, width)
         table = grid(fitted, rows, below="note")  # each note under its entry, as wide as the table

@@ -131,6 +131,19 @@ def now_and_target(plan: Plan, row: TargetStatus, lang: str) -> str:
     return with_unit(f"{now} / {bare_target(target, lang)}", unit)
 
 
+def planned_figure_width(plan: Plan, target: Target, lang: str) -> int:
+    """About how wide `now_and_target` is for a target: its own figure (else its baseline) as the current
+    one, with a bound's mark — from the plan alone, for laying out columns before any figure is read."""
+    if target.kind is Kind.MILESTONE:
+        return width_of(f"{milestone_state(0, lang)} / {word('ui.required', lang)}")
+    figure = target.target if target.target is not None else target.baseline.value if target.baseline else 0
+    unit = unit_label(plan, target, lang)
+    now = ">" + number(figure)
+    return width_of(
+        with_unit(now if target.kind is Kind.CONTEXT else f"{now} / {bare_target(target, lang)}", unit)
+    )
+
+
 def city_figure(target: Target, row: TargetStatus, city: City, lang: str) -> str:
     """A city's figure as a column shows it: `95`, `≈>90` for a related measure, — when unknown."""
     benchmark = next((b for b in row.benchmarks if b.city is city), None)
@@ -346,6 +359,12 @@ def list_separator(lang: str) -> str:
 
 def joined(items: Sequence[str], lang: str) -> str:
     return list_separator(lang).join(items)
+
+
+def cities_legend(lang: str, cities: Sequence[str] = ("guangzhou", "shenzhen")) -> str:
+    """What the city columns hold: "GZ Guangzhou, SZ Shenzhen" / "广州、深圳:最新可比数值"."""
+    names = [word("ui.legend_" + city, lang) for city in cities]
+    return word("ui.legend_cities", lang).format(cities=joined(names, lang))
 
 
 def titles_joined(titles: Sequence[str], lang: str) -> str:

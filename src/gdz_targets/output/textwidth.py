@@ -105,18 +105,22 @@ def _last_break(text: str, width: int, hyphens: bool = True) -> int:
             best = index
             if text[index - 1] in _SOFT_BREAKS or text[index - 1].isspace():
                 soft = index
-        elif index and text[index - 1] == GLUE:
-            glued = (
-                index  # after a no-break space: only where nothing else can be (an example wider than a line)
-            )
+        elif (
+            index and text[index - 1] == GLUE
+        ):  # only where nothing else can be (an example wider than a line)
+            glued = index
         used += char_width(char)
         if used > width:
             # After punctuation or a space rather than inside a phrase, unless that wastes a third of a line.
             chosen = soft if soft >= index * 2 // 3 else best or glued
             if chosen:
                 return chosen
-            # A hard cut: carry the last character down with closing punctuation that would start a line.
-            return index - 1 if index > 1 and char in _NO_LINE_START else max(index, 1)
+            # A hard cut: carry the last character down with closing punctuation (all of it: "):") that would
+            # start a line.
+            cut = index
+            while cut > 1 and (text[cut] in _NO_LINE_START or text[cut] == _JOIN):
+                cut -= 1
+            return cut if cut != index else max(index, 1)
     return len(text)
 
 
