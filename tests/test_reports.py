@@ -355,3 +355,17 @@ def test_history_keeps_whose_figure_it_is_and_the_value_at_every_width(
     guangzhou = next(line for line in text.splitlines() if line.startswith("Y8R2GFTC"))
     assert ("Guangzhou" in guangzhou or guangzhou.endswith(" GZ")) and "88%" in guangzhou, guangzhou
     lines_fit(text, width)
+
+
+@pytest.mark.parametrize("width", [36, 44, 50, 60])
+def test_a_narrow_screen_still_shows_each_figure_and_score(gdz: Gdz, fixture_env: Path, width: int) -> None:
+    text = gdz("status", env={"COLUMNS": str(width)}).stdout
+    row = text[text.index("\n  pass-rate ") :][:300]
+    assert "75 / 90%" in row and "70" in row, row  # in its column, else on the second line
+    lines_fit(text, width, fixture_env)
+
+
+def test_the_short_day_count_is_explained_where_it_shows(gdz: Gdz, fixture_env: Path) -> None:
+    wide, narrow = (gdz("status", env={"COLUMNS": width}).stdout for width in ("120", "80"))
+    assert "181d" in wide and "1065d: days past the deadline" in wide
+    assert "181 days over" in narrow and "days past the deadline" not in narrow

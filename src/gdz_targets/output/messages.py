@@ -825,6 +825,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "▮▮▮▯ share of the way to the target (full only when met)",
         "▮▮▮▯ 距目标的进度(达成才满格)",
     ),
+    "ui.legend_days": (
+        "1065d: days past the deadline (120d left: days before it)",
+        "1065天:超过期限的天数(剩120天:距期限的天数)",
+    ),
     "ui.legend_related": ("≈ a related measure: shown, never scored", "≈ 相关口径:仅供参考,不计分"),
     "ui.legend_cities": ("{cities}", "{cities}:最新可比数值"),
     "ui.legend_guangzhou": ("GZ Guangzhou", "广州"),

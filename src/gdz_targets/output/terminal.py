@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal, NamedTuple
@@ -343,6 +344,9 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
         budgets = _status_budgets(report.plan, lang, wide)
         fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
     shown = {column.key for column, _ in fitted}
+    # What a second line carries for the columns that had no room (as "scored" the score says what it is).
+    missing = [key for key, column in (("figure", "figure"), ("scored", "score"), ("cities", "guangzhou"))
+               if column not in shown]  # fmt: skip
     table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
     header_drawn = False
     for (title, score), rows, folded in sections:
@@ -356,7 +360,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
         for row in rows:
             view.append_text(grid(fitted, [row], show_header=False, gap=2, indent=step))
             if not wide:
-                view.append_text(_second_line(row, width, 2 * step, "guangzhou" not in shown))
+                view.append_text(_second_line(row, width, 2 * step, missing))
         if folded:
             label = word("ui.without_data", lang).format(count=len(folded))
             items = [(target, "dim") for target in folded]
@@ -469,6 +473,9 @@ def _status_row(
         "status": [(status, style)] if status else [],
         "detail": [(detail, "yellow" if row.stale else "dim")] if detail else [],
         "cities": [(" · ".join(known), "")] if known else [],
+        "scored": cell(f"{word('ui.score', lang)} {d.score_value(row.score.value)}")
+        if target.kind is not Kind.CONTEXT and row.score.value is not None
+        else [],
     }
     if wide and detail:
         cells["status"] = [(f"{status} {detail}" if status else detail, style)]
@@ -485,13 +492,13 @@ def _city_cell(target: Target, row: TargetStatus, city: City, lang: str, detail:
     return lines
 
 
-def _second_line(row: dict[str, Cell], width: int, indent: int, cities: bool) -> Text:
-    """Below 100 columns: the title, cut to fit, the cities' figures (`cities`: where their columns had no
-    room), and what qualifies the status (met on, days over, stale)."""
+def _second_line(row: dict[str, Cell], width: int, indent: int, missing: Sequence[str]) -> Text:
+    """Below 100 columns: the title, cut to fit, what the columns had no room for (`missing`: the figure, the
+    score, the cities' figures), and what qualifies the status (met on, days over, stale)."""
     title = row["title"][0][0]
     detail, detail_style = row["detail"][0] if row["detail"] else ("", "")
-    if cities and row["cities"]:
-        detail = " · ".join(part for part in (row["cities"][0][0], detail) if part)
+    extra = [row[key][0][0] for key in missing if row[key] and row[key][0][0]]
+    detail = " · ".join([*extra, detail] if detail else extra)
     room = width - indent - (width_of(detail) + 2 if detail else 0)
     if room < 8:  # too narrow for both on a line: the title, then the detail below it
         text = Text()
@@ -610,8 +617,12 @@ def _legend(
     related = any(
         text.startswith(d.RELATED_MARK) for row in rows for city in cities for text, _ in row.get(city, [])
     )
-    notes = [word(key, lang) for key, wanted in (("ui.legend_bar", "bar" in shown),
-                                                 ("ui.legend_related", related)) if wanted]  # fmt: skip
+    # On one line a status counts days short ("1065d", "1065天"): said once, where one shows.
+    days = "title" in shown and any(
+        re.search(r"\d(d\b|天)", text) for row in rows for text, _ in row.get("status", [])
+    )
+    wanted = (("ui.legend_bar", "bar" in shown), ("ui.legend_related", related), ("ui.legend_days", days))
+    notes = [word(key, lang) for key, shows in wanted if shows]
     if cities:
         notes.append(d.cities_legend(lang, cities))
     notes.append(word("ui.legend_score", lang))
