@@ -32,7 +32,7 @@ from gdz_targets.domain.values import (
 from gdz_targets.store.files import read_bytes
 from gdz_targets.store.log import Log
 from gdz_targets.store.records import is_record_id, new_record_id
-from gdz_targets.store.tables import Cell, Row, Table, column_letters, read_tables
+from gdz_targets.store.tables import SEPARATOR_NAMES, Cell, Row, Table, column_letters, read_tables
 
 from .record import parse_value
 from .session import Session
@@ -325,7 +325,7 @@ def _looks_like_data(rows: Sequence[Row]) -> bool:
 
 
 def _separator_name(separator: str | None) -> Message:
-    return msg("separator." + {",": "comma", "\t": "tab", ";": "semicolon"}.get(separator or ",", "comma"))
+    return msg("separator." + SEPARATOR_NAMES.get(separator or ",", "comma"))
 
 
 def _blank(cell: Cell) -> bool:

@@ -459,16 +459,17 @@ def _status_row(
     # On one line the status says since when or how late, and whether the figure is stale; on two lines, the
     # second holds it all.
     detail = d.status_detail(row, lang, short=wide, stale=True)
+    cities = {city: _city_cell(target, row, city, lang, options.city_detail) for city, _ in CITY_COLUMNS}
     # For a second line where the city columns have no room: their figures where known.
-    known = [f"{word('ui.' + code, lang)} {figure}" for city, code in CITY_COLUMNS
-             if (figure := d.city_figure(target, row, city, lang)) != d.UNKNOWN]  # fmt: skip
+    known = [f"{word('ui.' + code, lang)} {cities[city][0][0]}" for city, code in CITY_COLUMNS
+             if cities[city][0][0] != d.UNKNOWN]  # fmt: skip
     cells: dict[str, Cell] = {
         "id": cell(target.id, "bold"),
         "title": cell(target.title(lang), "dim"),
         "figure": cell(d.now_and_target(plan, row, lang)),
         "bar": cell(d.progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
-        "guangzhou": _city_cell(target, row, City.GUANGZHOU, lang, options.city_detail),
-        "shenzhen": _city_cell(target, row, City.SHENZHEN, lang, options.city_detail),
+        "guangzhou": cities[City.GUANGZHOU],
+        "shenzhen": cities[City.SHENZHEN],
         "score": cell(d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""),
         "status": [(status, style)] if status else [],
         "detail": [(detail, "yellow" if row.stale else "dim")] if detail else [],

@@ -53,9 +53,6 @@ class Log:
                 voids.setdefault(record.entry, record)
         return voids
 
-    def has_entry(self, record_id: str) -> bool:
-        return self._full().entry_number(record_id) is not None
-
     def entry(self, record_id: str) -> Entry | None:
         """The entry with this id, voided or not, if the log has one."""
         index = self._full()
