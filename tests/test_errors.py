@@ -58,7 +58,7 @@ CATALOGUE_CASES = [
         ["log", "new-services", "85%"],
         {},
         2,
-        '"85%" is not a number; a % sign goes only with a target measured in %; write the number in the target\'s unit',
+        '"85%": the target is measured in items; write the figure in items, or as a plain number',
     ),
     (["log", "pass-rate", "101"], {}, 2, "101 is above the largest possible value, 100%"),
     (

@@ -89,7 +89,7 @@ def test_a_percent_sign_on_a_count_and_an_ambiguous_separator_are_refused(
     lines = result.stderr.splitlines()
     assert (
         lines[0].startswith(f"gdz: {path}:2:3:")
-        and "a % sign goes only with a target measured in %" in lines[0]
+        and '"42%": the target is measured in items; write the figure in items' in lines[0]
     )
     assert lines[1].startswith(f"gdz: {path}:3:3:") and "write digits without separators" in lines[1]
 

@@ -343,7 +343,8 @@ def test_two_clones_merge_cleanly_with_every_entry_once(
         _git(tmp_path, "clone", "-q", str(origin), name)
         monkeypatch.chdir(clone)
         for n in range(5):
-            result = gdz("log", "pass-rate", str(50 + n), "--date", f"2025-0{n + 1}-15", "--by", name)
+            value = str(50 + n + (10 if name == "b" else 0))  # the same figure twice would be a copy (check)
+            result = gdz("log", "pass-rate", value, "--date", f"2025-0{n + 1}-15", "--by", name)
             assert result.exit_code == 0, result
         _git(clone, "commit", "-q", "-am", f"{name} logs")
         clones.append(clone)

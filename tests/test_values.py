@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdz_targets.domain.model import City, Qualifier
+from gdz_targets.domain.model import City, Qualifier, Unit
 from gdz_targets.domain.values import (
     ValueRefused,
     format_number,
@@ -41,7 +41,7 @@ def test_numbers_accepted(text: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "figure"),
     [(">1000", (1000, Qualifier.OVER)), ("超1000", (1000, Qualifier.OVER)), ("突破1000", (1000, Qualifier.OVER)),
-     ("1000以上", (1000, Qualifier.OVER)), ("1000余", (1000, Qualifier.OVER)), ("＞1,000", (1000, Qualifier.OVER)),
+     ("1000以上", (1000, Qualifier.AT_LEAST)), ("1000余", (1000, Qualifier.OVER)), ("＞1,000", (1000, Qualifier.OVER)),
      (">=100", (100, Qualifier.AT_LEAST)), ("不少于100", (100, Qualifier.AT_LEAST)), ("≥100", (100, Qualifier.AT_LEAST)),
      ("~25", (25, Qualifier.ABOUT)), ("约25", (25, Qualifier.ABOUT)), ("大约25.5", (25.5, Qualifier.ABOUT)),
      ("1020", (1020, None))],
@@ -62,12 +62,48 @@ def test_a_figure_refused_is_named_as_typed(text: str, hint: str) -> None:
     assert render(refused.value.message, "en") == f'"{text}" is not a number; {hint}'
 
 
-def test_a_percent_sign_only_for_a_target_in_percent() -> None:
-    assert parse_figure("42%", percent=True) == (42, None)
-    assert parse_figure("４２％", percent=True) == (42, None)
-    assert parse_figure(">90%", percent=True) == (90, Qualifier.OVER)
-    with pytest.raises(ValueRefused):
-        parse_figure("42%", percent=False)
+PERCENT = Unit("percent", "%", "%", 0, 100, zero_based=True)
+ITEMS = Unit("items", "项", "items", 0, integer=True, zero_based=True)
+RANK = Unit("rank", "第{}名", "rank {}", 1, integer=True)
+AREA = Unit("wan-sqm", "万平方米", "×10k m²", 0, zero_based=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "figure"),
+    [("42%", PERCENT, (42, None)), ("４２％", PERCENT, (42, None)), (">90%", PERCENT, (90, Qualifier.OVER)),
+     ("85%以上", PERCENT, (85, Qualifier.AT_LEAST)), ("85以上", PERCENT, (85, Qualifier.AT_LEAST)),
+     ("1020项", ITEMS, (1020, None)), ("1,080项", ITEMS, (1080, None)), ("1020 items", ITEMS, (1020, None)),
+     ("1 item", ITEMS, (1, None)), ("1000余项", ITEMS, (1000, Qualifier.OVER)), ("超1000项", ITEMS, (1000, Qualifier.OVER)),
+     ("第4名", RANK, (4, None)), ("rank 4", RANK, (4, None)), ("Rank 4", RANK, (4, None)),
+     (">1000万平方米", AREA, (1000, Qualifier.OVER)), ("1000 ×10k m²", AREA, (1000, None))],
+)  # fmt: skip
+def test_a_figure_may_carry_the_targets_own_unit(
+    text: str, unit: Unit, figure: tuple[float, Qualifier]
+) -> None:
+    assert parse_figure(text, unit) == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("42%", ITEMS, "items"),
+        ("1020个", ITEMS, "items"),
+        ("1020 items", PERCENT, "%"),
+        ("4名", AREA, "×10k m²"),
+    ],
+)
+def test_another_unit_is_refused_naming_the_targets(text: str, unit: Unit, expected: str) -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_figure(text, unit)
+    assert refused.value.message.key == "value.wrong_unit"
+    assert f"the target is measured in {expected}" in render(refused.value.message, "en")
+
+
+def test_two_bounds_that_disagree_are_refused() -> None:
+    with pytest.raises(ValueRefused) as refused:
+        parse_figure(">1000以上", ITEMS)
+    assert refused.value.message.key == "value.two_bounds"
+    assert parse_figure("超1000余", ITEMS) == (1000, Qualifier.OVER)  # the same bound twice says one thing
 
 
 @pytest.mark.parametrize(

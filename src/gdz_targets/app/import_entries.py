@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Final, NamedTuple, TypeVar
 
 from gdz_targets.domain.errors import Message, Problem, UsageError, counted, msg
-from gdz_targets.domain.model import City, Entry, Kind, Plan, Qualifier, Target
+from gdz_targets.domain.model import Batch, City, Entry, Kind, Plan, Qualifier, Target
 from gdz_targets.domain.query import require_target
 from gdz_targets.domain.rules import date_problem, value_problem
 from gdz_targets.domain.values import (
@@ -27,6 +27,7 @@ from gdz_targets.domain.values import (
     parse_city,
     parse_figure,
     parse_milestone,
+    parse_value,
     unit_name,
 )
 from gdz_targets.store.files import read_bytes
@@ -34,7 +35,6 @@ from gdz_targets.store.log import Log
 from gdz_targets.store.records import is_record_id, new_record_id
 from gdz_targets.store.tables import SEPARATOR_NAMES, Cell, Row, Table, column_letters, read_tables
 
-from .record import parse_value
 from .session import Session
 
 IMPORT_LIMIT: Final = 256 << 20  # bytes: a spreadsheet of a million rows is well under this
@@ -62,7 +62,8 @@ STATUS_EXPORT_COLUMNS: Final = frozenset(
 )
 TARGETS_EXPORT_COLUMNS: Final = frozenset({"baseline_quote", "target_value", "原文", "目标值"})
 HEADER_SEARCH: Final = 10  # rows a header may stand below: a title, merged or not, and blank rows
-EXCEL_EPOCH: Final = date(1899, 12, 30)  # day 0 of Excel's (1900) date serial numbers
+EXCEL_EPOCH: Final = date(1899, 12, 30)  # day 0 of Excel's (1900) date serial numbers, from serial 61 on
+EXCEL_FALSE_LEAP_DAY: Final = 60  # Excel's 1900-02-29, kept from Lotus 1-2-3: serials 1–59 are a day later
 
 
 def _key(name: object) -> str:
@@ -81,6 +82,7 @@ class ImportPlan:
     repeated: list[Entry] = field(default_factory=list)  # a row the same as an earlier row of the file
     problems: list[Problem] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)  # how the file was read, where that is worth saying
+    batch: Batch | None = None  # the record that closed the import, once written
 
 
 class Located(NamedTuple):
@@ -165,7 +167,12 @@ def import_entries(
     with session.log_for_writing() as log:
         outcome = _checked(plan_import(session, table, path, log, by, force, progress), path)
         if outcome.new:
-            log.append(outcome.new)
+            # The rows name the import, and its closing record comes last: a kill at any moment of the write
+            # leaves rows without it, which never count (README, Import).
+            batch = Batch(new_record_id(), path, len(outcome.new), session.recorder(by), session.now())
+            outcome.new = [entry._replace(batch=batch.id) for entry in outcome.new]
+            log.append([*outcome.new, batch])
+            outcome.batch = batch
     return outcome
 
 
@@ -198,11 +205,7 @@ class _Matcher:
         if earlier is not None and (earlier[1].value, earlier[1].qualifier) != (entry.value, entry.qualifier):
             clash = msg("import.same_day_clash", line=_where(self.table, earlier[0]), target=entry.target)
             return "problem", self.table.problem(self.path, located.row.number, None, clash)
-        figures = self.known.get(entry.target)
-        if figures is None:
-            figures = self.known[entry.target] = {}
-            for old in self.log.entries(entry.target, include_voided=True):
-                figures.setdefault(_figure(old), []).append(old)
+        figures = self._figures(entry.target)
         match = next((old for old in figures.get(_figure(entry), []) if _same(old, entry)), None)
         if match is not None and match.id in self.added:  # the same row again (a note or source of its own
             return "repeated", entry  # makes it an entry of its own, as `gdz log` records it)
@@ -225,7 +228,27 @@ class _Matcher:
         self.in_file.setdefault(entry.id, (located.row.number, entry))
         if twin is not None:
             return "repeated", entry
+        if logged is None:  # the same figure logged under another id (shipped figures imported before they
+            logged = self._logged_figure(entry)  # had ids): that entry, not a second copy of it
         return ("present", logged) if logged is not None else ("new", entry)
+
+    def _logged_figure(self, entry: Entry) -> Entry | None:
+        """The entry already in the log (not one this import adds) that says what `entry` says."""
+        figures = self._figures(entry.target)
+        found = figures.get(_figure(entry), [])
+        says = (entry.note, entry.source)
+        return next(
+            (old for old in found if old.id not in self.added and (old.note, old.source) == says), None
+        )
+
+    def _figures(self, target: str) -> dict[Hashable, list[Entry]]:
+        """The log's entries of a target (voided ones too), by the figure each records."""
+        figures = self.known.get(target)
+        if figures is None:
+            figures = self.known[target] = {}
+            for old in self.log.entries(target, include_voided=True):
+                figures.setdefault(_figure(old), []).append(old)
+        return figures
 
 
 def _figure(entry: Entry) -> tuple[Hashable, ...]:
@@ -400,6 +423,9 @@ class _RowContext:
         if cells.problems or target is None or day is None or city is None or figure is None:
             return None, cells.problems
         value, stated = figure
+        if qualifier is not None and stated is not None and qualifier is not stated:  # which bound holds?
+            given = _as_text(located.cells["value"][1])
+            cells.refuse("qualifier", msg("import.two_bounds", value=given, qualifier=qualifier.value))
         for column, refusal in (
             ("value", value_problem(self.plan, target, value, isinstance(value, bool))),
             ("date", None if self.force else self._date(target, city, day)),
@@ -476,7 +502,7 @@ def _value(
         if percent is None and in_percent and 0 < abs(cell) <= 1:  # 0.95: 95% or 0.95%? Not guessed.
             raise ValueRefused(msg("import.percent_unknown", value=_as_text(cell)))
         return _spreadsheet_number(cell), None
-    return parse_value(plan, target, _as_text(cell))
+    return parse_value(_as_text(cell), plan.unit_of(target), target.kind is Kind.MILESTONE)
 
 
 def _any_value(cell: Cell) -> object:
@@ -485,8 +511,11 @@ def _any_value(cell: Cell) -> object:
         return cell
     text = _as_text(cell)
     try:
-        return parse_figure(text, percent=True)
-    except ValueRefused:
+        return parse_figure(text)
+    except ValueRefused as refused:
+        hint = refused.message.params.get("hint")
+        if isinstance(hint, Message) and hint.key in ("hint.no_unit", "hint.no_percent_sign"):
+            return text  # a figure with a unit: whose, the unknown target would say
         if any(char.isdigit() for char in text):
             raise  # a number gdz cannot take (1e20): its own reason
     try:
@@ -505,10 +534,11 @@ def _spreadsheet_number(value: float) -> int | float:
 
 
 def _excel_serial(value: float) -> date:
-    """The day an Excel serial number stands for (the 1900 date system spreadsheets use)."""
-    if not 1 <= value < 2_958_466 or value != int(value):  # 1900-01-01 … 9999-12-31, whole days
+    """The day an Excel serial number stands for (the 1900 date system spreadsheets use). Excel counts a
+    29 February 1900 that never was (serial 60, refused), so serials below it start a day later."""
+    if not 1 <= value < 2_958_466 or value != int(value) or value == EXCEL_FALSE_LEAP_DAY:
         raise ValueRefused(msg("value.not_file_date", value=_as_text(value)))
-    return EXCEL_EPOCH + timedelta(days=int(value))
+    return EXCEL_EPOCH + timedelta(days=int(value) + (1 if value < EXCEL_FALSE_LEAP_DAY else 0))
 
 
 def _city(cell: Cell) -> City:

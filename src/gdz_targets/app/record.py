@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
-from gdz_targets.domain.model import Entry, Kind, Plan, Point, Qualifier, Target, Void
+from gdz_targets.domain.model import Batch, Entry, Kind, Plan, Point, Void
 from gdz_targets.domain.query import require_target
 from gdz_targets.domain.rules import date_problem, value_problem
-from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_figure, parse_milestone
+from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_value
 
 from .session import Session
 
@@ -40,14 +41,6 @@ class Voided(NamedTuple):
     entry: Entry
 
 
-def parse_value(plan: Plan, target: Target, text: str) -> tuple[int | float, Qualifier | None]:
-    """A milestone's state, or a number with the bound its source states (`>1000`); `42%` in a % target."""
-    if target.kind is Kind.MILESTONE:
-        return parse_milestone(text), None
-    unit = plan.unit_of(target)
-    return parse_figure(text, percent=unit is not None and unit.en == "%")
-
-
 def build_entry(
     plan: Plan,
     given: EntryInput,
@@ -62,7 +55,7 @@ def build_entry(
 
     target = require_target(plan, given.target)
     city = parse_city(given.city)
-    value, qualifier = parse_value(plan, target, given.value)
+    value, qualifier = parse_value(given.value, plan.unit_of(target), target.kind is Kind.MILESTONE)
     day = parse_day(given.day, today)
     problem = value_problem(plan, target, value, isinstance(value, bool))
     if problem is not None:
@@ -106,17 +99,38 @@ def _says_the_same(logged: Entry, entry: Entry) -> bool:
     return all(getattr(logged, name) == getattr(entry, name) for name in same)
 
 
-def last_entry(session: Session, by: str | None = None) -> Entry:
-    """The newest entry that still counts recorded by `by` (default: whoever records in this session)."""
+class LastAct(NamedTuple):
+    """What `gdz undo` takes back: one entry, or an import as a whole (its rows that still count)."""
+
+    entries: tuple[Entry, ...]
+    batch: Batch | None = None  # the import's closing record, where the act was an import
+
+
+def last_act(session: Session, by: str | None = None) -> LastAct:
+    """The newest act that still counts recorded by `by` (default: whoever records in this session): its
+    last entry, or every row of the import it came with — an import is one act, all rows or none."""
     me = session.recorder(by)
-    entry = session.log().last_by(me)
-    if entry is None:
-        raise UsageError(msg("undo.nothing", by=me))
-    return entry
+    log = session.log()
+    voids: dict[str, Void] | None = None
+    for act in log.acts_by(me):
+        if isinstance(act, Entry):
+            return LastAct((act,))
+        voids = log.voids() if voids is None else voids
+        rows = tuple(row for row in log.entries() if row.batch == act.id and row.id not in voids)
+        if rows:  # an import whose rows were all voided since, or came in before, is no act to undo
+            return LastAct(rows, act)
+    raise UsageError(msg("undo.nothing", by=me))
 
 
 def void_entry(session: Session, entry: Entry | str, reason: str, by: str | None = None) -> Voided:
     """Void an entry (given as an Entry or any unique part of its id): it stops counting, both stay."""
+    return void_entries(session, [entry], reason, by)[0]
+
+
+def void_entries(
+    session: Session, entries: Sequence[Entry | str], reason: str, by: str | None = None
+) -> list[Voided]:
+    """Void entries (each an Entry or a unique part of its id) in one write: all of them, or none."""
     from gdz_targets.store.records import new_record_id
 
     cleaned = check_text(reason.strip(), "--reason")
@@ -124,10 +138,13 @@ def void_entry(session: Session, entry: Entry | str, reason: str, by: str | None
         raise UsageError(msg("void.no_reason"))
     who = session.recorder(by)
     with session.log_for_writing() as log:
-        found = log.find(entry) if isinstance(entry, str) else entry
-        earlier = log.voids().get(found.id)
-        if earlier is not None:
-            raise UsageError(msg("void.already", id=found.id, reason=earlier.reason))
-        void = Void(new_record_id(), found.id, cleaned, who, session.now())
-        log.append([void])
-    return Voided(void, found)
+        voids = log.voids()
+        done = []
+        for given in entries:
+            found = log.find(given) if isinstance(given, str) else given
+            earlier = voids.get(found.id)
+            if earlier is not None:
+                raise UsageError(msg("void.already", id=found.id, reason=earlier.reason))
+            done.append(Voided(Void(new_record_id(), found.id, cleaned, who, session.now()), found))
+        log.append([voided.void for voided in done])
+    return done

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,10 +30,11 @@ class Session:
         ledger: Path | None = None,
         environ: Mapping[str, str] = os.environ,
         cwd: Path | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.lang = resolve_lang(lang, environ)
         self.plan_option, self.ledger_option = plan, ledger
-        self.environ, self.cwd = environ, cwd
+        self.environ, self.cwd, self.clock = environ, cwd, clock
         self._plan: Plan | None = None
         self._plan_at: Located | None = None
         self._log_at: Located | None = None
@@ -82,10 +84,11 @@ class Session:
             yield log
 
     def today(self) -> date:
-        """The only clock gdz reads; GDZ_TODAY pins it (YYYY-MM-DD) for reproducible scripts and tests."""
+        """The only clock gdz reads: today in the plan's time zone (the machine's, where the plan names none);
+        GDZ_TODAY pins it (YYYY-MM-DD) for reproducible scripts and tests."""
         pinned = self.environ.get("GDZ_TODAY")
         if not pinned:
-            return date.today()
+            return self.now().date()
         from gdz_targets.domain.values import parse_day
 
         try:
@@ -94,8 +97,13 @@ class Session:
             raise UsageError(msg("env.today", value=pinned)) from None
 
     def now(self) -> datetime:
-        """When something is recorded: local time with its UTC offset, to the second."""
-        return datetime.now().astimezone().replace(microsecond=0)
+        """When something is recorded: the time in the plan's time zone with its UTC offset, to the second."""
+        zone = self.plan().meta.time_zone
+        if zone is None:
+            return datetime.fromtimestamp(self.clock()).astimezone().replace(microsecond=0)
+        from zoneinfo import ZoneInfo
+
+        return datetime.fromtimestamp(self.clock(), ZoneInfo(zone)).replace(microsecond=0)
 
     def recorder(self, option: str | None = None) -> str:
         """Who records: `--by`, else GDZ_USER, else the login name."""

@@ -56,6 +56,8 @@ def check(
     outcome = run_check(s, repair)
     for problem in outcome.problems:
         out(render_problem(problem, s.lang))
+    for warning in outcome.warnings:
+        out(render(msg("check.warning", problem=render_problem(warning, s.lang)), s.lang))
     for note in outcome.notes:
         out(render(note, s.lang))
     if outcome.problems:

@@ -135,17 +135,24 @@ def undo(
     Example: gdz undo --yes
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.app.record import last_entry, void_entry
+    from gdz_targets.app.record import last_act, void_entries
     from gdz_targets.domain.errors import Declined, msg
     from gdz_targets.output.messages import render
     from gdz_targets.output.stream import ask
-    from gdz_targets.output.text import entry_summary
+    from gdz_targets.output.text import act_summary
 
-    entry = last_entry(s, by)
-    question = render(msg("undo.confirm", entry=entry_summary(s.plan(), entry, s.lang)), s.lang)
+    act = last_act(s, by)
+    question = render(
+        msg("undo.confirm", entry=act_summary(s.plan(), act.entries, act.batch, s.lang)), s.lang
+    )
     if not yes and not ask(question):
         raise Declined(msg("undo.declined"))
-    _said_void(s, void_entry(s, entry, reason or render(msg("undo.reason"), s.lang), by))
+    voided = void_entries(s, act.entries, reason or render(msg("undo.reason"), s.lang), by)
+    if act.batch is None:
+        _said_void(s, voided[0])
+    else:
+        summary = act_summary(s.plan(), act.entries, act.batch, s.lang)
+        say(s, "void.done", entry=summary, reason=voided[0].void.reason)
 
 
 def history(

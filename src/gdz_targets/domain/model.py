@@ -186,6 +186,7 @@ class PlanMeta(NamedTuple):
     note: str | None = None
     issued_source: str | None = None  # where the issue date comes from, when not from `source`
     issued_quote: str | None = None
+    time_zone: str | None = None  # IANA name (Asia/Shanghai): whose "today" the plan's dates are counted in
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -243,6 +244,18 @@ class Entry(NamedTuple):
     note: str | None = None
     source: str | None = None
     qualifier: Qualifier | None = None  # a bound the source states: "超1000" is logged as >1000
+    batch: str | None = None  # the import it came in with (the id of its Batch record), if any
+
+
+class Batch(NamedTuple):
+    """The record that closes an import: its rows, written just before it, count only once it is there, so
+    that an import cut short (a crash, a kill) adds nothing."""
+
+    id: str
+    file: str  # the file imported, as named on the command line
+    entries: int  # how many rows it wrote
+    recorded_by: str
+    recorded_at: datetime
 
 
 class Void(NamedTuple):
@@ -253,6 +266,9 @@ class Void(NamedTuple):
     reason: str
     recorded_by: str
     recorded_at: datetime
+
+
+Record = Entry | Void | Batch  # what one line of the progress log holds
 
 
 class Point(NamedTuple):

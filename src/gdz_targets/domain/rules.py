@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from .errors import Message, Problem, close_matches, msg
-from .model import City, Entry, Kind, Plan, Target, Void
+from .model import Batch, City, Entry, Kind, Plan, Record, Target, Void
 from .values import check_bounds
 
 
@@ -45,7 +45,7 @@ def date_problem(target: Target, city: City, day: date, today: date, issued: dat
     return None
 
 
-def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path: str) -> list[Problem]:
+def check_records(plan: Plan, records: Sequence[tuple[int, Record]], path: str) -> list[Problem]:
     """Plan-aware problems of a log's (line, record) pairs: unknown targets, impossible values, voids of
     nothing, an id used twice with different content or by an entry and a void."""
     problems: list[Problem] = []
@@ -55,8 +55,10 @@ def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path:
         if isinstance(record, Void):
             voids.append((line, record))
             continue
+        if isinstance(record, Batch):
+            continue
         earlier = entries.get(record.id)
-        if earlier is not None and earlier[1] != record:
+        if earlier is not None and earlier[1]._replace(batch=None) != record._replace(batch=None):
             problems.append(Problem(path, msg("log.conflicting_duplicate", id=record.id), line, 1))
         entries.setdefault(record.id, (line, record))
         target = plan.target(record.target)
@@ -66,6 +68,8 @@ def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path:
         problem = value_problem(plan, target, record.value, isinstance(record.value, bool))
         if problem is not None:
             problems.append(Problem(path, problem, line, None))
+    for line, kept, copy in same_figures(records):
+        problems.append(Problem(path, msg("log.same_figure", id=copy.id, kept=kept.id), line, None))
     for line, void in voids:
         if void.entry not in entries:
             problems.append(Problem(path, msg("log.void_unknown", entry=void.entry), line, None))
@@ -74,7 +78,29 @@ def check_records(plan: Plan, records: Sequence[tuple[int, Entry | Void]], path:
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 
-def records_summary(records: Sequence[tuple[int, Entry | Void]]) -> tuple[int, int]:
+def same_figures(records: Sequence[tuple[int, Record]]) -> list[tuple[int, Entry, Entry]]:
+    """Entries that say what another entry says (the same target, city, day, figure, bound, note and source)
+    under another id, none voided — a file imported on two clones of a shared log before its rows had ids.
+    Each copy with its line and the entry kept: the one with the lowest id, so that every clone that
+    cleans up keeps the same one."""
+    voided = {record.entry for _, record in records if isinstance(record, Void)}
+    saying: dict[tuple[object, ...], list[tuple[int, Entry]]] = {}
+    for line, record in records:
+        if isinstance(record, Entry) and record.id not in voided:
+            said = (record.target, record.city, record.date, record.value, record.qualifier, record.note,
+                    record.source)  # fmt: skip
+            saying.setdefault(said, []).append((line, record))
+    copies = []
+    for found in saying.values():
+        distinct = {entry.id: (line, entry) for line, entry in found}  # an identical line twice is one record
+        if len(distinct) > 1:
+            kept = min(distinct)
+            copies += [(line, distinct[kept][1], entry) for record_id, (line, entry) in distinct.items()
+                       if record_id != kept]  # fmt: skip
+    return sorted(copies, key=lambda copy: copy[0])
+
+
+def records_summary(records: Sequence[tuple[int, Record]]) -> tuple[int, int]:
     """How many entries and voids."""
     entries = sum(1 for _, record in records if isinstance(record, Entry))
-    return entries, len(records) - entries
+    return entries, sum(1 for _, record in records if isinstance(record, Void))

@@ -23,6 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Final, NamedTuple
 
+from .exact import at_scale, difference, scaled, share
 from .model import (
     BENCHMARK_CITIES,
     City,
@@ -30,6 +31,7 @@ from .model import (
     History,
     Kind,
     Observation,
+    PeriodDate,
     Plan,
     Point,
     Qualifier,
@@ -63,18 +65,18 @@ class Figure(NamedTuple):
     """A value with its date and where it came from: a log entry, or the plan's sourced figure."""
 
     value: float
-    as_of: str  # ISO date, or a month or year where the source gives no day
+    as_of: PeriodDate  # a day, or a month or year where the source gives no day
     origin: Origin
     observation: Observation | None = None  # the plan's figure, with its source and quote
     qualifier: Qualifier | None = None  # a bound the source states: ">90" is more than 90
 
     @classmethod
     def from_plan(cls, observation: Observation) -> "Figure":
-        return cls(observation.value, str(observation.as_of), Origin.PLAN, observation, observation.qualifier)
+        return cls(observation.value, observation.as_of, Origin.PLAN, observation, observation.qualifier)
 
     @classmethod
     def from_point(cls, point: Point) -> "Figure":
-        return cls(point.value, point.date.isoformat(), Origin.LOG, None, point.qualifier)
+        return cls(point.value, PeriodDate(point.date), Origin.LOG, None, point.qualifier)
 
 
 class Benchmark(NamedTuple):
@@ -101,6 +103,7 @@ class Pace(NamedTuple):
     observed_per_day: float | None
     projected: float | None  # value at the deadline if the observed pace holds
     days_left: int | None
+    outlook: Status | None = None  # on track, at risk or off track, by the projection; None without one
 
 
 class TargetStatus(NamedTuple):
@@ -114,7 +117,7 @@ class TargetStatus(NamedTuple):
     pace: Pace
     status: Status | None  # None for context indicators
     stale: bool
-    achieved_on: str | None = None  # since when the target has been met, for an achieved target
+    achieved_on: PeriodDate | None = None  # since when the target has been met, for an achieved target
     weight: float = 1.0  # its weight in the area and plan scores
     # The deadline has passed and the target is not shown met: overdue, or with no data at all (which a report
     # upwards must count too: nothing shows it was done).
@@ -185,7 +188,11 @@ def current_figure(target: Target, history: History, as_of: date) -> Figure | No
     return None
 
 
-def progress(target: Target, unit: Unit | None, current: float) -> float | None:
+def progress(
+    target: Target, unit: Unit | None, current: float, qualifier: Qualifier | None = None
+) -> float | None:
+    """How far from the start to the target, in percent: at most 99 until the target is met, a bound
+    included (`>100` meets a target that must exceed 100, so it is full)."""
     if target.kind is Kind.MILESTONE:
         return 100.0 * current
     if target.target is None:
@@ -193,13 +200,13 @@ def progress(target: Target, unit: Unit | None, current: float) -> float | None:
     start = _start_value(target, unit)
     if start is None:
         return None
-    met = reaches(target.direction, current, None, target.target, target.target_strict)
+    met = reaches(target.direction, current, qualifier, target.target, target.target_strict)
     if target.target == start:
         return 100.0 if met else 0.0
-    share = 100.0 * (current - start) / (target.target - start)
-    if not math.isfinite(share):  # a target a hair's breadth from its start
+    done = share(current, start, target.target)
+    if not math.isfinite(done):  # a target a hair's breadth from its start
         return None
-    return share if met else min(share, SHORT_OF_FRONTIER)
+    return done if met else min(done, SHORT_OF_FRONTIER)
 
 
 def _start_value(target: Target, unit: Unit | None) -> float | None:
@@ -213,11 +220,9 @@ def _start_value(target: Target, unit: Unit | None) -> float | None:
 def parity_score(direction: Direction, current: float, worst: float, frontier: float) -> float:
     """Distance to frontier (World Bank Doing Business): 0 at the worst, 100 at the frontier or beyond."""
     s = sign(direction)
-    good_current, good_worst, good_frontier = s * current, s * worst, s * frontier
-    if good_frontier <= good_worst:  # already at or past the frontier at the baseline
-        return 100.0 if good_current >= good_frontier else 0.0
-    share = (good_current - good_worst) / (good_frontier - good_worst)
-    return 100.0 * min(1.0, max(0.0, share))
+    if s * frontier <= s * worst:  # already at or past the frontier at the baseline
+        return 100.0 if s * current >= s * frontier else 0.0
+    return min(100.0, max(0.0, share(current, worst, frontier)))
 
 
 def score(target: Target, unit: Unit | None, current: Figure | None, peer: Benchmark | None) -> Score:
@@ -266,7 +271,11 @@ def benchmarks(
         else:
             continue
         related = target.is_related(city)
-        gap = None if current is None or related else sign(target.direction) * (figure.value - current.value)
+        gap = (
+            None
+            if current is None or related
+            else sign(target.direction) * difference(figure.value, current.value)
+        )
         found.append(Benchmark(city, figure, gap, related))
     return tuple(found)
 
@@ -281,26 +290,40 @@ def frontier_of(target: Target, found: tuple[Benchmark, ...]) -> Benchmark | Non
 
 
 def pace(target: Target, history: History, as_of: date, current: Figure | None) -> Pace:
+    """Needed and observed change per day, the projection to the deadline, and what the projection says —
+    worked out exactly, so that a projection landing on the target is on track."""
     days_left = (target.deadline - as_of).days if target.deadline is not None else None
     if current is None or target.kind is not Kind.NUMERIC or target.target is None:
         return Pace(None, None, None, days_left)
-    needed = (target.target - current.value) / days_left if days_left is not None and days_left > 0 else None
-    observed = None
-    if current.origin is Origin.LOG:
-        start = _pace_start(target, history, as_of)
-        current_day = date.fromisoformat(current.as_of)
-        if start is not None and start.date < current_day:
-            observed = (current.value - start.value) / (current_day - start.date).days
-    projected = None
+    needed = None
+    if days_left is not None and days_left > 0:
+        (goal, now), exponent = scaled(target.target, current.value)
+        needed = at_scale(goal - now, exponent, days_left)
+    start = _pace_start(target, history, as_of) if current.origin is Origin.LOG else None
+    current_day = current.as_of.last_day
+    if start is None or start.date >= current_day:
+        return Pace(needed, None, None, days_left)
+    (goal, now, first), exponent = scaled(target.target, current.value, start.value)
+    elapsed = (current_day - start.date).days
+    observed = at_scale(now - first, exponent, elapsed)
     # A projection is to a deadline still ahead of the figure: from a figure dated after the deadline,
     # "projecting" backwards would give a figure nobody could have (a share of -80%).
-    if (
-        observed is not None
-        and target.deadline is not None
-        and target.deadline >= date.fromisoformat(current.as_of)
-    ):
-        projected = current.value + observed * (target.deadline - date.fromisoformat(current.as_of)).days
-    return Pace(needed, observed, projected, days_left)
+    if target.deadline is None or target.deadline < current_day:
+        return Pace(needed, observed, None, days_left)
+    ahead = (target.deadline - current_day).days
+    gained = (now - first) * ahead  # projected − current, times `elapsed`
+    projected = at_scale(now * elapsed + gained, exponent, elapsed)
+    margin = sign(target.direction) * (now * elapsed + gained - goal * elapsed)
+    if margin > 0 or (margin == 0 and not target.target_strict):
+        outlook = Status.ON_TRACK
+    elif goal == now:  # exactly at a target that must be exceeded ("突破"), and not moving past it
+        outlook = Status.AT_RISK
+    else:  # the share of the remaining gap the projection closes, against AT_RISK_SHARE
+        remaining = (goal - now) * elapsed
+        (closes, wanted), _ = scaled(gained, AT_RISK_SHARE)  # `gained` is whole: its scale is 0
+        closes_enough = closes >= wanted * remaining if remaining > 0 else closes <= wanted * remaining
+        outlook = Status.AT_RISK if closes_enough else Status.OFF_TRACK
+    return Pace(needed, observed, projected, days_left, outlook)
 
 
 def _pace_start(target: Target, history: History, as_of: date) -> Point | None:
@@ -320,18 +343,10 @@ def status_of(target: Target, current: Figure | None, pace_now: Pace, as_of: dat
         return Status.OPEN
     if as_of > target.deadline:
         return Status.OVERDUE
-    if pace_now.projected is None or target.target is None:
-        return Status.OPEN
-    if reaches(target.direction, pace_now.projected, None, target.target, target.target_strict):
-        return Status.ON_TRACK
-    remaining = target.target - current.value
-    if remaining == 0:  # exactly at a target that must be exceeded ("突破"), and not moving past it
-        return Status.AT_RISK
-    share = (pace_now.projected - current.value) / remaining
-    return Status.AT_RISK if share >= AT_RISK_SHARE else Status.OFF_TRACK
+    return pace_now.outlook or Status.OPEN
 
 
-def achieved_since(target: Target, history: History, as_of: date, current: Figure) -> str:
+def achieved_since(target: Target, history: History, as_of: date, current: Figure) -> PeriodDate:
     """The date of the first figure of the unbroken run of figures that meet the target, up to the latest."""
     if current.origin is Origin.PLAN:
         return current.as_of
@@ -339,7 +354,7 @@ def achieved_since(target: Target, history: History, as_of: date, current: Figur
     for point in history.of(target.id, City.DONGGUAN).newest_first(as_of):
         if not meets(target, Figure.from_point(point)):
             break
-        since = point.date.isoformat()
+        since = PeriodDate(point.date)
     return since
 
 
@@ -348,13 +363,23 @@ def is_stale(target: Target, current: Figure | None, status: Status | None, as_o
     interval, need none)."""
     if current is None or status is Status.ACHIEVED or target.reporting_days is None:
         return False
-    last_day = date.fromisoformat(current.as_of) if current.origin is Origin.LOG else None
-    if last_day is None and current.observation is not None:
-        last_day = current.observation.as_of.last_day
-    return last_day is not None and (as_of - last_day).days > target.reporting_days
+    return (as_of - current.as_of.last_day).days > target.reporting_days
+
+
+def as_known(target: Target, as_of: date) -> Target:
+    """The target as the plan knew it on `as_of`: a baseline or a Guangzhou/Shenzhen figure dated later is
+    left out, as a later entry is, so that a report as of a day is the report of that day."""
+    baseline = target.baseline
+    late = baseline is not None and baseline.as_of.last_day > as_of
+    known = {city: figure for city, figure in target.benchmarks.items() if figure.as_of.last_day <= as_of}
+    if not late and len(known) == len(target.benchmarks):
+        return target
+    return target._replace(baseline=None if late else baseline, benchmarks=known)
 
 
 def target_status(plan: Plan, target: Target, history: History, as_of: date) -> TargetStatus:
+    """One target's standing on `as_of`, from the figures dated on or before it."""
+    target = as_known(target, as_of)
     unit = plan.unit_of(target)
     current = current_figure(target, history, as_of)
     found = benchmarks(target, history, as_of, current)
@@ -363,12 +388,12 @@ def target_status(plan: Plan, target: Target, history: History, as_of: date) -> 
     status = status_of(target, current, pace_now, as_of)
     gap = None
     if current is not None and target.target is not None and target.kind is Kind.NUMERIC:
-        gap = sign(target.direction) * (target.target - current.value)
+        gap = sign(target.direction) * difference(target.target, current.value)
     achieved = status is Status.ACHIEVED and current is not None
     return TargetStatus(
         target=target,
         current=current,
-        progress=None if current is None else progress(target, unit, current.value),
+        progress=None if current is None else progress(target, unit, current.value, current.qualifier),
         gap_to_target=gap,
         benchmarks=found,
         frontier=frontier,

@@ -43,9 +43,10 @@ QUALIFIER_PREFIXES: Final[tuple[tuple[str, Qualifier], ...]] = (
     ("突破", Qualifier.OVER), ("多于", Qualifier.OVER), ("大于", Qualifier.OVER), ("高于", Qualifier.OVER),
     ("~", Qualifier.ABOUT), ("～", Qualifier.ABOUT), ("约", Qualifier.ABOUT), ("大约", Qualifier.ABOUT),
 )  # fmt: skip
-# After the number: `1000以上`, `1000余`, `1000多` (more than 1000).
+# After the number: `1000以上` (1000 or more), `1000余`, `1000多` (more than 1000).
+# 以上 includes the number itself in Chinese legal usage (民法典 art. 1259): 90%以上 is at least 90%.
 QUALIFIER_SUFFIXES: Final[tuple[tuple[str, Qualifier], ...]] = (
-    ("以上", Qualifier.OVER), ("余", Qualifier.OVER), ("多", Qualifier.OVER),
+    ("以上", Qualifier.AT_LEAST), ("余", Qualifier.OVER), ("多", Qualifier.OVER),
 )  # fmt: skip
 QUALIFIER_MARKS: Final[dict[Qualifier, str]] = {
     Qualifier.OVER: ">",
@@ -129,21 +130,73 @@ def _number_hint(cleaned: str) -> Message:
     return msg("hint.number_example")
 
 
-def parse_figure(text: str, percent: bool = False) -> tuple[int | float, Qualifier | None]:
-    """A number with the bound its source states: `>1000` (超, 突破, 1000以上), `>=100` (不少于), `~25` (约);
-    with `percent` (a target measured in %) it may end in a % sign: `42%`."""
+def parse_figure(text: str, unit: Unit | None = None) -> tuple[int | float, Qualifier | None]:
+    """A number with the bound its source states — `>1000` (超, 突破), `>=100` (不少于, 以上: the number
+    itself included), `~25` (约) — and optionally `unit`'s own label, as sources and a spreadsheet saved
+    "as shown" write it: `85%以上`, `1020项`, `第4名`, `>1000万平方米`. Any other unit is refused, naming the
+    target's."""
     cleaned = text.strip().translate(_FULL_WIDTH)
-    if percent and cleaned.endswith("%"):
-        cleaned = cleaned[:-1].rstrip()
-    before = ((len(mark), 0, bound) for mark, bound in QUALIFIER_PREFIXES if cleaned.startswith(mark))
-    after = ((0, len(mark), bound) for mark, bound in QUALIFIER_SUFFIXES if cleaned.endswith(mark))
-    start, end, qualifier = next(before, None) or next(after, None) or (0, 0, None)
+    prefix = next(((mark, bound) for mark, bound in QUALIFIER_PREFIXES if cleaned.startswith(mark)), None)
+    rest = cleaned[len(prefix[0]) :].lstrip() if prefix else cleaned
+    bounds = [prefix[1]] if prefix else []
+    rest = _strip_suffix(rest, bounds)
+    if unit is not None:
+        rest = _strip_unit(rest, unit)
+        rest = _strip_suffix(rest, bounds)
+    if len(set(bounds)) > 1:
+        raise ValueRefused(msg("value.two_bounds", value=text))
     try:
-        return parse_number(cleaned[start : len(cleaned) - end]), qualifier
+        return parse_number(rest), bounds[0] if bounds else None
     except ValueRefused as refused:  # named as typed: `超` is not a number, not the empty rest of it
         if refused.message.key != "value.not_number":
             raise
+        if unit is not None and re.fullmatch(r"[+-]?[0-9.,]+\s*[^\s0-9.,][^0-9]*", rest):
+            expected = Words(unit_name(unit.en), unit_name(unit.zh))
+            raise ValueRefused(msg("value.wrong_unit", value=text, unit=expected)) from None
         raise ValueRefused(msg("value.not_number", value=text, hint=_number_hint(cleaned))) from None
+
+
+def _strip_suffix(text: str, bounds: list[Qualifier]) -> str:
+    """Text less a bound written after the number (`1000以上`, `1000余`), the bound noted in `bounds`."""
+    for mark, bound in QUALIFIER_SUFFIXES:
+        if text.endswith(mark) and len(text) > len(mark):
+            bounds.append(bound)
+            return text[: -len(mark)].rstrip()
+    return text
+
+
+def _strip_unit(text: str, unit: Unit) -> str:
+    """Text less `unit`'s label in either language (`1020项`, `1020 items`, `第4名`, `rank 4`, `42%`)."""
+    for label in (unit.zh, unit.en):
+        before, placed, after = label.partition("{}")
+        if not placed:
+            before, after = "", label
+        before, after = before.strip().lower(), after.strip().lower()
+        lowered = text.lower()
+        for ending in dict.fromkeys((after, _singular(after))):
+            if (
+                lowered.startswith(before)
+                and lowered.endswith(ending)
+                and len(lowered) > len(before + ending)
+            ):
+                return text[len(before) : len(text) - len(ending)].strip()
+    return text
+
+
+def _singular(label: str) -> str:
+    """`item` for `items`, `category` for `categories`: an English label after the figure 1."""
+    if not (label.isascii() and label.isalpha()):
+        return label
+    return label[:-3] + "y" if label.endswith("ies") else label.removesuffix("s")
+
+
+def parse_value(
+    text: str, unit: Unit | None, milestone: bool = False
+) -> tuple[int | float, Qualifier | None]:
+    """What is typed for a target: a milestone's state, or a figure in `unit` (see `parse_figure`)."""
+    if milestone:
+        return parse_milestone(text), None
+    return parse_figure(text, unit)
 
 
 def parse_milestone(text: str) -> bool:

@@ -45,16 +45,6 @@ CITY_STYLE: Final[dict[City, tuple[str, Marker]]] = {
 }
 
 
-def day_of(as_of: str) -> date:
-    """The day a figure stands for: a year or a month the source gives by its last day."""
-    if len(as_of) == 4:
-        return date(int(as_of), 12, 31)
-    if len(as_of) == 7:
-        year, month = int(as_of[:4]), int(as_of[5:])
-        return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
-    return date.fromisoformat(as_of)
-
-
 class _Frame:
     """The plot area and its two scales: days across, values up from zero (or from the lowest value)."""
 
@@ -80,7 +70,7 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     unit = d.unit_label(plan, target, lang)
     dongguan = [(point.date, point.value) for point in points]
     baseline = (target.baseline.as_of.last_day, target.baseline.value) if target.baseline else None
-    peers: list[Peer] = [(b.city, day_of(b.figure.as_of), b.figure.value, b.related) for b in row.benchmarks]
+    peers: list[Peer] = [(b.city, b.figure.as_of.last_day, b.figure.value, b.related) for b in row.benchmarks]
     goal = target.target if target.kind is Kind.NUMERIC else None
     days = [day for day, _ in dongguan] + [peer[1] for peer in peers] + ([baseline[0]] if baseline else [])
     days += [target.deadline] if target.deadline else []

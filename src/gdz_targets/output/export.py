@@ -14,7 +14,17 @@ from typing import Any, Final
 
 from gdz_targets import __version__
 from gdz_targets.domain.errors import UsageError, msg
-from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, History, Kind, Plan, Target
+from gdz_targets.domain.model import (
+    BENCHMARK_CITIES,
+    City,
+    Entry,
+    History,
+    Kind,
+    PeriodDate,
+    Plan,
+    Precision,
+    Target,
+)
 from gdz_targets.domain.query import select_targets
 from gdz_targets.domain.status import AT_RISK_SHARE, Aggregate, Benchmark, Figure, StatusReport, TargetStatus
 
@@ -91,11 +101,13 @@ def _json_num(value: float | None, digits: int | None = None) -> float | int | N
     return int(number) if float(number).is_integer() and abs(number) < 2**53 else number
 
 
-def _when(prefix: str, as_of: str | None) -> dict[str, str | None]:
+def _when(prefix: str, as_of: PeriodDate | None) -> dict[str, str | None]:
     """A figure's date: a day in `*_as_of`, a year or month the source gives instead in `*_period`, so that
     a date column holds only dates."""
-    day = as_of is not None and len(as_of) == len("2023-12-31")
-    return {f"{prefix}_as_of": as_of if day else None, f"{prefix}_period": None if day else as_of}
+    if as_of is None:
+        return {f"{prefix}_as_of": None, f"{prefix}_period": None}
+    day = as_of.precision is Precision.DAY
+    return {f"{prefix}_as_of": str(as_of) if day else None, f"{prefix}_period": None if day else str(as_of)}
 
 
 def _value(target: Target, value: float | None) -> float | bool | None:
@@ -162,7 +174,7 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
         "observed_per_day": _json_num(row.pace.observed_per_day, 6),
         "projected": _json_num(row.pace.projected, 6),
         "status": row.status.value if row.status else None,
-        "achieved_on": row.achieved_on,
+        "achieved_on": str(row.achieved_on) if row.achieved_on else None,
         "stale": row.stale,
     }
     return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
@@ -467,7 +479,7 @@ def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
 def _observation_fields(target: Target, prefix: str, observation: Any) -> dict[str, Any]:
     return {
         prefix: _value(target, observation.value) if observation else None,
-        **_when(prefix, str(observation.as_of) if observation else None),
+        **_when(prefix, observation.as_of if observation else None),
         f"{prefix}_qualifier": observation.qualifier.value if observation and observation.qualifier else None,
         f"{prefix}_source": observation.source if observation else None,
         f"{prefix}_quote": observation.quote if observation else None,

@@ -310,6 +310,14 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "里程碑没有 '{key}'(只有完成/未完成);请删除",
     ),
     "plan.not_for_kind": ("a {kind} has no '{key}'; remove it", "{kind}没有 '{key}';请删除"),
+    "plan.never_scored": (
+        "target {id} can never be scored: it has no baseline and its unit {unit} does not start at zero; add a baseline with its source, or make it a context indicator",
+        "指标 {id} 永远无法计分:没有基线,且单位 {unit} 不从零起算;请补上基线及其来源,或将其改为背景指标",
+    ),
+    "plan.unknown_time_zone": (
+        'unknown time zone "{name}"; give an IANA name such as "Asia/Shanghai"',
+        '未知时区 "{name}";请填写时区名,如 "Asia/Shanghai"',
+    ),
     "plan.bad_continues": (
         'continues "{id}" is not another target of the plan; {hint}',
         '`continues` "{id}" 不是方案中的另一个指标;{hint}',
@@ -339,6 +347,14 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "hint.no_unit": ("leave out the unit: the target's unit is recorded", "不要带单位:单位按指标记录"),
     "hint.number_example": ("write a plain number like 1020 or 85.5", "请填写普通数字,如 1020 或 85.5"),
     # values
+    "value.two_bounds": (
+        '"{value}" states two different bounds; keep the one its source states',
+        '"{value}" 同时写了两种限定;请只保留来源所写的那一种',
+    ),
+    "value.wrong_unit": (
+        '"{value}": the target is measured in {unit}; write the figure in {unit}, or as a plain number',
+        '"{value}":该指标以{unit}计;请按{unit}填写,或只写数字',
+    ),
     "value.not_number": ('"{value}" is not a number; {hint}', '"{value}" 不是数字;{hint}'),
     "value.too_precise": (
         '"{value}" has more than {digits} significant digits; round it',
@@ -413,6 +429,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "字段 'value' 应为 done、not-done 或小于 10^15 的有限数值",
     ),
     "expect.record_id": ("a record id", "记录编号"),
+    "expect.count": ("a whole number above 0", "大于 0 的整数"),
     "expect.target_id": ("a target id", "指标 id"),
     "expect.city": ("dongguan, guangzhou or shenzhen", "dongguan、guangzhou 或 shenzhen"),
     "expect.text": ("text", "文本"),
@@ -428,6 +445,22 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "log.incomplete_repair": (
         "incomplete record at line {line}; `gdz check --repair` moves it to a side file",
         "第 {line} 行记录不完整;`gdz check --repair` 会把它移到旁路文件",
+    ),
+    "log.import_cut_short": (
+        "an import cut short at line {line}: its {rows} rows lack the record that closes it, so none of them counts",
+        "第 {line} 行起的导入未完成:其 {rows} 行缺少结尾记录,均不计入",
+    ),
+    "log.import_cut_short_repair": (
+        "an import cut short at line {line} ({rows} rows that do not count); `gdz check --repair` moves them to a side file, then import the file again",
+        "第 {line} 行起的导入未完成({rows} 行,不计入);`gdz check --repair` 会把它们移到旁路文件,之后请重新导入",
+    ),
+    "log.same_figure": (
+        "entry {id} says what entry {kept} says (one figure under two ids: a file imported on two clones); `gdz check --repair` voids the copy",
+        "条目 {id} 与条目 {kept} 内容相同(同一数值有两个编号:同一文件在两个副本中分别导入);`gdz check --repair` 会作废重复的一条",
+    ),
+    "log.bare_cr": (
+        "a line end that is a carriage return alone (an old Mac editor's); save the log with LF or CRLF line ends",
+        "行尾只有回车符(旧式编辑器的格式);请以 `LF` 或 `CRLF` 换行保存台账",
     ),
     "log.torn_hint": (
         "the entries before it still count; run `gdz check --repair`",
@@ -506,6 +539,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "undo.confirm": ("Void {entry}?", "作废 {entry}?"),
     "undo.declined": ("nothing was changed", "未作任何改动"),
     "undo.reason": ("undone with gdz undo", "用 gdz undo 撤销"),
+    "ui.import_col": ("import", "导入批次"),
+    "ui.import_act": (
+        "the import of {file} ({count} entries still counting, recorded {at})",
+        "{file} 的导入(其中仍计入的 {count} 条,记录于 {at})",
+    ),
     # import
     "import.not_text": (
         "neither UTF-8, UTF-16 nor GB18030 text (byte {byte}); in Excel: Save As, CSV UTF-8, or import the .xlsx",
@@ -594,6 +632,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '未知列名 "{name}";请删除,或改为 {known} 之一(或其中文列名,见说明文档 README 的“导入”一节)',
     ),
     "import.bad_id": ('"{id}" is not a gdz entry id', '"{id}" 不是 gdz 条目编号'),
+    "import.two_bounds": (
+        'the value "{value}" and the qualifier "{qualifier}" state different bounds; keep the one its source states',
+        '数值 "{value}" 与限定 "{qualifier}" 所写的限定不同;请只保留来源所写的那一种',
+    ),
     "import.bad_qualifier": (
         '"{value}" is not a bound; use over (>), at-least (>=) or about (~), or leave it empty',
         '"{value}" 不是限定词;请用 over(>)、at-least(>=)或 about(~),或留空',
@@ -669,6 +711,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '未知状态 "{status}";可选:{known}',
     ),
     # check
+    "check.warning": ("warning: {problem}", "提示:{problem}"),
+    "check.voided_copies": (
+        "voided {count} copies of figures logged twice under two ids (the entry with the lowest id is kept)",
+        "已作废 {count} 条以两个编号重复记录的数值(保留编号最小的条目)",
+    ),
     "check.failed": ("{problems} found", "发现 {problems}"),
     "check.plan_ok": (
         "plan {path}: {count} targets in {areas} areas, all valid",
@@ -917,6 +964,20 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "ui.gap_beyond": ("{amount} beyond the target", "超出目标 {amount}"),
     "ui.gap_level": ("exactly at the target", "恰好等于目标"),
     "ui.gap_level_strict": ("level with the target, which must be exceeded", "与目标持平,须超过目标方算达标"),
+    "ui.gap_over_level": ("beyond the target", "已超过目标"),
+    "ui.gap_at_least_level_strict": (
+        "at least level with the target, which must be exceeded",
+        "不低于目标,但须超过目标方算达标",
+    ),
+    "ui.gap_level_or_beyond": ("at the target or beyond", "达到或超过目标"),
+    "ui.gap_short_some": ("short of the target", "未达到目标"),
+    "ui.gap_level_or_short": ("level with the target or short of it", "与目标持平或未达到目标"),
+    "ui.gap_about_level": ("about level with the target", "约与目标持平"),
+    "ui.amount_less": ("less than {amount}", "不到 {amount}"),
+    "ui.amount_at_most": ("at most {amount}", "至多 {amount}"),
+    "ui.amount_more": ("more than {amount}", "超过 {amount}"),
+    "ui.amount_at_least": ("at least {amount}", "至少 {amount}"),
+    "ui.amount_about": ("about {amount}", "约 {amount}"),
     "ui.peer_short": ("Dongguan {amount} behind {city}", "东莞落后{city} {amount}"),
     "ui.peer_beyond": ("Dongguan {amount} ahead of {city}", "东莞领先{city} {amount}"),
     "ui.peer_level": ("Dongguan level with {city}", "东莞与{city}持平"),

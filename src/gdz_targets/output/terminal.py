@@ -791,9 +791,7 @@ def _standing_facts(row: TargetStatus, plan: Plan, lang: str, series: Sequence[P
             ("ui.progress", cell(f"{d.progress_bar(row.progress)} {d.percent(row.progress)}".strip()))
         )
     if target.kind is Kind.NUMERIC:
-        facts.append(
-            ("ui.gap", cell(d.gap_words(row.gap_to_target, unit, lang, strict=target.target_strict)))
-        )
+        facts.append(("ui.gap", cell(d.target_gap_words(row, unit, lang))))
     for city in BENCHMARK_CITIES:
         benchmark = next((b for b in row.benchmarks if b.city is city), None)
         facts.append(("city." + city.value, _benchmark_fact(plan, target, benchmark, city, unit, lang)))
@@ -926,8 +924,12 @@ def history_table(
         Column("value", word("ui.value", lang), 3, "right"),
         Column("by", word("ui.by", lang), 7),
         Column("note", word("ui.note", lang), 6, flexible=True, min_width=NOTE_COLUMN),
+        Column("batch", word("ui.import_col", lang), 8),  # entries that came in together share it
     ]
-    hidden = {key for key, shown in (("target", show_target), ("id", show_id)) if not shown}
+    together = any(record.batch for record in records)
+    hidden = {
+        key for key, shown in (("target", show_target), ("id", show_id), ("batch", together)) if not shown
+    }
     columns = [column for column in columns if column.key not in hidden]
     rows = [_history_row(plan, record, voided, lang) for record in records]
     fitted = fit_columns(columns, rows, width)
@@ -959,6 +961,7 @@ def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) 
         "city": cell(word("city." + record.city.value, lang), style),
         "value": cell(d.entry_value(plan, record, lang), style),
         "by": cell(printable(record.recorded_by), style),
+        "batch": cell(short_id(record.batch) if record.batch else "", style),
         "note": [(note, "dim" if void else "")] if note else [],
     }
     if void:

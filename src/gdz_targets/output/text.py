@@ -6,7 +6,19 @@ import math
 from collections.abc import Sequence
 from typing import Final
 
-from gdz_targets.domain.model import City, Entry, Kind, Plan, Point, Source, Target, short_id
+from gdz_targets.domain.model import (
+    Batch,
+    City,
+    Direction,
+    Entry,
+    Kind,
+    Plan,
+    Point,
+    Qualifier,
+    Source,
+    Target,
+    short_id,
+)
 from gdz_targets.domain.status import Aggregate, Figure, Status, StatusReport, TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, format_number
 from gdz_targets.domain.values import with_unit as join_unit
@@ -54,9 +66,18 @@ def number(value: float | None, digits: int = 2) -> str:
     return format_number(rounded)
 
 
-def gap_words(gap: float | None, unit: str, lang: str, city: str | None = None, strict: bool = False) -> str:
+def gap_words(
+    gap: float | None,
+    unit: str,
+    lang: str,
+    city: str | None = None,
+    strict: bool = False,
+    bound: Qualifier | None = None,
+    direction: Direction = Direction.HIGHER,
+) -> str:
     """A gap in words, never a bare sign: "20 items short of the target", "7.5 ahead of Guangzhou".
-    `strict`: the target must be exceeded, so standing level with it is still short."""
+    `strict`: the target must be exceeded, so standing level with it is still short. `bound`: the figure's
+    own (`>90`), which the gap carries: "less than 10 percentage points short of the target"."""
     if gap is None:
         return UNKNOWN
     # A gap between two shares is in percentage points: 92.5% is 7.5 points short of 100%, not 7.5% short;
@@ -66,9 +87,41 @@ def gap_words(gap: float | None, unit: str, lang: str, city: str | None = None, 
         amount = word(f"ui.{step}" if abs(gap) == 1 else f"ui.{step}s", lang).format(n=number(abs(gap)))
     else:
         amount = with_unit(number(abs(gap)), unit)
+    if bound is not None and city is None:
+        bounded = _bounded_gap(gap, bound, direction, strict)
+        if gap == 0:
+            return word(bounded, lang)
+        amount = word(bounded, lang).format(amount=amount)
     side = ("level_strict" if strict else "level") if gap == 0 else "short" if gap > 0 else "beyond"
     key = f"ui.gap_{side}" if city is None else f"ui.peer_{side}"
     return word(key, lang).format(amount=amount, city=city)
+
+
+def _bounded_gap(gap: float, bound: Qualifier, direction: Direction, strict: bool) -> str:
+    """How a figure's bound qualifies its gap to the target: the catalogue key of the amount's qualifier
+    ("less than"), or of the whole sentence where the figure stands level with the target."""
+    if bound is Qualifier.ABOUT:
+        return "ui.gap_about_level" if gap == 0 else "ui.amount_about"
+    over = bound is Qualifier.OVER
+    higher = direction is Direction.HIGHER  # the figure's true value lies beyond it: better when higher
+    if gap == 0:
+        if higher:
+            return (
+                "ui.gap_over_level" if over else "ui.gap_at_least_level_strict" if strict else "ui.gap_level"
+            )
+        return "ui.gap_short_some" if over else "ui.gap_level_or_short"
+    smaller = higher if gap > 0 else not higher  # whether the true gap is smaller than the one shown
+    if smaller:
+        return "ui.amount_less" if over else "ui.amount_at_most"
+    return "ui.amount_more" if over else "ui.amount_at_least"
+
+
+def target_gap_words(row: TargetStatus, unit: str, lang: str) -> str:
+    """The gap to the target in words, with what the target and the current figure's bound say."""
+    bound = row.current.qualifier if row.current is not None else None
+    target = row.target
+    return gap_words(row.gap_to_target, unit, lang, strict=target.target_strict, bound=bound,
+                     direction=target.direction)  # fmt: skip
 
 
 def signed(value: float | None) -> str:
@@ -245,11 +298,12 @@ def status_detail(row: TargetStatus, lang: str, short: bool = False, stale: bool
     `short`: the compact form beside the status word (`✔ met 2023-12-31`, `✖ overdue 1065d`)."""
     parts = []
     if row.status is Status.ACHIEVED and row.achieved_on:
-        parts.append(row.achieved_on if short else word("ui.met_on", lang).format(date=row.achieved_on))
+        met = str(row.achieved_on)
+        parts.append(met if short else word("ui.met_on", lang).format(date=met))
     elif row.pace.days_left is not None and row.status is not None:
         parts.append(days_text(row.pace.days_left, lang, short))
     elif row.target.kind is Kind.CONTEXT and row.current is not None:
-        parts.append(row.current.as_of)
+        parts.append(str(row.current.as_of))
     if row.stale and stale:
         parts.append(word("ui.stale", lang))
     return " · ".join(parts)
@@ -311,6 +365,15 @@ def entry_summary(plan: Plan, entry: Entry, lang: str, with_id: bool = True) -> 
     return f"{short_id(entry.id)} {summary}" if with_id else summary
 
 
+def act_summary(plan: Plan, entries: Sequence[Entry], batch: Batch | None, lang: str) -> str:
+    """One entry as `entry_summary` says it, or an import as a whole: `the import of q1.xlsx (12 entries,
+    recorded 2026-12-04 10:30)`."""
+    if batch is None:
+        return entry_summary(plan, entries[0], lang)
+    when = batch.recorded_at.strftime("%Y-%m-%d %H:%M")
+    return word("ui.import_act", lang).format(file=printable(batch.file), count=len(entries), at=when)
+
+
 def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width: int) -> str:
     """What `gdz log` prints: the entry, then the target's standing today, on one line where it fits, else
     broken between its parts."""
@@ -323,7 +386,7 @@ def standing_line(plan: Plan, entry: Entry, row: TargetStatus, lang: str, width:
         )
     unit = "" if target.kind is Kind.MILESTONE else unit_label(plan, target, lang)
     if row.gap_to_target is not None:
-        parts.append(gap_words(row.gap_to_target, unit, lang, strict=target.target_strict))
+        parts.append(target_gap_words(row, unit, lang))
     if row.score.value is not None:
         parts.append(word("ui.score", lang) + " " + score_value(row.score.value))
     if entry.city is not City.DONGGUAN and target.is_related(entry.city):

@@ -1,6 +1,7 @@
 """The progress log as read now, through its cached index: the query API every command uses, and appends.
 
-Byte offsets and entry numbers stay in here and in the index; callers get records, sorted by (date, id).
+Byte offsets and entry numbers stay in here and in the index; callers get records by date and, within a
+day, in the order of the log.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from gdz_targets.domain.errors import DataError, Problem, UsageError, counted, msg
-from gdz_targets.domain.model import Entry, History, Void
+from gdz_targets.domain.model import Batch, Entry, History, Record, Void
 
 from .files import open_for_reading
 from .log_file import LOG_HEADER, append, locked, read_lines_at
@@ -39,10 +40,10 @@ class Log:
         return self._index.history()
 
     def entries(self, target: str | None = None, include_voided: bool = False) -> list[Entry]:
-        """Entries (of one target, or all), sorted by (date, id)."""
+        """Entries (of one target, or all), by date and, within a day, in the log's order."""
         offsets = self._full().entry_offsets(target, include_voided)
         found = [record for record in self._read(offsets) if isinstance(record, Entry)]
-        found.sort(key=lambda entry: (entry.date, entry.id))
+        found.sort(key=lambda entry: entry.date)  # stable: a day's entries keep the log's order
         return found
 
     def voids(self) -> dict[str, Void]:
@@ -77,16 +78,18 @@ class Log:
         assert isinstance(record, Entry)
         return record
 
-    def last_by(self, user: str) -> Entry | None:
-        """The newest entry in the log recorded by `user` that still counts."""
+    def acts_by(self, user: str) -> Iterator[Entry | Batch]:
+        """What `user` recorded, newest first: entries logged one by one that still count, and imports (each
+        by the record that closed it, whoever the rows name as their recorder)."""
         index = self._full()
-        newest = [index.offsets[n] for n in range(len(index.offsets) - 1, -1, -1) if not index.voided[n]]
-        for record in self._read(newest):  # read lazily: it stops at the first match
-            if isinstance(record, Entry) and record.recorded_by == user:
-                return record
-        return None
+        single = [index.offsets[n] for n in range(len(index.offsets)) if not index.voided[n]]
+        newest = sorted([*single, *index.batch_offsets.values()], reverse=True)
+        for record in self._read(newest):  # read lazily: a caller stops at the act it wants
+            act = isinstance(record, Batch) or (isinstance(record, Entry) and record.batch is None)
+            if act and not isinstance(record, Void) and record.recorded_by == user:
+                yield record
 
-    def _read(self, offsets: Sequence[int]) -> Iterator[Entry | Void]:
+    def _read(self, offsets: Sequence[int]) -> Iterator[Record]:
         return read_lines_at(self.path, offsets)
 
     def _full(self) -> LogIndex:
@@ -97,7 +100,7 @@ class Log:
 
     # -- appending -------------------------------------------------------------------------------------------
 
-    def append(self, records: Sequence[Entry | Void]) -> None:
+    def append(self, records: Sequence[Record]) -> None:
         """Append records in one write (the caller holds the lock) and fold them into the index in memory.
 
         A whole index in memory is stored again; with only the series read, the append is noted in the
@@ -106,9 +109,9 @@ class Log:
             raise DataError(msg("log.torn_refuse", line=self.torn.line), [self.torn])
         if not records:
             return
-        from .records import encode_entry, encode_void
+        from .records import encode
 
-        lines = [encode_void(r) if isinstance(r, Void) else encode_entry(r) for r in records]
+        lines = [encode(record) for record in records]
         start = self._size
         # The first line of a new log is its header; a last record saved without its newline gets one first.
         opening = LOG_HEADER if start == 0 else "" if _ends_in_newline(self.path, start) else "\n"
@@ -230,7 +233,7 @@ class _NothingAppended:
 
     def __init__(self, end: int) -> None:
         self.end = end
-        self.records: list[tuple[int, int, Entry | Void]] = []
+        self.records: list[tuple[int, int, Record]] = []
         self.problems: list[Problem] = []
 
 

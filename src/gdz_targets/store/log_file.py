@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from gdz_targets.domain.errors import DataError, Problem, UsageError, WriteError, counted, msg
-from gdz_targets.domain.model import Entry, Void
+from gdz_targets.domain.model import Record
 
 from .files import atomic_write, fsync_directory, make_directory, open_for_reading, os_failure, read_bytes
 
@@ -26,7 +26,7 @@ MAX_LOCK_TIMEOUT: Final = 3600
 LOCK_TIMEOUT_VARIABLE: Final = "GDZ_LOCK_TIMEOUT"
 
 
-def read_lines_at(path: Path, offsets: Sequence[int]) -> Iterator[Entry | Void]:
+def read_lines_at(path: Path, offsets: Sequence[int]) -> Iterator[Record]:
     """Parse the records that start at the given byte offsets (as an index recorded them)."""
     if not offsets:
         return

@@ -1,6 +1,7 @@
 """A derived index of the progress log, cached outside it so that reading costs stay flat as the log grows.
 
-What the cache holds: each (target, city) series sorted by (date, id) with voided entries left out (the "hot"
+What the cache holds: each (target, city) series sorted by date, and within a day by place in the log, with
+voided entries left out (the "hot"
 part that `gdz status` reads), and where every entry and void sits in the log (the rest). Record ids are not
 copied: they are read from the log itself when needed.
 
@@ -26,12 +27,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from gdz_targets.domain.errors import Problem, msg
-from gdz_targets.domain.model import QUALIFIER_CODES, City, Entry, History, Series, Void
+from gdz_targets.domain.model import QUALIFIER_CODES, Batch, City, Entry, History, Record, Series, Void
 
 from .files import append_cache, canonical, open_cache
 
 FORMAT: Final = "gdz-log-index"
-VERSION: Final = 5
+VERSION: Final = 6
 BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
 _ID_START: Final = len("entry.")
 ID_LENGTH: Final = 26  # a ULID; the record parser, loaded only when lines are read, checks its form
@@ -64,12 +65,12 @@ class LogIndex:
         self.days: list[array[int]] = []  # hot: per series, proleptic ordinals, ascending
         self.values: list[array[float]] = []
         self.marks: list[array[int]] = []  # hot: per series, each figure's qualifier (QUALIFIER_CODES)
-        self.max_ids: list[str] = []  # hot: per series, no entry in it has a higher id
         # cold: only loaded for commands that need entries, and for updates
         self.offsets = array("Q")  # byte offset of each entry's line, in log order
         self.entry_series = array("I")
         self.voided = bytearray()
         self.void_offsets = array("Q")
+        self.batch_offsets: dict[str, int] = {}  # where each import's closing record is, by its id
         self.members: list[array[int]] = []  # entry numbers in each series, in series order
         self.complete = True  # False when only the hot part was loaded
         self._lookup: dict[str, int] | None = None
@@ -104,7 +105,7 @@ class LogIndex:
     # -- building --------------------------------------------------------------------------------------------
 
     def apply(
-        self, records: Iterable[tuple[int, int, Entry | Void]], path: str, fresh: bool = False
+        self, records: Iterable[tuple[int, int, Record]], path: str, fresh: bool = False
     ) -> list[Problem]:
         """Fold (offset, line, record) triples into the index; returns conflicting duplicates (same id,
         different content). `fresh`: the records were just appended by gdz, so no id can repeat."""
@@ -113,9 +114,12 @@ class LogIndex:
             if isinstance(record, Void):
                 self._apply_void(offset, record)
                 continue
+            if isinstance(record, Batch):
+                self.batch_offsets[record.id] = offset  # its rows, read before it, are already in
+                continue
             known = None if fresh else self.entry_number(record.id)
             if known is not None:
-                if self._line(self.offsets[known]) == self._line(offset):
+                if self._same_entry(self.offsets[known], offset, record):
                     self.duplicates += 1
                 else:
                     problems.append(Problem(path, msg("log.conflicting_duplicate", id=record.id), line, 1))
@@ -123,28 +127,39 @@ class LogIndex:
             self._add_entry(offset, record)
         return problems
 
-    def apply_hot(self, records: Sequence[tuple[int, int, Entry | Void]]) -> bool:
+    def apply_hot(self, records: Sequence[tuple[int, int, Record]]) -> bool:
         """Fold entries gdz has just appended into the series alone (all a report reads); False, changing
-        nothing, where that cannot be done exactly: a void (it needs the rest of the index), or an entry whose
-        place among others of the same day would need their ids (it has not the highest id of its series)."""
+        nothing, where that cannot be done: a void needs the rest of the index. An appended entry is the last
+        record of the log, so it goes after every other of its day."""
         assert not self.complete, "a complete index takes records through apply()"
-        highest = dict(zip(self.keys, self.max_ids, strict=True))
-        for _, _, record in records:
-            if isinstance(record, Void):
-                return False
-            key = (record.target, record.city.value)
-            if record.id <= highest.get(key, ""):
-                return False
-            highest[key] = record.id
-        for _, _, record in records:
+        if any(isinstance(record, Void) for _, _, record in records):
+            return False
+        for offset, _, record in records:
+            if isinstance(record, Batch):
+                self.batch_offsets[record.id] = offset
+                continue
             assert isinstance(record, Entry)
             number = self._series_number((record.target, record.city.value))
-            position = bisect_right(self.days[number], record.date.toordinal())  # the highest id goes last
+            position = bisect_right(self.days[number], record.date.toordinal())
             self.days[number].insert(position, record.date.toordinal())
             self.values[number].insert(position, float(record.value))
             self.marks[number].insert(position, QUALIFIER_CODES.index(record.qualifier))
-            self.max_ids[number] = record.id
         return True
+
+    def _same_entry(self, first: int, again: int, record: Entry) -> bool:
+        """Whether the entry at `again` repeats the one at `first`: the same line (a union merge keeps both
+        clones' copies), or the same entry brought in by two imports (the shipped figures imported on two
+        clones), which differ only in the import each names."""
+        line = self._line(first)
+        if line == self._line(again):
+            return True
+        from .records import RecordError, parse_record
+
+        try:
+            earlier = parse_record(line.decode("utf-8"))
+        except (RecordError, UnicodeDecodeError):
+            return False
+        return isinstance(earlier, Entry) and earlier._replace(batch=None) == record._replace(batch=None)
 
     def _line(self, offset: int) -> bytes:
         data = self._log_bytes(offset + 1)
@@ -161,7 +176,7 @@ class LogIndex:
         self.voided.append(1 if pending else 0)
         if not pending:
             mark = QUALIFIER_CODES.index(entry.qualifier)
-            self._insert(series, number, entry.date.toordinal(), float(entry.value), mark, entry.id)
+            self._insert(series, number, entry.date.toordinal(), float(entry.value), mark)
 
     def _series_number(self, key: tuple[str, str]) -> int:
         number = self._key_numbers.get(key)
@@ -171,21 +186,20 @@ class LogIndex:
             self.days.append(array("i"))
             self.values.append(array("d"))
             self.marks.append(array("B"))
-            self.max_ids.append("")
             self.members.append(array("I"))
         return number
 
-    def _insert(self, series: int, number: int, day: int, value: float, mark: int, record_id: str) -> None:
+    def _insert(self, series: int, number: int, day: int, value: float, mark: int) -> None:
         days, members = self.days[series], self.members[series]
         position = bisect_right(days, day)
-        # Same date: the later record (higher id) wins, so it goes last.
-        while position > 0 and days[position - 1] == day and self.entry_id(members[position - 1]) > record_id:
+        # Same date: the record later in the log counts, so it goes last — the log's order, which every
+        # clone of a shared log sees alike, not the recording machines' clocks.
+        while position > 0 and days[position - 1] == day and members[position - 1] > number:
             position -= 1
         days.insert(position, day)
         self.values[series].insert(position, value)
         self.marks[series].insert(position, mark)
         members.insert(position, number)
-        self.max_ids[series] = max(self.max_ids[series], record_id)
 
     def _apply_void(self, offset: int, void: Void) -> None:
         self.void_offsets.append(offset)
@@ -262,8 +276,8 @@ class LogIndex:
             "format": FORMAT, "version": VERSION, "byteorder": sys.byteorder, "log": log,
             "prefix_len": self.prefix_len, "lines": self.lines, "blocks": self.blocks, "stat": self.stat,
             "entries": len(self.offsets), "voids": len(self.void_offsets), "duplicates": self.duplicates,
-            "pending": self.pending_voids, "keys": self.keys, "lengths": [len(days) for days in self.days],
-            "max_ids": self.max_ids,
+            "pending": self.pending_voids, "batches": self.batch_offsets,
+            "keys": self.keys, "lengths": [len(days) for days in self.days],
             "hot_bytes": sum(len(part) * part.itemsize for part in hot if isinstance(part, array)),
         }  # fmt: skip
         # marshal, not json: it is built in, so reading the header costs no import. Format 2 shares no
@@ -293,8 +307,8 @@ class LogIndex:
                 )
                 index.stat = tuple(header["stat"]) if header["stat"] else None
                 index.duplicates, index.pending_voids = header["duplicates"], header["pending"]
+                index.batch_offsets = header["batches"]
                 index.keys = [(target, city) for target, city in header["keys"]]
-                index.max_ids = header["max_ids"]
                 index._key_numbers = {key: n for n, key in enumerate(index.keys)}
                 lengths = header["lengths"]
                 reader = _Reader(handle.read(header["hot_bytes"]))
@@ -302,7 +316,7 @@ class LogIndex:
                     index.days.append(reader.array("i", length))
                     index.values.append(reader.array("d", length))
                     index.marks.append(reader.array("B", length))
-                if not reader.at_end() or not len(lengths) == len(index.keys) == len(index.max_ids):
+                if not reader.at_end() or len(lengths) != len(index.keys):
                     return None
                 if hot_only:
                     index.complete = False

@@ -1,7 +1,9 @@
 """A cached copy of the validated plan, so that most runs skip TOML parsing and validation.
 
-Used only while the plan file has exactly the size, mtime, ctime, inode and device recorded with the copy, and
-for the same gdz version (any write to the file changes its ctime). Like beancount's cache of parsed ledgers,
+Used only while the plan file has exactly the size, mtime, ctime, inode and device recorded with the copy (any
+write to the file changes its ctime), and while the code that reads a plan is the code that made the copy: its
+modules' sizes and modification times are part of the key, so a new gdz (or an edit of its reader) is never
+served a plan read the old way. Like beancount's cache of parsed ledgers,
 it lives in the user's own cache directory; a missing, stale or unreadable copy is rebuilt without a word, and
 `gdz check` always validates the file itself. The copy is the plan as tagged tuples in `marshal`'s format:
 read back in about a millisecond, without the few milliseconds importing `pickle` costs every run.
@@ -50,6 +52,22 @@ _CHOICES: dict[str, Any] = {
 # The shape of what is stored: a copy made by a gdz whose plan model differed is never used, version or not.
 _SHAPE = tuple((name, kind._fields) for name, kind in _RECORDS.items())
 _UNREADABLE = (OSError, EOFError, KeyError, IndexError, TypeError, ValueError)
+# The modules whose code decides what a plan file reads as.
+READERS = tuple(Path(__file__).resolve().parents[1] / name for name in (
+    "domain/errors.py", "domain/model.py", "domain/values.py", "store/files.py", "store/plan_file.py",
+    "store/plan_cache.py"))  # fmt: skip
+
+
+def reader_stamp() -> tuple[tuple[int, int], ...]:
+    """The size and modification time of each module that reads a plan (empty where one cannot be seen)."""
+    stamps = []
+    for module in READERS:
+        try:
+            info = os.stat(module)
+        except OSError:
+            return ()
+        stamps.append((info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
 
 
 def encode(value: Any) -> Any:
@@ -94,7 +112,7 @@ def load_plan_cached(path: Path, cache_dir: Path) -> Plan:
         return load_plan(path)  # raises the right message for a missing or unreadable file
     where = canonical(path)
     stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-    key = (__version__, _SHAPE, where, *stat)
+    key = (__version__, reader_stamp(), _SHAPE, where, *stat)
     cache = cache_dir / f"plan-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.marshal"
     opened = open_cache(cache)
     if opened is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -79,6 +79,8 @@ class _Context:
     path: str
     locator: _Locator
     problems: list[Problem]
+    # What only `gdz check` reports: a plan with these still loads, but a report from it misleads.
+    advice: list[Problem] = field(default_factory=list)
 
     def report(self, where: tuple[object, ...], message: Message, target: str | None = None) -> None:
         line, column = self.locator.find(where)
@@ -229,10 +231,11 @@ class _Table:
                 self._problem(key, msg("plan.unknown_key", table=self.label, key=key, hint=hint))
 
 
-def load_plan(path: Path) -> Plan:
-    """Read and validate a plan file; every problem found is raised together in one DataError."""
+def load_plan(path: Path, strict: bool = False) -> Plan:
+    """Read and validate a plan file; every problem found is raised together in one DataError. `strict`
+    (`gdz check`): also what lets a plan load but makes its reports mislead (a target never scored)."""
     data, text = read_toml(path)
-    plan, problems = parse_plan(data, text, str(path))
+    plan, problems = parse_plan(data, text, str(path), strict)
     if problems or plan is None:
         raise DataError(
             msg("plan.invalid", path=str(path), problems=counted("problem", len(problems))), problems
@@ -240,7 +243,9 @@ def load_plan(path: Path) -> Plan:
     return plan
 
 
-def parse_plan(data: Mapping[str, Any], text: str, path: str) -> tuple[Plan | None, list[Problem]]:
+def parse_plan(
+    data: Mapping[str, Any], text: str, path: str, strict: bool = False
+) -> tuple[Plan | None, list[Problem]]:
     ctx = _Context(path, _Locator(text), [])
     if not data:  # an empty file: one problem, not one per missing key
         return None, [Problem(path, msg("plan.empty_file"), 1, 1)]
@@ -255,10 +260,23 @@ def parse_plan(data: Mapping[str, Any], text: str, path: str) -> tuple[Plan | No
     areas = _parse_areas(ctx, top, sources)
     targets = _parse_targets(ctx, top, sources, units, {area.id for area in areas})
     _check_continues(ctx, targets)
+    _check_scorable(ctx, targets, units)
     top.finish()
-    if ctx.problems or meta is None:
-        return None, ctx.problems
+    problems = ctx.problems + (ctx.advice if strict else [])
+    if problems or meta is None:
+        return None, problems
     return Plan(meta, sources, units, tuple(areas), tuple(targets)), []
+
+
+def _check_scorable(ctx: _Context, targets: Sequence[Target], units: Mapping[str, Unit]) -> None:
+    """A numeric target without a baseline, in a unit that does not start at zero (a rank), has nothing for
+    its score to count from: it would show "—" for ever and count as "no data" in its area's coverage."""
+    for index, target in enumerate(targets):
+        unit = units.get(target.unit) if target.unit else None
+        if target.kind is Kind.NUMERIC and target.baseline is None and (unit is None or not unit.zero_based):
+            message = msg("plan.never_scored", id=target.id, unit=target.unit or "")
+            line, column = ctx.locator.find(("target", index, "unit"))
+            ctx.advice.append(Problem(ctx.path, message, line, column, target.id))
 
 
 def _check_continues(ctx: _Context, targets: Sequence[Target]) -> None:
@@ -338,6 +356,7 @@ def _parse_meta(ctx: _Context, data: Mapping[str, Any], sources: Mapping[str, So
     issued_quote = table.text("issued_quote", required=issued_source is not None)
     if issued_quote is not None and issued_source is None and "issued_source" not in table.data:
         table._problem("issued_quote", msg("plan.missing_key", table="plan", key="issued_source"))
+    time_zone = _time_zone(table)
     table.finish()
     if (
         title_zh is None or title_en is None or issuer_zh is None or issuer_en is None
@@ -345,7 +364,22 @@ def _parse_meta(ctx: _Context, data: Mapping[str, Any], sources: Mapping[str, So
     ):  # fmt: skip
         return None
     return PlanMeta(title_zh, title_en, issuer_zh, issuer_en, issued, policies, source, quote, note,
-                    issued_source, issued_quote)  # fmt: skip
+                    issued_source, issued_quote, time_zone)  # fmt: skip
+
+
+def _time_zone(table: _Table) -> str | None:
+    """The plan's time zone, an IANA name such as Asia/Shanghai: the zone its "today" is counted in."""
+    name = table.text("time_zone", required=False)
+    if name is None:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError, LookupError):  # an unknown name, or one that is no path in the zone data
+        table._problem("time_zone", msg("plan.unknown_time_zone", name=name))
+        return None
+    return name
 
 
 def _array(ctx: _Context, top: _Table, key: str) -> list[Mapping[str, Any]]:
