@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gdz_targets.domain.model import City, Kind
+from gdz_targets.domain.model import City, Kind, Qualifier
 from gdz_targets.store.paths import shipped_plan_path
 from gdz_targets.store.plan_file import load_plan
 
@@ -161,31 +161,128 @@ def test_the_plan_says_what_the_article_says() -> None:
     assert "need not be submitted" in titles("e-licence-top100")[1]
     assert "等" in titles("credit-files")[0] and "other sectors" in titles("credit-files")[1]
     assert "民营" in titles("business-breakfasts")[0] and "private" in titles("business-breakfasts")[1]
+    assert titles("employment-rate")[1].startswith("Share of")  # 就业比例: a share
+    day = plan.target("entrepreneurs-day")
+    assert day is not None and day.note is not None and "东莞民营企业家日" in day.note.zh
+    assert "2023-11-07" in day.note.en and "2023年11月7日" in day.note.zh
+    little = plan.target("little-giants")
+    assert little is not None and little.baseline is not None and little.baseline.note is not None
+    assert "全国地级市" in little.baseline.note.zh
+    tier = plan.target("provincial-tier")
+    assert tier is not None and tier.baseline is not None  # one convention: dated by the evaluation's year
+    assert {str(tier.baseline.as_of), *(str(b.as_of) for b in tier.benchmarks.values())} == {"2022"}
 
 
 def test_related_measures_are_marked_and_the_like_for_like_target_is_there() -> None:
     plan = load_plan(SHIPPED)
     space = plan.target("industrial-space")
     assert space is not None and space.is_related(City.SHENZHEN) and space.benchmarks[City.SHENZHEN].related
+    assert "高质量" in space.benchmarks[City.SHENZHEN].quote  # Shenzhen's space is high-quality too
+    shenzhen_note = space.benchmarks[City.SHENZHEN].note
+    assert shenzhen_note is not None and "not high-quality" not in shenzhen_note.en
+    # The No. 1 document's space is the same programme as industrial-space: scored once, there.
     low_cost = plan.target("low-cost-space")
     assert low_cost is not None and "打造不少于1000万平方米高品质的低成本产业空间" in low_cost.quote
-    assert (low_cost.target, low_cost.target_strict) == (1000, False)
+    assert low_cost.kind is Kind.CONTEXT and low_cost.target is None and low_cost.deadline is None
+    assert low_cost.note is not None and "industrial-space" in low_cost.note.en
     total = plan.target("cross-city-total")
     assert total is not None and total.is_related(City.GUANGZHOU) and City.GUANGZHOU not in total.benchmarks
     land = plan.target("land-approval-cut")
-    assert land is not None and land.target_strict  # 压减50%以上: more than
+    assert land is not None and land.target == 50 and not land.target_strict  # 压减50%以上: at least 50
+
+
+def test_yishang_is_at_least_and_only_tupo_and_chao_are_strict() -> None:
+    """以上 includes the number itself (民法典 art. 1259): "50%以上" is at least 50, never "over"."""
+    plan = load_plan(SHIPPED)
+    for target in plan.targets:
+        if target.target is not None and target.target_strict:
+            assert any(word in target.quote for word in ("突破", "超")), target.id
+        for where, figure in [("baseline", target.baseline), *target.benchmarks.items()]:
+            if figure is None:
+                continue
+            number = f"{figure.value:g}"
+            if any(f"{number}{unit}以上" in figure.quote for unit in ("", "%", "％")):
+                assert figure.qualifier is Qualifier.AT_LEAST, f"{target.id}.{where}"
+    licences = plan.target("e-licence-top100")
+    assert licences is not None and licences.benchmarks[City.SHENZHEN].qualifier is Qualifier.AT_LEAST
+
+
+def test_every_deadline_says_whether_it_is_stated_or_inferred() -> None:
+    """A deadline the source dates by its year alone (年内, 年底前, 2024) is inferred, and both notes say so; the
+    361号 plan states its own (2025年底前)."""
+    plan = load_plan(SHIPPED)
+    dated = [target for target in plan.targets if target.deadline is not None]
+    assert len(dated) >= 12
+    for target in dated:
+        assert target.note is not None, target.id
+        if target.source == "dg-office-2025-361":
+            assert "deadline is stated, not inferred" in target.note.en, target.id
+            assert "系载明而非推定" in target.note.zh, target.id
+            assert str(target.deadline) == "2025-12-31", target.id
+        else:
+            assert "deadline is inferred, not stated" in target.note.en, target.id
+            assert "系推定而非载明" in target.note.zh, target.id
+    for inferred in ("cross-city-new", "cross-city-total", "e-licence-top100", "industrial-space"):
+        of_2023 = plan.target(inferred)
+        assert of_2023 is not None and str(of_2023.deadline) == "2023-12-31", inferred
+
+
+# The targets set after 2023: what each continues, its figure (None for a milestone) and its deadline.
+LATER_TARGETS = {
+    "cross-city-new-2024": ("cross-city-new", 100, "2024-12-31"),
+    "agency-all-social-investment": ("agency-service", None, "2024-12-31"),
+    "online-handling-rate": ("lifecycle-licences", 92, "2025-12-31"),
+    "one-platform-items": ("lifecycle-licences", 100, "2025-12-31"),
+    "same-standard-sz": ("top100-zero-gap", 10, "2025-12-31"),
+    "policy-payment-items": ("policy-one-stop", 80, "2025-12-31"),
+    "agency-projects-2025": ("agency-service", 30, "2025-12-31"),
+    "hotline-resolution-rate": ("feedback-loop", 92, "2025-12-31"),
+    "hard-cases-solved": ("feedback-loop", 50, "2025-12-31"),
+}
+# The 361号 plan's 一、总体目标, whose every quantified commitment is a target.
+PLAN_361_GOALS = (
+    "全程网办率不低于92%", "不少于100个可网办事项", "10类高频事项与深圳“同事同标”", "上线不少于80个涉企政策兑现事项",
+    "年内新增为不少于30个工程建设项目提供“代办+专业指导”服务", "12345热线工单办理解决率不低于92%",
+    "市级全年调度解决不少于50个疑难问题",
+)  # fmt: skip
 
 
 def test_later_targets_continue_the_2023_ones() -> None:
     plan = load_plan(SHIPPED)
     later = {target.id: target for target in plan.targets if target.continues}
-    assert later["cross-city-new-2024"].continues == "cross-city-new"
-    assert str(later["cross-city-new-2024"].deadline) == "2024-12-31"
-    assert later["same-standard-sz"].continues == "top100-zero-gap"
-    resolution = plan.target("hotline-resolution-rate")
-    assert resolution is not None and (resolution.target, str(resolution.deadline)) == (92, "2025-12-31")
-    for target in later.values():
-        assert plan.target(target.continues or "") is not None
+    assert set(later) == set(LATER_TARGETS)
+    for target_id, (continues, figure, deadline) in LATER_TARGETS.items():
+        target = later[target_id]
+        assert (target.continues, target.target, str(target.deadline)) == (continues, figure, deadline), (
+            target_id
+        )
+        assert not target.target_strict and target.area is not None, target_id  # 不少于/不低于: at least
+        assert target.area == plan.target(continues).area, target_id  # type: ignore[union-attr]
+    for goal in PLAN_361_GOALS:
+        assert any(
+            goal in target.quote for target in later.values() if target.source == "dg-office-2025-361"
+        ), goal
+    assert later["agency-all-social-investment"].kind is Kind.MILESTONE
+    assert later["same-standard-sz"].quote == "10类高频事项与深圳“同事同标”"  # the source's “” marks
+    for target_id in ("agency-projects-2025", "hard-cases-solved"):
+        target = later[target_id]
+        assert (
+            target.unit is not None and plan.units[target.unit].integer and plan.units[target.unit].zero_based
+        )
+
+
+def test_the_later_sources_are_recorded_in_full() -> None:
+    plan = load_plan(SHIPPED)
+    office = plan.sources["dg-office-2025-361"]
+    assert "一网通办2.0" in office.title and "东府办函〔2025〕361号" in office.title
+    assert str(office.published) == "2025-06-25" and office.url is not None and "post_4401835" in office.url
+    report = plan.sources["dg-work-report-2024"]
+    assert report.title == "2024,东莞加油干!" and "not the report itself" in (report.note or "")
+    for unverified in ("dg-invest-2024-07", "szn-2024-03-20", "dg-zwfw-2023-08-24"):
+        assert plan.sources[unverified].unverified, unverified
+    cycle = plan.target("build-cycle-cut")
+    assert cycle is not None and cycle.baseline is not None and str(cycle.baseline.as_of) == "2023"
+    assert cycle.note is not None and cycle.note.en.startswith("Unverified")
 
 
 def test_one_off_facts_are_never_stale_and_context_has_no_score(gdz: Gdz) -> None:
@@ -229,8 +326,75 @@ def test_the_published_figures_import_and_show_with_their_sources(
         and rows["business-entities"]["current_qualifier"] == "over"
     )
     assert rows["approval-flow-map"]["status"] == "achieved"
+    for milestone in ("asset-trading-rules", "entrepreneurs-day", "qiguanjia-platform"):
+        assert rows[milestone]["status"] == "achieved", milestone
     shown = gdz("show", "little-giants", env={"COLUMNS": "200"}).stdout
     assert "236" in shown and "pub.timedg.com" in shown and "专精特新“小巨人”增至236家" in shown
+    day = gdz("show", "entrepreneurs-day", env={"COLUMNS": "200"}).stdout
+    assert "2023-11-07" in day and "民營企業家日" in day  # the first day, in the report's own characters
+
+
+PUBLISHED = ROOT / "data" / "published.csv"
+PUBLISHED_AT = "2026-12-01T00:00:00+08:00"
+UNVERIFIED_NOTE = "unverified: read on a re-hosted copy"
+
+
+def _published_rows() -> list[dict[str, str]]:
+    import csv
+
+    with PUBLISHED.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_every_published_row_quotes_its_source_verbatim() -> None:
+    """A row's note opens with its sentence in “”, byte for byte from the facts; an address it names is there too;
+    a row read on a re-hosted copy says it is unverified."""
+    facts = FACTS.read_text(encoding="utf-8")
+    rows = _published_rows()
+    assert len(rows) >= 16
+    for row in rows:
+        where = f"{row['target']} {row['city']} {row['date']}"
+        quoted = row["note"].split(" · ")[0]
+        assert quoted.startswith("“") and quoted.endswith("”"), where
+        assert quoted[1:-1] in facts, f"{where}: quote not in the facts: {quoted}"
+        for word in row["source"].split():
+            if word.startswith("https://"):
+                assert word.removeprefix("https://") in facts, f"{where}: address not in the facts: {word}"
+        assert ("re-hosted copy" in row["source"]) == (UNVERIFIED_NOTE in row["note"]), where
+
+
+def test_every_published_row_has_a_fixed_entry_id() -> None:
+    """Fixed ids, so that two people importing the file into two clones of a shared log get the same records."""
+    from gdz_targets.store.records import is_record_id
+
+    rows = _published_rows()
+    ids = [row["id"] for row in rows]
+    assert all(is_record_id(entry_id) and entry_id[0] in "01234567" for entry_id in ids)
+    assert len(set(ids)) == len(ids)
+    assert {row["recorded_by"] for row in rows} == {"gdz-published"}
+    assert {row["recorded_at"] for row in rows} == {PUBLISHED_AT}
+    keys = [(row["target"], row["city"], row["date"]) for row in rows]
+    assert len(set(keys)) == len(keys)
+
+
+def test_two_clones_importing_the_published_figures_get_the_same_records(
+    gdz: Gdz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+
+    monkeypatch.setenv("GDZ_TODAY", "2026-11-30")
+    exports = []
+    for clone in ("one", "two"):  # two people, two logs: whoever imports, the records are the file's
+        env = {"GDZ_LEDGER": str(tmp_path / clone / "progress.toml"), "GDZ_USER": clone}
+        assert gdz("import", str(PUBLISHED), env=env).exit_code == 0
+        exports.append(gdz("export", "entries", "-f", "csv", env=env).stdout)
+    assert exports[0] == exports[1]
+    records = list(csv.DictReader(io.StringIO(exports[0].lstrip("\ufeff"))))
+    assert {record["id"] for record in records} == {row["id"] for row in _published_rows()}
+    assert {(record["recorded_by"], record["recorded_at"]) for record in records} == {
+        ("gdz-published", PUBLISHED_AT)
+    }
 
 
 def test_a_milestone_takes_wanchengas_done(gdz: Gdz) -> None:
