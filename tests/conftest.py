@@ -87,8 +87,10 @@ def fixture_env(fixture_log: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return fixture_log
 
 
-def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/NAME; GDZ_UPDATE_GOLDEN=1 rewrites the file instead."""
+def assert_golden(name: str, text: str, *, facts: Sequence[str]) -> None:
+    """Compare with tests/golden/NAME; GDZ_UPDATE_GOLDEN=1 rewrites the file instead. `facts`: what the output
+    must hold whatever the golden says (a figure, a status), so that an accepted golden cannot hide it."""
+    _holds(name, text, facts)
     path = GOLDEN / name
     if os.environ.get("GDZ_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8", newline="")
@@ -96,13 +98,21 @@ def assert_golden(name: str, text: str) -> None:
     assert text == expected, f"output differs from {path}; review, then GDZ_UPDATE_GOLDEN=1 to accept"
 
 
-def assert_golden_bytes(name: str, data: bytes) -> None:
+def assert_golden_bytes(name: str, data: bytes, *, facts: Sequence[str]) -> None:
+    """`assert_golden` for bytes (a workbook's, a BOM's); `facts` are looked for in their UTF-8 text."""
+    _holds(name, data.decode("utf-8", "replace"), facts)
     path = GOLDEN / name
     if os.environ.get("GDZ_UPDATE_GOLDEN") == "1":
         path.write_bytes(data)
     assert data == path.read_bytes(), (
         f"output differs from {path}; review, then GDZ_UPDATE_GOLDEN=1 to accept"
     )
+
+
+def _holds(name: str, text: str, facts: Sequence[str]) -> None:
+    assert facts, f"{name}: a golden test names at least one fact the output must hold"
+    for fact in facts:
+        assert fact in text, f"{name}: {fact!r} is not in the output"
 
 
 def run_gdz_process(

@@ -27,12 +27,31 @@ def _export(gdz: Gdz, *args: str) -> bytes:
      ("targets", "md")],
 )  # fmt: skip
 def test_export_golden(gdz: Gdz, fixture_env: Path, what: str, fmt: str) -> None:
-    assert_golden_bytes(f"export-{what}.{fmt}", _export(gdz, what, "--format", fmt))
+    assert_golden_bytes(f"export-{what}.{fmt}", _export(gdz, what, "--format", fmt), facts=FACTS[what, fmt])
+
+
+# What each golden must hold whatever was accepted: pass-rate at 75 of 90 from a baseline of 40 scores 70 and
+# is on track; the fixture log's first entry; the plan's target of 90%.
+FACTS = {
+    ("status", "csv"): ("pass-rate,2025-06-30", ",70,90,target,40,baseline,", "on-track"),
+    ("status", "json"): ('"score": 70,', '"status": "on-track"'),
+    ("status", "md"): ("| 70 |", "▵ on track"),
+    ("status", "svg"): (">70</text>", "on track"),
+    ("entries", "csv"): ("01JGSZKPM0M3Q2EG33EFZZPZH7,pass-rate,dongguan,2024-06-30,50,",),
+    ("entries", "json"): ('"id": "01JGSZKPM0M3Q2EG33EFZZPZH7"', '"value": 50,'),
+    ("entries", "md"): ("pass-rate", "50%"),
+    ("targets", "csv"): ("services,pass-rate,",),
+    ("targets", "json"): ('"target": "pass-rate"', '"target_value": 90,'),
+    ("targets", "md"): ("| `pass-rate` | Done in one visit | 90% |",),
+    ("status", "zh"): ("进度正常", ",70,90,目标值,40,基线,"),
+    ("entries", "zh"): ("01JGSZKPM0M3Q2EG33EFZZPZH7,pass-rate,东莞,2024-06-30,50,",),
+    ("targets", "zh"): ("一次办成率",),
+}
 
 
 @pytest.mark.parametrize("what", ["status", "entries", "targets"])
 def test_chinese_csv_golden(gdz: Gdz, fixture_env: Path, what: str) -> None:
-    assert_golden_bytes(f"export-{what}-zh.csv", _export(gdz, what, "--lang", "zh"))
+    assert_golden_bytes(f"export-{what}-zh.csv", _export(gdz, what, "--lang", "zh"), facts=FACTS[what, "zh"])
 
 
 def test_status_csv_for_excel(gdz: Gdz, fixture_env: Path) -> None:

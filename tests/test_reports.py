@@ -31,7 +31,8 @@ def test_status_golden(gdz: Gdz, fixture_env: Path, width: int, lang: str) -> No
     result = gdz("status", "--lang", lang, env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result
     text = result.stdout.replace(str(fixture_env), "<log>")
-    assert_golden(f"status-{lang}-{width}.txt", text)
+    facts = ("75 / 90%", "70", "▵ 进度正常" if lang == "zh" else "▵ on track")
+    assert_golden(f"status-{lang}-{width}.txt", text, facts=facts)
     lines_fit(text, width)
 
 
@@ -42,7 +43,8 @@ def test_status_golden_with_an_empty_log(gdz: Gdz, fixture_env: Path, width: int
     result = gdz("status", "--lang", lang, env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result
     text = result.stdout.replace(str(fixture_env), "<log>")
-    assert_golden(f"status-empty-{lang}-{width}.txt", text)
+    facts = ("gdz log", "2" if lang == "zh" else "2 of 8")  # two targets have their plan's baseline
+    assert_golden(f"status-empty-{lang}-{width}.txt", text, facts=facts)
     lines_fit(text, width)
 
 
@@ -80,12 +82,13 @@ def test_one_line_per_target_from_100_columns_and_two_at_80(gdz: Gdz, fixture_en
 def test_show_golden(gdz: Gdz, fixture_env: Path, lang: str) -> None:
     result = gdz("show", "pass-rate", "--lang", lang, env={"COLUMNS": "100"})
     assert result.exit_code == 0, result
-    assert_golden(f"show-pass-rate-{lang}.txt", result.stdout)
+    assert_golden(f"show-pass-rate-{lang}.txt", result.stdout, facts=("75% (2025-03-31)", "70"))
 
 
 def test_show_a_lower_is_better_target(gdz: Gdz, fixture_env: Path) -> None:
     result = gdz("show", "wait-days", env={"COLUMNS": "100"})
-    assert_golden("show-wait-days-en.txt", result.stdout)
+    assert result.exit_code == 0, result
+    assert_golden("show-wait-days-en.txt", result.stdout, facts=("18 days (2025-04-30)", "13 days short"))
 
 
 def test_show_a_related_measure_and_its_score_basis(gdz: Gdz, fixture_env: Path) -> None:
@@ -97,11 +100,15 @@ def test_show_a_related_measure_and_its_score_basis(gdz: Gdz, fixture_env: Path)
 
 
 def test_history_golden(gdz: Gdz, fixture_env: Path) -> None:
-    assert_golden("history-all-80.txt", gdz("history", "--all").stdout)
+    result = gdz("history", "--all")
+    assert result.exit_code == 0, result
+    assert_golden("history-all-80.txt", result.stdout, facts=("2KC5T297 ✗", "typo: was 59"))
 
 
 def test_targets_golden(gdz: Gdz, fixture_env: Path) -> None:
-    assert_golden("targets-80.txt", gdz("targets").stdout)
+    result = gdz("targets")
+    assert result.exit_code == 0, result
+    assert_golden("targets-80.txt", result.stdout, facts=("pass-rate", "90%", "2025-12-31"))
 
 
 # --- every width ------------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from gdz_targets.domain.model import City, Qualifier, Unit
 from gdz_targets.domain.values import (
+    EARLIEST_DAY,
+    LATEST_DAY,
     ValueRefused,
     format_number,
     parse_calendar_day,
@@ -201,8 +203,12 @@ def test_file_dates_do_not_offer_today() -> None:
 
 
 @given(st.dates())
-def test_iso_dates_round_trip(day: date) -> None:
-    assert parse_day(day.isoformat(), TODAY) == day
+def test_iso_dates_round_trip_within_the_years_gdz_handles(day: date) -> None:
+    if EARLIEST_DAY <= day <= LATEST_DAY:
+        assert parse_day(day.isoformat(), TODAY) == day
+    else:
+        with pytest.raises(ValueRefused, match=r"value\.day_out_of_range"):
+            parse_day(day.isoformat(), TODAY)
 
 
 @pytest.mark.parametrize(

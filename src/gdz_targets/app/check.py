@@ -3,6 +3,7 @@ aside, and copies of one figure logged under two ids voided."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from gdz_targets.domain.errors import DataError, Message, Problem, Words, msg
@@ -23,6 +24,7 @@ class CheckOutcome:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # worth knowing, but nothing is wrong
     notes: list[Message] = field(default_factory=list)
+    repaired: bool = False  # whether the log was written to (a torn end moved aside, copies voided)
 
 
 def run_check(session: Session, repair: bool = False) -> CheckOutcome:
@@ -40,7 +42,7 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
         outcome.notes.append(
             msg("check.plan_ok", path=str(plan_path), count=len(plan.targets), areas=len(plan.areas))
         )
-    if not log_path.exists():
+    if not os.path.lexists(log_path):  # a broken link or a loop of links is read, and says what it is
         outcome.notes.append(msg("check.no_log", path=str(log_path)))
         return outcome
     result = scan(read_bytes(log_path), str(log_path))
@@ -54,6 +56,7 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
         if repair:
             side = repair_torn(log_path)
             if side is not None:
+                outcome.repaired = True
                 outcome.notes.append(msg("check.repaired", line=result.torn.line, side=str(side)))
         else:
             cut = result.torn.message.key != "log.incomplete"
@@ -64,6 +67,7 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
     if repair and copies and not result.problems:  # a log with a bad line is never written to
         # The copies are voided and the lowest id kept: every clone that repairs keeps the same entry.
         _void_copies(session, [(kept, copy) for _, kept, copy in copies])
+        outcome.repaired = True
         outcome.problems = [
             problem for problem in outcome.problems if problem.message.key != "log.same_figure"
         ]

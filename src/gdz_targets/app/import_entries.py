@@ -23,6 +23,7 @@ from gdz_targets.domain.values import (
     QUALIFIER_SUFFIXES,
     ValueRefused,
     check_text,
+    in_years,
     parse_calendar_day,
     parse_city,
     parse_figure,
@@ -33,7 +34,15 @@ from gdz_targets.domain.values import (
 from gdz_targets.store.files import read_bytes
 from gdz_targets.store.log import Log
 from gdz_targets.store.records import is_record_id, new_record_id
-from gdz_targets.store.tables import SEPARATOR_NAMES, Cell, Row, Table, column_letters, read_tables
+from gdz_targets.store.tables import (
+    HEAD_ROWS,
+    SEPARATOR_NAMES,
+    Cell,
+    Row,
+    Table,
+    column_letters,
+    read_tables,
+)
 
 from .session import Session
 
@@ -61,7 +70,9 @@ STATUS_EXPORT_COLUMNS: Final = frozenset(
     {"progress_pct", "gap_to_target", "score", "days_left", "进度%", "得分"}
 )
 TARGETS_EXPORT_COLUMNS: Final = frozenset({"baseline_quote", "target_value", "原文", "目标值"})
-HEADER_SEARCH: Final = 10  # rows a header may stand below: a title, merged or not, and blank rows
+# Rows a header may stand below: a title, merged or not, and blank rows. The reader keeps these rows whole and
+# passes over blank rows below them.
+HEADER_SEARCH: Final = HEAD_ROWS
 EXCEL_EPOCH: Final = date(1899, 12, 30)  # day 0 of Excel's (1900) date serial numbers, from serial 61 on
 EXCEL_FALSE_LEAP_DAY: Final = 60  # Excel's 1900-02-29, kept from Lotus 1-2-3: serials 1–59 are a day later
 
@@ -195,6 +206,7 @@ class _Matcher:
         self.seen: dict[tuple[str, City, date], tuple[int, Entry]] = {}  # rows without an id, by day
         self.in_file: dict[str, tuple[int, Entry]] = {}  # rows with an id, by id: one id is one entry
         self.added: set[str] = set()
+        self.void_ids: set[str] | None = None  # the ids of the log's voids, read for the first row with an id
 
     def place(self, located: Located, entry: Entry) -> tuple[str, Entry | Problem]:
         """The list of `ImportPlan` the row goes to ("new", "present", "repeated" or "problem"), and what."""
@@ -219,6 +231,11 @@ class _Matcher:
     def _by_id(self, located: Located, entry: Entry) -> tuple[str, Entry | Problem]:
         logged, twin = self.log.entry(entry.id), self.in_file.get(entry.id)
         column = located.cells["id"][0]
+        if self.void_ids is None:
+            self.void_ids = {void.id for void in self.log.voids().values()}
+        if entry.id in self.void_ids:  # one id, one record: `gdz show ID` could not tell which
+            clash = msg("import.id_of_void", id=entry.id)
+            return "problem", self.table.problem(self.path, located.row.number, column, clash)
         if twin is not None and not _same(twin[1], entry):
             clash = msg("import.id_twice", id=entry.id, line=_where(self.table, twin[0]))
             return "problem", self.table.problem(self.path, located.row.number, column, clash)
@@ -394,6 +411,9 @@ class _RowContext:
     ) -> None:
         self.plan, self.by, self.now, self.today, self.force = plan, by, now, today, force
         self.table, self.path = table, path
+        # Each target text resolved once per import: an unknown one's "did you mean" compares it with every id
+        # and title (difflib), which for a million rows of one unknown target took over 20 minutes.
+        self.targets: dict[str, Target | Message] = {}
 
     def entry(self, located: Located) -> tuple[Entry | None, list[Problem]]:
         """The row's entry, or every problem of its cells."""
@@ -443,16 +463,23 @@ class _RowContext:
         return msg("import.needs_force", reason=refusal) if refusal is not None else None
 
     def _target(self, cell: Cell) -> Target:
-        try:
-            return require_target(self.plan, _as_text(cell).strip())
-        except UsageError as error:
-            raise ValueRefused(error.message) from None
+        text = _as_text(cell).strip()
+        found = self.targets.get(text)
+        if found is None:
+            try:
+                found = require_target(self.plan, text)
+            except UsageError as error:
+                found = error.message
+            self.targets[text] = found
+        if isinstance(found, Message):
+            raise ValueRefused(found)
+        return found
 
     def _day(self, cell: Cell) -> date:
         if isinstance(cell, datetime):
-            return cell.date()
+            return in_years(cell.date())
         if isinstance(cell, date):
-            return cell
+            return in_years(cell)
         if isinstance(cell, int | float) and not isinstance(cell, bool) and self.table.sheet is not None:
             return _excel_serial(cell)  # a date column of a sheet may hold the serial number of the day
         return parse_calendar_day(_as_text(cell))
@@ -538,7 +565,7 @@ def _excel_serial(value: float) -> date:
     29 February 1900 that never was (serial 60, refused), so serials below it start a day later."""
     if not 1 <= value < 2_958_466 or value != int(value) or value == EXCEL_FALSE_LEAP_DAY:
         raise ValueRefused(msg("value.not_file_date", value=_as_text(value)))
-    return EXCEL_EPOCH + timedelta(days=int(value) + (1 if value < EXCEL_FALSE_LEAP_DAY else 0))
+    return in_years(EXCEL_EPOCH + timedelta(days=int(value) + (1 if value < EXCEL_FALSE_LEAP_DAY else 0)))
 
 
 def _city(cell: Cell) -> City:

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from gdz_targets.store.paths import Located
 
 
+# Where the login name is read, in getpass's order: who records when neither --by nor GDZ_USER says.
+LOGIN_VARIABLES = ("LOGNAME", "USER", "LNAME", "USERNAME")
+
+
 class Session:
     """One command's (or one script's) view of the world. Nothing is read until it is asked for."""
 
@@ -93,7 +97,9 @@ class Session:
 
         try:
             return parse_day(pinned, date.today())
-        except UsageError:
+        except UsageError as refused:
+            if refused.message.key == "value.day_out_of_range":
+                raise
             raise UsageError(msg("env.today", value=pinned)) from None
 
     def now(self) -> datetime:
@@ -106,18 +112,28 @@ class Session:
         return datetime.fromtimestamp(self.clock(), ZoneInfo(zone)).replace(microsecond=0)
 
     def recorder(self, option: str | None = None) -> str:
-        """Who records: `--by`, else GDZ_USER, else the login name."""
+        """Who records: `--by`, else GDZ_USER, else the login name — each checked alike, so that no name the
+        log's own reader refuses (blank, a control character, a direction override) is ever written."""
         from gdz_targets.domain.values import check_text
 
         for name in (option, self.environ.get("GDZ_USER")):
             if name and name.strip():
                 return check_text(name.strip(), "--by" if name is option else "GDZ_USER", one_line=True)
-        import getpass
+        variable = next((key for key in LOGIN_VARIABLES if self.environ.get(key)), None)
+        if variable is None:  # the account's own name
+            try:
+                import pwd
 
+                return pwd.getpwuid(os.getuid()).pw_name
+            except (ImportError, OSError, KeyError):  # no account name (some containers), no pwd (Windows)
+                return "unknown"
+        login = self.environ[variable]
+        if not login.strip():
+            raise UsageError(msg("env.blank_login", variable=variable))
         try:
-            return getpass.getuser()
-        except (OSError, KeyError):  # no login name (some containers)
-            return "unknown"
+            return check_text(login.strip(), variable, one_line=True)
+        except UsageError:
+            raise UsageError(msg("env.bad_login", variable=variable)) from None
 
     def _cwd(self) -> Path:
         return self.cwd if self.cwd is not None else Path.cwd()

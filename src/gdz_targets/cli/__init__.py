@@ -14,12 +14,8 @@ from gdz_targets import __version__
 from gdz_targets.domain.errors import ExitCode, GdzError, Message
 from gdz_targets.output import stream
 
-from .common import ROOT_LANG, LangOption, add_command, current_session, error_lang, warn
+from .common import ROOT_LANG, WROTE, LangOption, add_command, current_session, error_lang, warn
 from .helptext import HelpThroughStream
-
-# Commands whose work is done once they have written their files: a lost standard output afterwards does
-# not undo it, so they still exit 0 (a script that retried would record the same entry twice).
-WRITING_COMMANDS = frozenset({"log", "void", "undo", "import", "init"})
 
 
 class GdzGroup(HelpThroughStream, TyperGroup):
@@ -53,6 +49,7 @@ class GdzGroup(HelpThroughStream, TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         stream.reset()
+        WROTE.set(False)
         try:
             result = super().invoke(ctx)
         except GdzError as error:
@@ -60,7 +57,9 @@ class GdzGroup(HelpThroughStream, TyperGroup):
             raise typer.Exit(int(error.exit_code)) from None
         finally:
             report_notices()
-        written = ctx.invoked_subcommand in WRITING_COMMANDS
+        # A command that has written its change is done: a lost standard output afterwards does not undo it,
+        # so it still exits 0 (a script that retried would record the same entry twice).
+        written = WROTE.get()
         if stream.say_if_lost(error_lang(), done=written) and not written:
             raise typer.Exit(int(ExitCode.WRITE))
         return result
@@ -131,6 +130,7 @@ def _version(value: bool) -> None:
 
 
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True),
@@ -139,6 +139,10 @@ def root(
 ) -> None:
     """Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化)."""
     ROOT_LANG.set(lang.value if lang else None)
+    if ctx.invoked_subcommand is None:  # `gdz` alone, the first thing a newcomer types: the help, as --help
+        from .helptext import show_help
+
+        show_help(ctx, None, True)
 
 
 def make_app(only: str | None = None) -> typer.Typer:
@@ -151,7 +155,7 @@ def make_app(only: str | None = None) -> typer.Typer:
         name="gdz",
         help="Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化).",
         epilog="Exit codes: 0 ok, 1 problems found, 2 bad input, 3 bad plan or log file, 4 cannot write.",
-        no_args_is_help=True,
+        invoke_without_command=True,
         pretty_exceptions_enable=False,
         # Plain help and one-line usage errors: no boxes to break when copied, and no Rich to load for --help.
         rich_markup_mode=None,

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from gdz_targets.domain.model import City
 
 CURRENT: contextvars.ContextVar[Session | None] = contextvars.ContextVar("gdz_session", default=None)
+# Whether the command has written its change (an entry, a void, an import, a workspace, a repair).
+WROTE: contextvars.ContextVar[bool] = contextvars.ContextVar("gdz_wrote", default=False)
 # `gdz --lang zh COMMAND`: the language given before the command, for the command and its errors.
 ROOT_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("gdz_root_lang", default=None)
 
@@ -136,6 +138,11 @@ def add_command(app: typer.Typer, name: str, function: Callable[..., None]) -> N
     from .helptext import GdzCommand
 
     app.command(name, short_help=short, cls=GdzCommand)(function)
+
+
+def wrote() -> None:
+    """Say that the command's change is made: from here on, a lost output is no reason to run it again."""
+    WROTE.set(True)
 
 
 def say(s: Session, key: str, **params: object) -> None:

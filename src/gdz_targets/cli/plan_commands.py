@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import completion
-from .common import AreaOption, LangOption, LedgerOption, PlanOption, draw, out, session, width
+from .common import AreaOption, LangOption, LedgerOption, PlanOption, draw, out, session, width, wrote
 
 
 def targets(
@@ -54,6 +54,8 @@ def check(
     from gdz_targets.output.messages import render, render_problem
 
     outcome = run_check(s, repair)
+    if outcome.repaired:
+        wrote()
     for problem in outcome.problems:
         out(render_problem(problem, s.lang))
     for warning in outcome.warnings:

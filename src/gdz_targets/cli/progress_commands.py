@@ -18,6 +18,7 @@ from .common import (
     session,
     target_argument,
     width,
+    wrote,
 )
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ def log(
     from gdz_targets.app.record import EntryInput, log_entry
 
     logged = log_entry(s, EntryInput(target, value, date, city or "dongguan", note, source), by, force)
+    if not logged.repeated:
+        wrote()
     from gdz_targets.domain.errors import msg
     from gdz_targets.output.messages import render
     from gdz_targets.output.text import entry_summary, fold, standing_line
@@ -110,7 +113,9 @@ def void(
     s = session(lang, plan, ledger)
     from gdz_targets.app.record import void_entry
 
-    _said_void(s, void_entry(s, entry_id, reason, by))
+    voided = void_entry(s, entry_id, reason, by)
+    wrote()
+    _said_void(s, voided)
 
 
 def _said_void(s: "Session", voided: "Voided") -> None:
@@ -148,6 +153,7 @@ def undo(
     if not yes and not ask(question):
         raise Declined(msg("undo.declined"))
     voided = void_entries(s, act.entries, reason or render(msg("undo.reason"), s.lang), by)
+    wrote()
     if act.batch is None:
         _said_void(s, voided[0])
     else:
@@ -229,6 +235,8 @@ def import_csv(
         outcome = import_entries(s, file, by, force, dry_run, sheet, progress)
     finally:
         progress.done()
+    if outcome.batch is not None:
+        wrote()
     for note in outcome.notes:
         say(s, "import.note", note=note)
     if dry_run and (outcome.new or outcome.present):

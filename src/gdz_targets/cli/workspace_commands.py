@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .common import LangOption, LedgerOption, PlanOption, say, session
+from .common import LangOption, LedgerOption, PlanOption, say, session, wrote
 
 
 def init(
@@ -23,7 +23,9 @@ def init(
     from gdz_targets.store.log_file import LOG_HEADER
     from gdz_targets.store.paths import init_workspace
 
-    for path in init_workspace(directory, LOG_HEADER):
+    written = init_workspace(directory, LOG_HEADER)
+    wrote()
+    for path in written:
         say(s, "init.wrote", path=str(path))
     say(s, "init.done", path=str(directory))
 

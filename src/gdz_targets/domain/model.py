@@ -166,9 +166,17 @@ class Target(NamedTuple):
     related: Mapping[City, Words] = NO_RELATED
     group: str | None = None  # measures the article lists in one breath: together they weigh as one target
     continues: str | None = None  # the earlier target a later one restates or extends
+    # A few words naming the target where its title would not fit (lists, narrow columns), unique in the plan.
+    short_zh: str | None = None
+    short_en: str | None = None
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def short(self, lang: str) -> str:
+        """Its short title, else its title: how it is named in a list or a narrow column."""
+        short = self.short_zh if lang == "zh" else self.short_en
+        return short or self.title(lang)
 
     def is_related(self, city: City) -> bool:
         return city in self.related

@@ -7,7 +7,7 @@ from datetime import date
 
 from .errors import Message, Problem, close_matches, msg
 from .model import Batch, City, Entry, Kind, Plan, Record, Target, Void
-from .values import check_bounds
+from .values import check_bounds, day_problem
 
 
 def unknown_target(plan: Plan, target_id: str) -> Message:
@@ -66,6 +66,9 @@ def check_records(plan: Plan, records: Sequence[tuple[int, Record]], path: str) 
             problems.append(Problem(path, unknown_target(plan, record.target), line, None))
             continue
         problem = value_problem(plan, target, record.value, isinstance(record.value, bool))
+        if problem is not None:
+            problems.append(Problem(path, problem, line, None))
+        problem = day_problem(record.date)  # a hand edit, a merge, a `--force` of an older gdz
         if problem is not None:
             problems.append(Problem(path, problem, line, None))
     for line, kept, copy in same_figures(records):

@@ -256,6 +256,32 @@ _MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?)?"
 _YEAR_LAST = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}"
 
 
+# The days gdz takes in, typed, imported or in a plan: what its charts, calendars and day counts handle
+# (year 1 and 9999 are valid TOML dates, but a chart's axis or a day count around them overflows).
+EARLIEST_DAY: Final = date(1900, 1, 1)
+LATEST_DAY: Final = date(2199, 12, 31)
+
+
+def day_problem(day: date) -> Message | None:
+    """Why a day is outside the years gdz handles, or None."""
+    if EARLIEST_DAY <= day <= LATEST_DAY:
+        return None
+    return msg("value.day_out_of_range", date=day.isoformat(), earliest=EARLIEST_DAY.year,
+               latest=LATEST_DAY.year)  # fmt: skip
+
+
+def in_years(day: date, text: str | None = None) -> date:
+    """The day, if gdz handles its year; else refused (naming it as typed, where it was typed)."""
+    problem = day_problem(day)
+    if problem is not None:
+        raise ValueRefused(
+            problem
+            if text is None
+            else msg("value.day_out_of_range", date=text, earliest=EARLIEST_DAY.year, latest=LATEST_DAY.year)
+        )
+    return day
+
+
 def parse_calendar_day(text: str) -> date:
     """A day as files write it: 2024-01-05, 2024/1/5, 2024/01/05, 2024-1-5, 2024.1.5, 2024年1月5日. A day
     with the year last (5/1/2024) is refused: whether 5 is the day or the month cannot be told."""
@@ -264,9 +290,10 @@ def parse_calendar_day(text: str) -> date:
     if found:
         year, month, day = found.group(1), next(part for part in found.groups()[1:5] if part), found.group(6)
         try:
-            return date(int(year), int(month), int(day))
+            found_day = date(int(year), int(month), int(day))
         except ValueError:
             raise ValueRefused(msg("value.no_such_day", value=text)) from None
+        return in_years(found_day, text)
     if re.fullmatch(_YEAR_LAST, cleaned):
         raise ValueRefused(msg("value.year_last", value=text))
     raise ValueRefused(msg("value.not_file_date", value=text))
@@ -278,7 +305,7 @@ def parse_day(text: str, today: date) -> date:
     if cleaned in RELATIVE_DAYS:
         if today.toordinal() <= RELATIVE_DAYS[cleaned]:  # the day before 0001-01-01 is in no calendar
             raise ValueRefused(msg("value.no_such_day", value=text))
-        return today - timedelta(days=RELATIVE_DAYS[cleaned])
+        return in_years(today - timedelta(days=RELATIVE_DAYS[cleaned]))
     try:
         return parse_calendar_day(text)
     except ValueRefused as error:
@@ -304,8 +331,10 @@ def parse_period_end(text: str, today: date) -> date:
     cleaned = text.strip().translate(_FULL_WIDTH)
     month = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", cleaned)
     if month and 1 <= int(month.group(2)) <= 12:
+        in_years(date(int(month.group(1)) or 1, 1, 1), text)  # before the month's end is worked out
         return PeriodDate.of_month(int(month.group(1)), int(month.group(2))).last_day
     if re.fullmatch(r"[0-9]{4}", cleaned):
+        in_years(date(int(cleaned) or 1, 1, 1), text)
         return PeriodDate.of_year(int(cleaned)).last_day
     try:
         return parse_day(text, today)

@@ -5,7 +5,7 @@ measure something related). Values rise from zero, as in any bar or line chart p
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -34,6 +34,7 @@ from .text import word
 from .textwidth import cut, wrap
 
 WIDTH: Final = 720
+WIDEST_UNIT: Final = 24  # cells of a unit's label: it stands beside every figure and over the axis
 HEIGHT: Final = 420
 LEFT, RIGHT, TOP, BOTTOM = 64.0, 28.0, 84.0, 92.0
 TITLE_LEFT: Final = LEFT - 40
@@ -67,16 +68,16 @@ Peer = tuple[City, date, float, bool]  # a city, the day its figure stands for, 
 def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str) -> Picture:
     """The chart of one numeric target or context indicator, as of a date."""
     target = row.target
-    unit = d.unit_label(plan, target, lang)
+    unit = cut(d.unit_label(plan, target, lang), WIDEST_UNIT)
     dongguan = [(point.date, point.value) for point in points]
     baseline = (target.baseline.as_of.last_day, target.baseline.value) if target.baseline else None
     peers: list[Peer] = [(b.city, b.figure.as_of.last_day, b.figure.value, b.related) for b in row.benchmarks]
     goal = target.target if target.kind is Kind.NUMERIC else None
     days = [day for day, _ in dongguan] + [peer[1] for peer in peers] + ([baseline[0]] if baseline else [])
     days += [target.deadline] if target.deadline else []
-    first, last = (min(days), max(days)) if days else (as_of - timedelta(days=365), as_of)
-    margin = timedelta(days=max(45, (last - first).days // 12))  # room for the marks and labels at either end
-    first, last = first - margin, last + margin
+    first, last = (min(days), max(days)) if days else (_shifted(as_of, -365), as_of)
+    margin = max(45, (last - first).days // 12)  # room for the marks and labels at either end
+    first, last = _shifted(first, -margin), _shifted(last, margin)
     values = (
         [value for _, value in dongguan] + [peer[2] for peer in peers] + ([baseline[1]] if baseline else [])
     )
@@ -88,7 +89,7 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     title = target.title(lang)
     # The title whole, on two lines where one is not enough (the second cut with "…" if even that is not).
     room = int((WIDTH - 2 * TITLE_LEFT) / (16 * 0.55))  # cells of a 16-point line
-    first_line = wrap(title, room)[0]
+    first_line = wrap(cut(title, room * 3), room)[0]  # folding three lines' worth finds the first line's end
     rest = title[len(first_line) :].strip()
     lines = [first_line, cut(rest, room)] if rest else [first_line]
     below = 22.0 * (len(lines) - 1)
@@ -184,7 +185,7 @@ def _series(frame: _Frame, dongguan: list[tuple[date, float]], points: list[Poin
 
 def _scale(low: float, high: float) -> tuple[float, float, float]:
     """Round ends and a step of 1, 2 or 5 × 10^k for about five gridlines."""
-    if high == low:
+    if high - low < 1e-9:  # equal, or so close (5e-324) that a step between them would be no number at all
         high = low + 1
     raw = (high - low) / 5
     power = 10 ** math.floor(math.log10(raw))
@@ -194,12 +195,12 @@ def _scale(low: float, high: float) -> tuple[float, float, float]:
 
 def _axes(frame: _Frame, step: float, unit: str) -> list[Shape]:
     shapes: list[Shape] = []
-    value = frame.low
-    while value <= frame.high + step / 2:
+    # Counted, not added up step by step: a sum of floats can fall short of the top or pass it.
+    for n in range(round((frame.high - frame.low) / step) + 1):
+        value = frame.low + n * step
         y = frame.y(value)
         shapes.append(Line(((frame.left, y), (frame.right, y)), RULE, 0.75))
         shapes.append(Label(frame.left - 8, y + 4, d.number(value), 11, MUTED, "end"))
-        value += step
     if unit:
         shapes.append(Label(frame.left - 8, frame.top - 12, unit_name(unit), 11, MUTED, "end"))
     for start, end, text in _periods(frame.first, frame.last):
@@ -214,22 +215,51 @@ def _axes(frame: _Frame, step: float, unit: str) -> list[Shape]:
     return shapes
 
 
+# Years a label stands for on a long axis, so that about eight labels fit: years 1 to 9999 in five.
+YEAR_STEPS: Final = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+MOST_YEARS: Final = 24  # labelled one by one up to this many
+MOST_SPANS: Final = 8  # labels of several years each ("2000–2009") are wider: fewer of them
+
+
 def _periods(first: date, last: date) -> list[tuple[date, date, str]]:
-    """The years (or quarters, or months, for a short span) the axis covers, each labelled in its middle: a
-    figure of 31 December sits at the end of its year, not under the next year's label."""
+    """The years (or quarters or months for a short span, decades or more for a long one) the axis covers,
+    each labelled in its middle: a figure of 31 December sits at the end of its year, not under the next's."""
+    # No period begins or ends past the last day a date can hold (9999-12-31): a log may hold that day.
     months = (last.year - first.year) * 12 + last.month - first.month
-    every = 12 if months > 30 else 3 if months > 8 else 1
+    if months > 30:
+        step = _years_per_label(last.year - first.year + 1)
+        periods = []
+        for year in range(first.year // step * step, last.year + 1, step):
+            start, end = _first_of(max(year, 1), 1), _first_of(year + step, 1)
+            label = str(year) if step == 1 else f"{max(year, 1)}–{year + step - 1}"
+            periods.append((start, end, label))
+        return periods
+    every = 3 if months > 8 else 1
     year, month = first.year, (first.month - 1) // every * every + 1
-    periods: list[tuple[date, date, str]] = []
-    while date(year, month, 1) <= last:
+    periods = []
+    while year <= date.max.year and date(year, month, 1) <= last:
         start = date(year, month, 1)
         year, month = (year + 1, month + every - 12) if month + every > 12 else (year, month + every)
-        quarter = f"{start.year} Q{(start.month + 2) // 3}"
-        label = (
-            str(start.year) if every == 12 else quarter if every == 3 else f"{start.year}-{start.month:02d}"
-        )
-        periods.append((start, date(year, month, 1), label))
+        label = f"{start.year} Q{(start.month + 2) // 3}" if every == 3 else f"{start.year}-{start.month:02d}"
+        periods.append((start, _first_of(year, month), label))
     return periods
+
+
+def _years_per_label(years: int) -> int:
+    if years <= MOST_YEARS:
+        return 1
+    return next((step for step in YEAR_STEPS[1:] if years / step <= MOST_SPANS), YEAR_STEPS[-1])
+
+
+def _first_of(year: int, month: int) -> date:
+    """The first day of a month, or the last day there is where the month is past the calendar's end."""
+    return date(year, month, 1) if year <= date.max.year else date.max
+
+
+def _shifted(day: date, days: int) -> date:
+    """`day` moved by `days`, stopping at the first and the last day a date can hold."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
 
 
 def _legend(lang: str, dongguan: bool, goal: bool, baseline: bool, peers: list[Peer]) -> list[Shape]:

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
 
-from .textwidth import width_of
+from .textwidth import cut, width_of
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 # Fonts a reader's machine has for Chinese (Windows, macOS, Linux) and for Latin text. Latin fonts come first
 # in English, so that quotation marks and dashes keep their Latin width; Chinese ones first in Chinese.
@@ -89,6 +94,19 @@ def text_width(text: str, size: float) -> float:
     return width_of(text) * size * 0.55
 
 
+TITLE_CELLS: Final = 200  # of a picture's own title (a tooltip, a window's name)
+
+
+def fitted(shape: Shape, width: float) -> Shape:
+    """A label cut with "…" where it would run far past the picture's edge: a title of megabytes costs no
+    more to draw than one that fits."""
+    # Twice the width: widths are estimates, and a label that nearly fits is its picture's to lay out.
+    room = 2 * width / (shape.size * 0.55) if isinstance(shape, Label) else 0
+    if not isinstance(shape, Label) or width_of(shape.text) <= room:
+        return shape
+    return shape._replace(text=cut(shape.text, max(int(room), 1)))
+
+
 # --- SVG -------------------------------------------------------------------------------------------------
 
 
@@ -100,10 +118,10 @@ def to_svg(picture: Picture) -> str:
                     xml_lang="zh-CN" if picture.lang == "zh" else "en").removesuffix("/>") + ">"  # fmt: skip
     parts = [
         root,
-        f"<title>{escape(picture.title)}</title>",
+        f"<title>{escape(cut(picture.title, TITLE_CELLS))}</title>",
         _element("rect", width="100%", height="100%", fill=PAPER),
     ]
-    parts += [_svg_shape(shape) for shape in picture.shapes]
+    parts += [_svg_shape(fitted(shape, picture.width)) for shape in picture.shapes]
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -193,16 +211,71 @@ def chinese_font(environ: os._Environ[str] | dict[str, str] = os.environ) -> Pat
     return found
 
 
-def _require_chinese(font: Path) -> None:
-    """Refuse a file that is no font, or a font without Chinese (its characters would be drawn as boxes)."""
+# A face for Simplified Chinese, by its family's name: Noto Sans CJK SC, PingFang SC, Hiragino Sans GB, Source
+# Han Sans Simplified Chinese. (SC and GB as words: "Scala" or "Gbuster" say nothing.)
+_SIMPLIFIED: Final = re.compile(r"\b(?:SC|GB)\b|(?i:simplified)")
+MOST_FACES: Final = 64  # a collection's faces looked at; a damaged header may claim millions
+
+
+def preferred_face(names: Sequence[str]) -> int:
+    """The face of a collection to draw Chinese with: the first whose family's name says Simplified
+    Chinese, else the first (a collection's first face is often Japanese, whose glyph forms differ)."""
+    return next((n for n, name in enumerate(names) if _SIMPLIFIED.search(name)), 0)
+
+
+def _face_index(font: Path) -> int:
+    try:
+        found = font.stat()
+    except OSError:
+        return 0  # opening it says what is wrong
+    return _face_of(str(font), found.st_size, found.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _face_of(font: str, size: int, modified: int) -> int:
+    """The face to draw with, looked up once per version of the file (its size and time of change)."""
     from PIL import ImageFont
 
+    names: list[str] = []
+    for index in range(MOST_FACES):
+        try:
+            family = ImageFont.truetype(font, 12, index=index).getname()[0]
+        except (OSError, ValueError, UnicodeError, MemoryError):
+            break  # no such face (the file's last), or one that cannot be read: the ones before it count
+        names.append(family or "")
+    return preferred_face(names)
+
+
+def open_font(font: Path, size: int) -> ImageFont.FreeTypeFont:
+    """`font` at `size` pixels, in the face of a collection that draws Simplified Chinese."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(font), size, index=_face_index(font))
+
+
+# What Pillow and FreeType raise for a font they cannot read or draw with: OSError ("invalid outline", "too
+# many hints", "unknown file format", "broken file"), ValueError, and MemoryError for a glyph whose damaged
+# size asks for a bitmap larger than the machine.
+FONT_ERRORS: Final = (OSError, ValueError, MemoryError)
+
+
+def _font_fault(font: Path, error: BaseException) -> UsageError:
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return UsageError(msg("png.font_broken", path=str(font), reason=reason))
+
+
+def _require_chinese(font: Path) -> None:
+    """Refuse a file that is no font, or a font without Chinese (its characters would be drawn as boxes)."""
     try:
-        face = ImageFont.truetype(str(font), 24)
-    except (OSError, ValueError):
+        face = open_font(font, 24)
+    except FONT_ERRORS:
         raise UsageError(msg("png.font_missing", path=str(font))) from None
-    # A character the font lacks is drawn as its "missing" glyph, the same as a code point no font has.
-    if bytes(face.getmask("东")) == bytes(face.getmask("\U0010fffd")):
+    try:
+        # A character the font lacks is drawn as its "missing" glyph, the same as a code point no font has.
+        lacking = bytes(face.getmask("东")) == bytes(face.getmask("\U0010fffd"))
+    except FONT_ERRORS as error:
+        raise _font_fault(font, error) from None
+    if lacking:
         raise UsageError(msg("png.font_no_chinese", path=str(font)))
 
 
@@ -222,26 +295,37 @@ def _fontconfig_chinese() -> Path | None:
     return Path(files[0]) if files else None
 
 
+def bold_of(font: Path) -> Path:
+    """A family's bold where it sits beside its regular (`X-Regular.ttc`, `X-Bold.ttc`), else `font`: only the
+    file's name is read for "Regular", never the folders it is in."""
+    bold = font.with_name(font.name.replace("Regular", "Bold"))
+    return bold if bold != font and bold.is_file() else font
+
+
 def to_png(picture: Picture, font: Path) -> bytes:
-    """The picture as a PNG, drawn with `font` (which must hold Chinese where the picture does)."""
+    """The picture as a PNG, drawn with `font` (which must hold Chinese where the picture does). A font that
+    fails where its glyphs are drawn, not when it is opened, is named in one line."""
     import io
 
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (round(picture.width * SCALE), round(picture.height * SCALE)), PAPER)
     draw = ImageDraw.Draw(image)
     fonts: dict[tuple[float, bool], ImageFont.FreeTypeFont] = {}
-
-    bold_font = Path(str(font).replace("Regular", "Bold"))  # a family's bold, where it sits beside it
-    bold_font = bold_font if bold_font != font and bold_font.is_file() else font
+    bold_font = bold_of(font)
 
     def font_of(size: float, bold: bool) -> ImageFont.FreeTypeFont:
         if (size, bold) not in fonts:
-            fonts[size, bold] = ImageFont.truetype(str(bold_font if bold else font), round(size * SCALE))
+            fonts[size, bold] = open_font(bold_font if bold else font, round(size * SCALE))
         return fonts[size, bold]
 
     for shape in picture.shapes:
-        _png_shape(draw, shape, font_of)
+        try:
+            _png_shape(draw, fitted(shape, picture.width), font_of)
+        except FONT_ERRORS as error:
+            if not isinstance(shape, Label):
+                raise
+            raise _font_fault(bold_font if shape.bold else font, error) from None
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()

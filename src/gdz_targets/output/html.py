@@ -4,6 +4,7 @@ sources in show-style details, the legend, and a chart per target with figures â
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
@@ -194,8 +195,22 @@ def _source_line(plan: Plan, source_id: str) -> str:
     if source is None:
         return ""
     published = f" ({source.published})" if source.published else ""
-    link = " " + tag("a", escape(source.url), href=source.url) if source.url else ""
-    return tag("div", escape(f"{source.publisher}: {source.title}{published}") + link, class_="muted")
+    address = ""
+    if source.url:
+        # Any other scheme (javascript:, data:, vbscript:) would run or open something in a reader's browser.
+        address = " " + (tag("a", escape(source.url), href=source.url) if is_web_address(source.url)
+                         else escape(source.url))  # fmt: skip
+    return tag("div", escape(f"{source.publisher}: {source.title}{published}") + address, class_="muted")
+
+
+# http(s) and nothing a browser drops or splits an address at (spaces, tabs, controls, quotes, brackets): a
+# browser removes a tab inside "java\tscript:", so only an address that is exactly what it looks like passes.
+_WEB_ADDRESS: Final = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f\"'<>`]+", re.IGNORECASE)
+
+
+def is_web_address(url: str) -> bool:
+    """Whether `url` may be a link: an http:// or https:// address, as it is written."""
+    return _WEB_ADDRESS.fullmatch(url) is not None
 
 
 def sparkline(values: Sequence[float], goal: float | None, width: int = 96, height: int = 22) -> str:

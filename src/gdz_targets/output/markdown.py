@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
 from gdz_targets.domain.status import Figure, StatusReport, TargetStatus
@@ -11,23 +12,47 @@ from . import text as d
 from .text import UNKNOWN, word
 from .textwidth import printable
 
+# What a Markdown renderer would act on in text from the plan or the log, made literal: a tag or an entity
+# (HTML-escaped); a link, an image, emphasis, strikethrough, code, math, a heading's closing #, a table's
+# pipe (backslash-escaped; the backslash first, since the others add one). `>` opens nothing inside a line,
+# but is escaped with its pair all the same.
+_ENTITIES: Final = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_SIGNS: Final = "\\`*_~[]|$#"
 
-def _cell(text: str) -> str:
-    """Table-safe: pipes escaped, line breaks as <br>."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+
+def md(text: str) -> str:
+    """Text from the plan or the log as Markdown that shows it as it is and runs or fetches nothing; control
+    characters shown as escapes, so that it stays on its line of the table."""
+    text = printable(text)
+    for sign, entity in _ENTITIES:  # a few passes at C speed: faster than one of str.translate
+        text = text.replace(sign, entity)
+    for sign in _SIGNS:
+        text = text.replace(sign, "\\" + sign)
+    return text
 
 
 def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_cell(cell) for cell in header) + " |"]
+    """A table of cells that are Markdown already (gdz's own words, and the plan's and log's through `md`)."""
+    lines = ["| " + " | ".join(header) + " |"]
     lines.append("|" + "|".join("---:" if a == "r" else "---" for a in align) + "|")
-    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
+
+
+def _unit(plan: Plan, target: Target, lang: str) -> str:
+    return "" if target.kind is Kind.MILESTONE else md(d.unit_label(plan, target, lang))
+
+
+def _target_value(plan: Plan, target: Target, lang: str) -> str:
+    """What the target asks, as `text.target_value` says it, its unit (the plan's) made literal."""
+    if target.kind is Kind.CONTEXT:
+        return UNKNOWN
+    return d.with_unit(d.bare_target(target, lang), _unit(plan, target, lang))
 
 
 def _status_row(plan: Plan, row: TargetStatus, lang: str) -> list[str]:
     target = row.target
-    unit = "" if target.kind is Kind.MILESTONE else d.unit_label(plan, target, lang)
-    current = d.with_unit(d.figure_value(target, row.current, lang), unit)
+    current = d.with_unit(d.figure_value(target, row.current, lang), _unit(plan, target, lang))
     if row.current is not None:
         current += f" ({row.current.as_of})"
     by_city = {benchmark.city: benchmark for benchmark in row.benchmarks}
@@ -39,9 +64,9 @@ def _status_row(plan: Plan, row: TargetStatus, lang: str) -> list[str]:
     parts = (d.status_text(row.status, lang), d.status_detail(row, lang))
     status = " · ".join(part for part in parts if part)
     return [
-        f"{target.title(lang)} (`{target.id}`)",
+        f"{md(target.title(lang))} (`{target.id}`)",  # an id is [a-z0-9-]: safe in a code span
         current,
-        UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang),
+        _target_value(plan, target, lang),
         d.signed(row.gap_to_target),
         *cities,
         d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else "",
@@ -67,7 +92,7 @@ def status_markdown(report: StatusReport, lang: str) -> str:
         )
     ]
     lines = [
-        f"# {plan.meta.title(lang)}",
+        f"# {md(plan.meta.title(lang))}",
         "",
         word("ui.md_intro", lang).format(
             as_of=report.as_of.isoformat(),
@@ -82,7 +107,7 @@ def status_markdown(report: StatusReport, lang: str) -> str:
         area_info = plan.area(area.area_id)
         assert area_info is not None
         score = d.score_text(area.aggregate, lang)
-        lines += [f"## {numbers[area.area_id]}. {area_info.title(lang)} — {score}", ""]
+        lines += [f"## {numbers[area.area_id]}. {md(area_info.title(lang))} — {score}", ""]
         lines += [*_table(header, "lrrrrrrll", [_status_row(plan, row, lang) for row in area.targets]), ""]
     if report.context:
         lines += [f"## {word('ui.context_section', lang)}", ""]
@@ -100,15 +125,15 @@ def entries_markdown(plan: Plan, entries: Sequence[Entry], lang: str) -> str:
         target = plan.target(entry.target)
         milestone = target is not None and target.kind is Kind.MILESTONE
         value = d.milestone_state(entry.value, lang) if milestone else d.number(entry.value, 6)
-        unit = "" if milestone or target is None else d.unit_label(plan, target, lang)
-        note = " · ".join(printable(part) for part in (entry.note, entry.source) if part)
+        unit = "" if target is None else _unit(plan, target, lang)
+        note = " · ".join(md(part) for part in (entry.note, entry.source) if part)
         rows.append(
             [
                 entry.date.isoformat(),
-                entry.target,
+                md(entry.target),  # the log's: an unknown target is shown as it was written
                 word("city." + entry.city.value, lang),
                 d.with_unit(value, unit),
-                printable(entry.recorded_by),
+                md(entry.recorded_by),
                 note,
             ]
         )
@@ -133,13 +158,13 @@ def targets_markdown(plan: Plan, targets: Sequence[Target], lang: str) -> str:
         rows.append(
             [
                 f"`{target.id}`",
-                target.title(lang),
-                UNKNOWN if target.kind is Kind.CONTEXT else d.target_value(plan, target, lang),
+                md(target.title(lang)),
+                _target_value(plan, target, lang),
                 target.deadline.isoformat() if target.deadline else UNKNOWN,
                 *cities,
             ]
         )
-    return f"# {plan.meta.title(lang)}\n\n" + "\n".join(_table(header, "llrlrr", rows)) + "\n"
+    return f"# {md(plan.meta.title(lang))}\n\n" + "\n".join(_table(header, "llrlrr", rows)) + "\n"
 
 
 def _plan_figure(target: Target, city: City) -> Figure | None:

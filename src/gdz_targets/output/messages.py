@@ -208,6 +208,20 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "Microsoft YaHei, PingFang SC …)",
         "`GDZ_FONT` 指向的 {path} 不含中文字符;请改用含中文的字体(如 `Noto Sans CJK`、微软雅黑、苹方)",
     ),
+    "png.font_broken": (
+        "the font {path} cannot draw text ({reason}): the file is damaged or cut short; set GDZ_FONT to another "
+        "font with Chinese, or export SVG (-o FILE.svg)",
+        "字体文件 {path} 无法绘制文字({reason}):文件已损坏或不完整;请用 `GDZ_FONT` 指定另一个含中文的字体,"
+        "或改为导出 `.svg`(`-o 文件.svg`)",
+    ),
+    "picture.rows_cut": (
+        "the first {shown} of {total} rows; for all of them, export CSV or xlsx (-o FILE.csv)",
+        "仅显示全部 {total} 行中的前 {shown} 行;如需全部,请导出为 CSV 或 xlsx(-o 文件.csv)",
+    ),
+    "picture.targets_cut": (
+        "{count} more targets not shown; for all of them, export CSV, xlsx or HTML (-o FILE.html)",
+        "另有 {count} 项指标未显示;如需全部,请导出为 CSV、xlsx 或 html(-o 文件.html)",
+    ),
     "output.lost": (
         "standard output could not be written ({reason})",
         "无法写入标准输出({reason})",
@@ -219,6 +233,14 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "output.lost_done": (
         "standard output could not be written ({reason}); the change itself was made (see `gdz history`)",
         "无法写入标准输出({reason});改动本身已完成(可用 `gdz history` 查看)",
+    ),
+    "env.blank_login": (
+        "{variable} is blank, so it cannot name who records; set GDZ_USER or give --by",
+        "{variable} 为空,无法标明记录人;请设置 GDZ_USER 或使用 --by",
+    ),
+    "env.bad_login": (
+        "{variable} holds a control character or a direction mark, so it cannot name who records; set GDZ_USER or give --by",
+        "{variable} 含有控制字符或方向控制符,无法标明记录人;请设置 GDZ_USER 或使用 --by",
     ),
     "env.today": (
         'GDZ_TODAY="{value}" is not a date; use YYYY-MM-DD, or unset it',
@@ -310,6 +332,14 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "里程碑没有 '{key}'(只有完成/未完成);请删除",
     ),
     "plan.not_for_kind": ("a {kind} has no '{key}'; remove it", "{kind}没有 '{key}';请删除"),
+    "plan.bad_url": (
+        '{key} = "{url}" is not a web address; give an address starting with https:// or http://',
+        '{key} = "{url}" 不是网页地址;请填写以 `https://` 或 `http://` 开头的地址',
+    ),
+    "plan.short_twice": (
+        'the short title "{short}" of {id} is also {other}\'s; give each target its own',
+        '{id} 的简称 "{short}" 与 {other} 的相同;请为每个指标取不同的简称',
+    ),
     "plan.never_scored": (
         "target {id} can never be scored: it has no baseline and its unit {unit} does not start at zero; add a baseline with its source, or make it a context indicator",
         "指标 {id} 永远无法计分:没有基线,且单位 {unit} 不从零起算;请补上基线及其来源,或将其改为背景指标",
@@ -347,6 +377,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "hint.no_unit": ("leave out the unit: the target's unit is recorded", "不要带单位:单位按指标记录"),
     "hint.number_example": ("write a plain number like 1020 or 85.5", "请填写普通数字,如 1020 或 85.5"),
     # values
+    "value.day_out_of_range": (
+        "{date} is outside the years gdz handles ({earliest}–{latest}); check the year",
+        "{date} 超出 gdz 可处理的年份({earliest}–{latest});请检查年份",
+    ),
     "value.two_bounds": (
         '"{value}" states two different bounds; keep the one its source states',
         '"{value}" 同时写了两种限定;请只保留来源所写的那一种',
@@ -461,6 +495,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "log.bare_cr": (
         "a line end that is a carriage return alone (an old Mac editor's); save the log with LF or CRLF line ends",
         "行尾只有回车符(旧式编辑器的格式);请以 `LF` 或 `CRLF` 换行保存台账",
+    ),
+    "log.lock_is_link": (
+        "{path}: the lock file is a symbolic link, which gdz does not follow; remove it (gdz makes the lock afresh)",
+        "{path}:锁文件是符号链接,gdz 不会跟随;请删除它(gdz 会重新创建锁文件)",
     ),
     "log.torn_hint": (
         "the entries before it still count; run `gdz check --repair`",
@@ -632,6 +670,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         '未知列名 "{name}";请删除,或改为 {known} 之一(或其中文列名,见说明文档 README 的“导入”一节)',
     ),
     "import.bad_id": ('"{id}" is not a gdz entry id', '"{id}" 不是 gdz 条目编号'),
+    "import.id_of_void": (
+        "the id {id} is a correction's (a void's) in the log, not an entry's; leave the id cell empty to add the row as a new entry",
+        "编号 {id} 在台账中属于一条作废记录,而不是条目;请清空编号单元格,把此行作为新条目导入",
+    ),
     "import.two_bounds": (
         'the value "{value}" and the qualifier "{qualifier}" state different bounds; keep the one its source states',
         '数值 "{value}" 与限定 "{qualifier}" 所写的限定不同;请只保留来源所写的那一种',
@@ -674,6 +716,50 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "{path} unpacks to {size}, more than the {limit} gdz reads from a workbook; save the sheet to "
         "import as CSV, or split the workbook",
         "{path} 解压后为 {size},超过 gdz 可读取的工作簿上限 {limit};请将要导入的工作表另存为 CSV,或拆分工作簿",
+    ),
+    "import.too_many_lines": (
+        "{path}: more than {limit} rows (blank lines count too), the most gdz reads from one table (Excel's own "
+        "limit); split the file, or delete its empty lines",
+        "{path}:超过 {limit} 行(空行也计入),超出 gdz 从一个表格读取的上限(即 Excel 的上限);请拆分文件,或删去其中的空行",
+    ),
+    "import.too_many_cells": (
+        "the row has {count} cells, more than the {limit} columns gdz reads from one table (Excel's own limit); "
+        "check the separator, or remove the extra cells",
+        "该行有 {count} 个单元格,超出 gdz 从一个表格读取的上限 {limit} 列(即 Excel 的上限);请检查分隔符,或删除多余单元格",
+    ),
+    "import.line_too_long": (
+        "a line longer than {limit}, the most gdz reads in one line of a table; check that this is the file of "
+        "entries you meant, or shorten the note or source on that line",
+        "该行超过 {limit},超出 gdz 在表格中一行读取的上限;请确认文件是否正确,或缩短该行的备注或来源",
+    ),
+    "import.cell_too_long": (
+        "a cell of more than {limit} characters, the most gdz reads in one cell; shorten it (a note of a few "
+        "pages is far less), or check that this is the file of entries you meant",
+        "单元格超过 {limit} 个字符,超出 gdz 在一个单元格中读取的上限;请缩短(几页的备注也远少于此),或确认文件是否正确",
+    ),
+    "import.sheet_rows": (
+        "{path}: the sheet “{sheet}” reaches row {row}, past the {limit} rows gdz reads from one table (Excel's "
+        "own limit); delete the rows below the data, or save the sheet as CSV UTF-8",
+        "{path}:工作表“{sheet}”延伸到第 {row} 行,超出 gdz 从一个表格读取的上限 {limit} 行(即 Excel 的上限);"
+        "请删去数据下方的行,或将该工作表另存为 “CSV UTF-8”",
+    ),
+    "import.sheet_columns": (
+        "{path}: the sheet “{sheet}” reaches column {column}, past the {limit} columns gdz reads from one table "
+        "(Excel's own limit); delete the columns right of the data, or save the sheet as CSV UTF-8",
+        "{path}:工作表“{sheet}”延伸到第 {column} 列,超出 gdz 从一个表格读取的上限 {limit} 列(即 Excel 的上限);"
+        "请删去数据右侧的列,或将该工作表另存为 “CSV UTF-8”",
+    ),
+    "import.sheet_cells": (
+        "{path}: the sheet “{sheet}” spans {rows} rows × {columns} columns, more than the {limit} cells gdz reads "
+        "from one sheet; delete the empty rows and columns around the data, or save the sheet as CSV UTF-8",
+        "{path}:工作表“{sheet}”占 {rows} 行 × {columns} 列,超出 gdz 从一个工作表读取的上限 {limit} 个单元格;"
+        "请删去数据周围的空行和空列,或将该工作表另存为 “CSV UTF-8”",
+    ),
+    "import.sheet_cells_written": (
+        "{path}: the sheet “{sheet}” holds {cells} cells, more than the {limit} cells gdz reads from one sheet; "
+        "save the sheet as CSV UTF-8, or save the workbook again in Excel",
+        "{path}:工作表“{sheet}”含 {cells} 个单元格,超出 gdz 从一个工作表读取的上限 {limit} 个;"
+        "请将该工作表另存为 “CSV UTF-8”,或用 Excel 重新保存工作簿",
     ),
     "import.stdin_closed": (
         "`gdz import -` reads standard input, which is closed; pipe the file in (`gdz import - < data.csv`)",

@@ -38,6 +38,7 @@ def write_out(text: str) -> None:
         _lost.append(None)
     except (OSError, ValueError) as exc:  # ENOSPC (/dev/full), EIO, or a file closed underneath
         _lost.append(os_reason(exc) if isinstance(exc, OSError) else msg("reason.closed"))
+        _stop_writing(stream)
 
 
 def ask(question: str) -> bool:
@@ -79,6 +80,7 @@ def write_bytes(data: bytes) -> None:
         _lost.append(None)
     except (OSError, ValueError) as exc:
         _lost.append(os_reason(exc) if isinstance(exc, OSError) else msg("reason.closed"))
+        _stop_writing(stream)
 
 
 def _on_screen(data: bytes) -> bytes:
@@ -193,7 +195,9 @@ def _known(encoding: str) -> bool:
 
 
 def _stop_writing(stream: IO[str]) -> None:
-    """Point standard output at nothing, so that Python's own flush at exit cannot fail again."""
+    """Point standard output at nothing once it has failed (its reader gone, its disk full), so that what is
+    still in its buffer goes nowhere at exit instead of failing Python's own last flush: the last write is
+    handled like every other, and the exit code stays gdz's."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())

@@ -19,7 +19,14 @@ SIZE: Final = 13.0  # the body text
 ROW: Final = 24.0  # a table row's height
 PAD: Final = 24.0  # around the picture
 GAP: Final = 18.0  # between columns
-WIDEST_TITLE: Final = 64  # cells of a target's title and id before the title is cut with "…"
+WIDEST_TITLE: Final = 64  # cells of a target's title and id before the title is cut with "…"; of any cell
+WIDEST_HEADING: Final = 100  # cells of an area's title
+# The rows a picture draws, at most: the shipped plan's 75 targets whole; about 2,000 points (4,000 pixels)
+# tall, what a chat app still shows as one long picture. Past that a picture is unreadable on a phone and
+# slow to draw: the rest are counted, and a CSV or xlsx holds them all.
+MOST_ROWS: Final = 80
+MOST_AREAS: Final = 20  # the shipped plan has 6
+MOST_NAMED_LINES: Final = 6  # lines of past-due or stale targets named in the summary before "…"
 
 
 def summary_picture(report: StatusReport, lang: str) -> Picture:
@@ -29,24 +36,12 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
         word(key, lang)
         for key in ("ui.target_col", "ui.now_target", "ui.gz", "ui.sz", "ui.score", "ui.status")
     ]
-    sections: list[tuple[str, list[list[str]], list[Status | None], int]] = []
-    numbers = d.area_numbers(plan)
-    for area in report.areas:
-        info = plan.area(area.area_id)
-        shown = [row for row in area.targets if row.current is not None]
-        name = info.title(lang) if info else area.area_id
-        title = f"{numbers[area.area_id]} {name} · {d.score_text(area.aggregate, lang)}"
-        sections.append((title, [_cells(plan, row, lang) for row in shown], [row.status for row in shown],
-                         len(area.targets) - len(shown)))  # fmt: skip
-    context = [row for row in report.context if row.current is not None]
-    if context:
-        rows = [_cells(plan, row, lang) for row in context]
-        sections.append((word("ui.context_section", lang), rows, [None] * len(rows), 0))
+    sections, left_out = _sections(report, lang)
     widths = _widths(heads, [cells for _, rows, _, _ in sections for cells in rows])
     width = max(PAD * 2 + sum(widths) + GAP * (len(widths) - 1), 720)
     shapes: list[Shape] = []
     y = PAD + 20
-    shapes.append(Label(PAD, y, plan.meta.title(lang), 18, bold=True))
+    shapes.append(Label(PAD, y, _fit(plan.meta.title(lang), width, 18), 18, bold=True))
     y += 24
     whole = report.aggregate
     lines = [f"{word('ui.as_of', lang)} {report.as_of.isoformat()}",
@@ -55,10 +50,12 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
     shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
     for key, names in (("ui.overdue_label", d.overdue_titles(report, lang)),
                        ("ui.stale_label", d.stale_titles(report, lang))):  # fmt: skip
-        # Named in the summary, as on the screen and in the workbook: every one, on as many lines as needed.
+        # Named in the summary, as on the screen and in the workbook: every one, on as many lines as needed up
+        # to a few (their count is said before them), so that a plan of thousands still makes a picture.
         label = word(key, lang) + (f"({len(names)}):" if lang == "zh" else f" ({len(names)}): ")
-        room = int((width - 2 * PAD) / (SIZE * 0.55))  # the cells of a line of body text
-        for line in wrap(label + d.titles_joined(names, lang), room) if names else []:
+        cells = int((width - 2 * PAD) / (SIZE * 0.55))  # the cells of a line of body text
+        named = cut(label + d.titles_joined(names, lang), cells * MOST_NAMED_LINES)
+        for line in wrap(named, cells) if names else []:
             y += 20
             shapes.append(Label(PAD, y, line, SIZE, MUTED))
     for title, rows, statuses, folded in sections:
@@ -79,6 +76,9 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
                     MUTED,
                 )
             )
+    if left_out:
+        y += ROW * 1.2
+        shapes.append(Label(PAD, y, word("picture.targets_cut", lang).format(count=left_out), SIZE, MUTED))
     y += ROW * 1.5
     x = PAD
     for status in Status:  # the legend: each status word on its colour
@@ -89,6 +89,36 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
     return Picture(width, y + 20 + PAD, tuple(shapes), lang, plan.meta.title(lang))
 
 
+Section = tuple[str, list[list[str]], list[Status | None], int]  # title, rows, their statuses, without data
+
+
+def _sections(report: StatusReport, lang: str) -> tuple[list[Section], int]:
+    """Each area's title and rows (its targets with data), then the context's, up to `MOST_ROWS` rows and
+    `MOST_AREAS` areas; and how many targets that leaves neither drawn nor counted under their area."""
+    plan = report.plan
+    sections: list[Section] = []
+    numbers = d.area_numbers(plan)
+    room, left_out = MOST_ROWS, 0  # rows still to draw; targets neither drawn nor counted under their area
+    for number, area in enumerate(report.areas):
+        if number >= MOST_AREAS:
+            left_out += len(area.targets)
+            continue
+        info = plan.area(area.area_id)
+        with_data = [row for row in area.targets if row.current is not None]
+        shown, left_out = with_data[:room], left_out + len(with_data[room:])
+        room -= len(shown)
+        name = cut(info.title(lang), WIDEST_HEADING) if info else area.area_id
+        title = f"{numbers[area.area_id]} {name} · {d.score_text(area.aggregate, lang)}"
+        sections.append((title, [_cells(plan, row, lang) for row in shown], [row.status for row in shown],
+                         len(area.targets) - len(with_data)))  # fmt: skip
+    context = [row for row in report.context if row.current is not None]
+    if context:
+        rows = [_cells(plan, row, lang) for row in context[:room]]
+        left_out += len(context) - len(rows)
+        sections.append((word("ui.context_section", lang), rows, [None] * len(rows), 0))
+    return sections, left_out
+
+
 def _cells(plan: object, row: TargetStatus, lang: str) -> list[str]:
     target = row.target
     title = f"{cut(target.title(lang), WIDEST_TITLE - len(target.id) - 3)} ({target.id})"
@@ -96,18 +126,38 @@ def _cells(plan: object, row: TargetStatus, lang: str) -> list[str]:
     score = d.score_value(row.score.value) if row.status is not None else ""
     # The word alone: its colour says what the terminal's sign says, and fonts for Chinese lack the signs.
     status = word("status." + row.status.value, lang) if row.status is not None else ""
-    return [title, d.now_and_target(plan, row, lang), *cities, score, status]  # type: ignore[arg-type]
+    # Cut as the title is: its unit's label is the plan's, and may be as long as anything in it.
+    now = cut(d.now_and_target(plan, row, lang), WIDEST_TITLE)  # type: ignore[arg-type]
+    return [title, now, *cities, score, status]
 
 
 def table_picture(title: str, lang: str, heads: Sequence[str], rows: Sequence[Sequence[str]],
                   numeric: set[int]) -> Picture:  # fmt: skip
-    """One table as a picture, its title above."""
-    cut_rows = [[cut(cell, WIDEST_TITLE) for cell in row] for row in rows]
+    """One table as a picture, its title above: its first `MOST_ROWS` rows, and how to get the rest."""
+    cut_rows = [[_clip(cell, WIDEST_TITLE) for cell in row] for row in rows[:MOST_ROWS]]
     widths = _widths(heads, cut_rows)
     width = max(PAD * 2 + sum(widths) + GAP * (len(widths) - 1), 480)
-    shapes: list[Shape] = [Label(PAD, PAD + 20, title, 16, bold=True)]
-    shapes += _grid(heads, cut_rows, widths, PAD + 40, width, [None] * len(rows), numeric)
-    return Picture(width, PAD + 40 + ROW * (len(rows) + 1) + PAD, tuple(shapes), lang, title)
+    shapes: list[Shape] = [Label(PAD, PAD + 20, _fit(title, width, 16), 16, bold=True)]
+    shapes += _grid(heads, cut_rows, widths, PAD + 40, width, [None] * len(cut_rows), numeric)
+    bottom = PAD + 40 + ROW * (len(cut_rows) + 1)
+    if len(rows) > len(cut_rows):
+        said = word("picture.rows_cut", lang).format(shown=len(cut_rows), total=len(rows))
+        shapes.append(Label(PAD, bottom + 20, said, SIZE, MUTED))
+        bottom += 28
+    return Picture(width, bottom + PAD, tuple(shapes), lang, title)
+
+
+def _clip(text: str, width: int) -> str:
+    """`cut`, reading no more of a note of megabytes than a cell can show."""
+    if len(text) <= 4 * width:
+        return cut(text, width)
+    # Wider than the cell whatever the characters (a dot of filler takes a cell): cut where the cell ends.
+    return cut(text[: 4 * width] + "…" * (width + 1), width)
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    """A title cut with "…" to the picture's width between its margins."""
+    return cut(text, int((width - 2 * PAD) / (size * 0.55)))
 
 
 def _widths(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:

@@ -77,50 +77,58 @@ def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
     """Fold text to `width` terminal cells: at spaces; inside a word (an id, an address) after - or / only
     where the word is longer than a line (never, if `hyphens` is false); between CJK characters, but never
     at a no-break space (shown as a space), after an opening bracket or quote nor before closing punctuation
-    (Chinese line-breaking rules)."""
+    (Chinese line-breaking rules). Linear in the text's length: a note of megabytes folds in no time."""
     width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
     if width < 2 and not text.isascii():  # no Chinese character fits one cell: nothing readable fits here
         return [cut(text.replace(_JOIN, ""), width)]
     lines: list[str] = []
-    while width_of(text) > width:
-        end = _last_break(text, width, hyphens)
-        lines.append(text[:end].rstrip())
-        text = text[end:].lstrip()
-    if text or not lines:
-        lines.append(text)
+    start, left = 0, width_of(text)  # where the rest begins, and the cells it takes
+    while left > width:
+        end = _last_break(text, start, width, hyphens)
+        lines.append(text[start:end].rstrip())
+        following = end
+        while following < len(text) and text[following].isspace():
+            following += 1
+        left -= width_of(text[start:following])
+        start = following
+    rest = text[start:]
+    if rest or not lines:
+        lines.append(rest)
     return [line.replace(GLUE, " ").replace(_JOIN, "") for line in lines]
 
 
-def _last_break(text: str, width: int, hyphens: bool = True) -> int:
-    """Where to end the first line: the last allowed break within `width` cells, else a hard cut."""
-    if text.isascii():
-        window = text[: width + 1]
+def _last_break(text: str, start: int, width: int, hyphens: bool = True) -> int:
+    """Where to end the line that begins at `start`: the last allowed break within `width` cells, else a hard
+    cut. Reads no further than the line needs."""
+    if text[start : start + width + 1].isascii():
+        window = text[start : start + width + 1]
         best = window.rfind(" ")
         if best <= 0 and hyphens:
             best = max(window.rfind("-", 0, width) + 1, window.rfind("/", 0, width) + 1)
-        return best if best > 0 else width
+        return start + (best if best > 0 else width)
     used, best, soft, glued = 0, 0, 0, 0
-    for index, char in enumerate(text):
-        if index and _may_break(text[index - 1], char):
-            best = index
+    for index in range(start, len(text)):
+        char, offset = text[index], index - start
+        if offset and _may_break(text[index - 1], char):
+            best = offset
             if text[index - 1] in _SOFT_BREAKS or text[index - 1].isspace():
-                soft = index
+                soft = offset
         elif (
-            index and text[index - 1] == GLUE
+            offset and text[index - 1] == GLUE
         ):  # only where nothing else can be (an example wider than a line)
-            glued = index
+            glued = offset
         used += char_width(char)
         if used > width:
             # After punctuation or a space rather than inside a phrase, unless that wastes a third of a line.
-            chosen = soft if soft >= index * 2 // 3 else best or glued
+            chosen = soft if soft >= offset * 2 // 3 else best or glued
             if chosen:
-                return chosen
+                return start + chosen
             # A hard cut: carry the last character down with closing punctuation (all of it: "):") that would
             # start a line.
-            cut = index
-            while cut > 1 and (text[cut] in _NO_LINE_START or text[cut] == _JOIN):
+            cut = offset
+            while cut > 1 and (text[start + cut] in _NO_LINE_START or text[start + cut] == _JOIN):
                 cut -= 1
-            return cut if cut != index else max(index, 1)
+            return start + (cut if cut != offset else max(offset, 1))
     return len(text)
 
 

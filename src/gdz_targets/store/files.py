@@ -102,13 +102,21 @@ def open_for_reading(
     return os.fdopen(fd, "rb")
 
 
+CACHE_LIMIT: Final = 1 << 30  # bytes: the index of a million entries is some 40 MB
+
+
 def open_cache(path: Path) -> IO[bytes] | None:
-    """A cache file to read, or None where there is none or it is no regular file: a cache is rebuilt, never
-    waited for (a FIFO put in its place) nor complained of."""
+    """A cache file to read, or None where there is none, it is no regular file, or it is larger than any
+    cache gdz writes (a sparse file put in its place would be read into memory whole): a cache is rebuilt,
+    never waited for (a FIFO put in its place) nor complained of."""
     try:
-        return open_for_reading(path, missing_ok=True)
+        handle = open_for_reading(path, missing_ok=True)
     except GdzError:
         return None
+    if handle is not None and os.fstat(handle.fileno()).st_size > CACHE_LIMIT:
+        handle.close()
+        return None
+    return handle
 
 
 def append_cache(path: Path, line: str) -> None:
@@ -253,6 +261,30 @@ def atomic_write(path: Path, data: Payload, durable: bool = True) -> None:
         raise os_failure(WriteError, path, exc, "write.failed") from None
     if durable:
         fsync_directory(directory)
+
+
+def create_new(path: Path, data: bytes) -> bool:
+    """Create a file that must not exist yet, holding `data`, durably; False, writing nothing, where a file of
+    that name is there already (made meanwhile by another process: it is never replaced)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise os_failure(WriteError, path, exc, "write.failed") from None
+    finally:
+        os.close(fd)
+    fsync_directory(path.parent)
+    return True
 
 
 def _write_parts(handle: IO[bytes], data: Payload) -> None:

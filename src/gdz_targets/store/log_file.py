@@ -73,8 +73,11 @@ def locked(log: Path, timeout: float | None = None) -> Iterator[None]:
     limit = lock_timeout() if timeout is None else timeout
     make_directory(log.parent)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        # Never through a symbolic link: one put in its place would make gdz create or lock a file elsewhere.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     except OSError as exc:
+        if os.path.islink(lock_path):
+            raise WriteError(msg("log.lock_is_link", path=str(lock_path))) from None
         raise os_failure(WriteError, lock_path, exc, "write.failed") from None
     try:
         deadline = time.monotonic() + limit

@@ -132,19 +132,22 @@ def locate_log(option: Path | None, cwd: Path, environ: Mapping[str, str] = os.e
 def init_workspace(directory: Path, log_header: str) -> list[Path]:
     """Create gdz.toml, an empty log, and the git settings that merge concurrent appends.
 
-    Returns the files written; gdz.toml comes last, so a failed init leaves no half-made workspace."""
-    if (directory / WORKSPACE_FILE).exists():
+    Returns the files written; gdz.toml comes last, so a failed init leaves no half-made workspace. A log that
+    exists, or appears while init works (a `gdz log --ledger` at the same moment), is never replaced: the log
+    is created under its lock and only where there is none."""
+    if os.path.lexists(directory / WORKSPACE_FILE):
         raise UsageError(msg("workspace.exists", path=str(directory / WORKSPACE_FILE)))
-    if directory.exists() and not directory.is_dir():
+    if os.path.lexists(directory) and not directory.is_dir():
         raise UsageError(msg("file.not_directory", path=str(directory)))
-    from .files import atomic_write, make_directory, read_bytes
+    from .files import atomic_write, create_new, make_directory, read_bytes
+    from .log_file import locked
 
     make_directory(directory)
     written = []
     log = directory / DEFAULT_LOG_NAME
-    if not log.exists():
-        atomic_write(log, log_header.encode())
-        written.append(log)
+    with locked(log):  # a writer of this log waits, then finds it made
+        if create_new(log, log_header.encode()):
+            written.append(log)
     for name, line in ((".gitattributes", GITATTRIBUTES_LINE), (".gitignore", GITIGNORE_LINE)):
         path = directory / name
         wanted = line.format(log=DEFAULT_LOG_NAME)
@@ -153,6 +156,8 @@ def init_workspace(directory: Path, log_header: str) -> list[Path]:
             separator = "" if not existing or existing.endswith("\n") else "\n"
             atomic_write(path, f"{existing}{separator}{wanted}\n".encode())
             written.append(path)
-    atomic_write(directory / WORKSPACE_FILE, WORKSPACE_TEMPLATE.format(log=DEFAULT_LOG_NAME).encode())
-    written.append(directory / WORKSPACE_FILE)
+    settings = directory / WORKSPACE_FILE
+    if not create_new(settings, WORKSPACE_TEMPLATE.format(log=DEFAULT_LOG_NAME).encode()):
+        raise UsageError(msg("workspace.exists", path=str(settings)))  # made by another init meanwhile
+    written.append(settings)
     return written

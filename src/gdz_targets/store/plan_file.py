@@ -29,7 +29,7 @@ from gdz_targets.domain.model import (
     Target,
     Unit,
 )
-from gdz_targets.domain.values import check_bounds, has_control, in_range
+from gdz_targets.domain.values import check_bounds, day_problem, has_control, in_range
 
 from .files import read_toml
 
@@ -183,6 +183,13 @@ class _Table:
         if isinstance(value, datetime) or not isinstance(value, date):
             self._wrong(key, "date")
             return None
+        return self._in_years(key, value)
+
+    def _in_years(self, key: str, value: date) -> date | None:
+        problem = day_problem(value)
+        if problem is not None:
+            self._problem(key, problem)
+            return None
         return value
 
     def period(self, key: str, required: bool = True) -> PeriodDate | None:
@@ -190,10 +197,12 @@ class _Table:
         if value is None:
             return None
         if isinstance(value, date) and not isinstance(value, datetime):
-            return PeriodDate(value, Precision.DAY)
+            return PeriodDate(value, Precision.DAY) if self._in_years(key, value) else None
         match = _PERIOD.match(value) if isinstance(value, str) else None
         if match:
             year, month = int(match.group(1)), match.group(2)
+            if self._in_years(key, date(year or 1, 1, 1)) is None:
+                return None
             if month is None:
                 return PeriodDate.of_year(year)
             if 1 <= int(month) <= 12:
@@ -326,6 +335,10 @@ def _parse_source(table: _Table, source_id: str) -> Source | None:
         table.text("note", False),
     )
     unverified = table.flag("unverified")
+    if url is not None and not url.lower().startswith(("http://", "https://")):
+        # A document's address is a web page: javascript:, data: or file: would act when clicked.
+        table._problem("url", msg("plan.bad_url", key=f"{table.label}.url", url=url))
+        url = None
     table.finish()
     if publisher is None or title is None:
         return None
@@ -464,7 +477,24 @@ def _parse_targets(
         table.finish()
         if target is not None:
             targets.append(target)
+    _check_short_titles(ctx, targets)
     return targets
+
+
+def _check_short_titles(ctx: _Context, targets: Sequence[Target]) -> None:
+    """A short title names one target: where two share one, a list or a narrow column could not tell them
+    apart."""
+    for lang in ("zh", "en"):
+        first: dict[str, str] = {}
+        for index, target in enumerate(targets):
+            short = target.short_zh if lang == "zh" else target.short_en
+            if short is None:
+                continue
+            key = short.casefold()
+            if key in first:
+                message = msg("plan.short_twice", short=short, id=target.id, other=first[key])
+                ctx.report(("target", index, f"short_{lang}"), message, target.id)
+            first.setdefault(key, target.id)
 
 
 def _parse_target(
@@ -480,6 +510,7 @@ def _parse_target(
     target_id = _check_id(table, "target", seen, index)
     kind = table.choice("kind", Kind)
     title_zh, title_en = table.text("title_zh"), table.text("title_en")
+    short_zh, short_en = table.text("short_zh", False), table.text("short_en", False)
     area = table.text("area", required=kind is not Kind.CONTEXT)
     if area is not None and area not in areas:
         close = close_matches(area, sorted(areas), n=1)
@@ -551,6 +582,8 @@ def _parse_target(
         kind=kind,
         title_zh=title_zh,
         title_en=title_en,
+        short_zh=short_zh,
+        short_en=short_en,
         unit=unit_id,
         direction=direction,
         source=source,
