@@ -241,7 +241,8 @@ def score(target: Target, unit: Unit | None, current: Figure | None, peer: Bench
         worst, worst_source = None, None
     frontier, strict, source = target.target, target.target_strict, "target"
     if peer is not None:
-        peer_strict = peer.figure.qualifier is Qualifier.OVER
+        # A peer's ">4" is passed only above 4 where higher is better; where lower is, 4 has beaten it.
+        peer_strict = peer.figure.qualifier is Qualifier.OVER and target.direction is Direction.HIGHER
         margin = sign(target.direction) * (peer.figure.value - frontier)
         if margin > 0 or (margin == 0 and peer_strict and not strict):  # the peer asks more than the target
             frontier, strict, source = peer.figure.value, peer_strict, peer.city.value
@@ -286,7 +287,10 @@ def frontier_of(target: Target, found: tuple[Benchmark, ...]) -> Benchmark | Non
     if not comparable:
         return None
     s = sign(target.direction)
-    return max(comparable, key=lambda benchmark: s * benchmark.figure.value)
+    # Of two equal figures the more demanding: ">95" asks more where higher is better, less where lower.
+    return max(
+        comparable, key=lambda peer: (s * peer.figure.value, s * (peer.figure.qualifier is Qualifier.OVER))
+    )
 
 
 def pace(target: Target, history: History, as_of: date, current: Figure | None) -> Pace:
