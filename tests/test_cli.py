@@ -229,7 +229,7 @@ def test_every_help_text_has_a_chinese_translation() -> None:
     from typer.main import get_command
 
     from gdz_targets.cli import make_app
-    from gdz_targets.output.messages import translate_help
+    from gdz_targets.cli.help_zh import translate_help
 
     group = get_command(make_app())
     commands = [group, *group.commands.values()]  # type: ignore[attr-defined]

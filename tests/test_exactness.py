@@ -261,17 +261,17 @@ def test_a_plan_with_an_unknown_time_zone_is_refused(
     [(1, date(1900, 1, 1)), (59, date(1900, 2, 28)), (61, date(1900, 3, 1)), (45777, date(2025, 4, 30))],
 )
 def test_excel_serial_dates_count_excels_leap_day_that_never_was(serial: int, day: date) -> None:
-    from gdz_targets.app.import_entries import _excel_serial
+    from gdz_targets.store.cells import excel_day
 
-    assert _excel_serial(serial) == day
+    assert excel_day(serial) == day
 
 
 def test_excel_serial_60_is_refused() -> None:
-    from gdz_targets.app.import_entries import _excel_serial
     from gdz_targets.domain.values import ValueRefused
+    from gdz_targets.store.cells import excel_day
 
     with pytest.raises(ValueRefused):
-        _excel_serial(60)  # 1900-02-29, a day Excel shows and the calendar never had
+        excel_day(60)  # 1900-02-29, a day Excel shows and the calendar never had
 
 
 # --- 10. shared logs: one figure, one id ------------------------------------------------------------------------

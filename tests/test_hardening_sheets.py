@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gdz_targets.store import tables
+from gdz_targets.store import sheet_limits, tables
 from gdz_targets.store.tables import read_tables
 
 from .conftest import FIXTURE_LOG, FIXTURE_PLAN, Gdz, run_gdz_process
@@ -328,7 +328,7 @@ def test_every_sheet_is_checked_not_only_the_first(fixture_env: Path, tmp_path: 
 def test_a_cell_given_twice_a_billion_times_counts_each_time(
     gdz: Gdz, fixture_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tables, "CELL_LIMIT", 1000)  # the rule at a size a test builds: the reader holds each
+    monkeypatch.setattr(sheet_limits, "CELL_LIMIT", 1000)  # the rule at a size a test builds: the reader holds each
     bomb = tmp_path / "same.xlsx"
     bomb.write_bytes(
         xlsx_bytes(("报送", GOOD_ROWS + '<row r="3">' + '<c r="A3"><v>1</v></c>' * 1001 + "</row>"))
@@ -355,7 +355,6 @@ def test_a_normal_xlsx_ods_and_one_without_cell_references_still_import(
 def test_an_unknown_target_is_resolved_once_per_import_not_once_per_row(
     gdz: Gdz, fixture_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gdz_targets.app import import_entries
     from gdz_targets.domain.query import require_target as real
 
     calls: list[str] = []
@@ -364,7 +363,7 @@ def test_an_unknown_target_is_resolved_once_per_import_not_once_per_row(
         calls.append(name)
         return real(plan, name)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(import_entries, "require_target", counted)
+    monkeypatch.setattr("gdz_targets.app.import_entries.require_target", counted)
     path = tmp_path / "unknown.csv"
     path.write_text(
         "target,date,value\n" + "pass-rat,2025-04-30,78\nnope,2025-04-30,1\n" * 2000, encoding="utf-8"
@@ -544,9 +543,9 @@ def test_an_xlsb_sheet_is_measured_from_its_records(gdz: Gdz, fixture_env: Path,
 
     row = _record(0x0000, struct.pack("<I", 4) + bytes(8))  # BrtRowHdr: row 5
     far = _record(0x0005, struct.pack("<IId", 0xFFFFFFF0, 0, 1.0))  # BrtCellReal in column 4,294,967,281
-    assert tables._xlsb_extent(sheet(row, far), "S") == tables._Extent("S", 5, 4_294_967_281, 1)
+    assert sheet_limits._xlsb_extent(sheet(row, far), "S") == sheet_limits.Extent("S", 5, 4_294_967_281, 1)
     declared = _record(0x0094, struct.pack("<IIII", 0, 2_000_000, 0, 3))  # BrtWsDim: rows 1 to 2,000,001
-    assert tables._xlsb_extent(declared, "S").rows == 2_000_001
+    assert sheet_limits._xlsb_extent(declared, "S").rows == 2_000_001
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as book:
         book.writestr("xl/workbook.bin", b"")

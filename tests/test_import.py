@@ -480,20 +480,22 @@ def test_a_cell_shown_as_a_percentage_is_read_as_it_shows(
 
 
 def test_a_fraction_whose_format_is_unknown_is_not_guessed() -> None:
-    from gdz_targets.app.import_entries import _value
     from gdz_targets.domain.values import ValueRefused
+    from gdz_targets.store.cells import cell_figure
     from gdz_targets.store.plan_file import load_plan
 
     from .conftest import FIXTURE_PLAN
 
     plan = load_plan(FIXTURE_PLAN)
-    rate, items = plan.target("pass-rate"), plan.target("new-services")
-    assert rate is not None and items is not None
+    rate, items = plan.units["percent"], plan.units["items"]
     with pytest.raises(ValueRefused):
-        _value(plan, rate, 0.95, None)  # an .ods or .xls: 95% or 0.95%?
-    assert _value(plan, rate, 95.0, None) == (95, None) and _value(plan, rate, 0.95, True) == (95, None)
+        cell_figure(0.95, rate, False, None)  # an .ods or .xls: 95% or 0.95%?
+    assert cell_figure(95.0, rate, False, None) == (95, None) and cell_figure(0.95, rate, False, True) == (
+        95,
+        None,
+    )
     with pytest.raises(ValueRefused):
-        _value(plan, items, 0.5, True)  # a percentage in a count of items
+        cell_figure(0.5, items, False, True)  # a percentage in a count of items
 
 
 def test_a_status_workbook_given_as_entries_is_named(gdz: Gdz, tmp_path: Path, fixture_env: Path) -> None:
@@ -508,9 +510,9 @@ def test_a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read(
 ) -> None:
     import zipfile
 
-    from gdz_targets.store import tables
+    from gdz_targets.store import sheet_limits
 
-    monkeypatch.setattr(tables, "UNPACKED_LIMIT", 1 << 20)  # the same rule at a size a test can build
+    monkeypatch.setattr(sheet_limits, "UNPACKED_LIMIT", 1 << 20)  # the same rule at a size a test can build
     book = _workbook(tmp_path / "bomb.xlsx", [["target", "date", "value"], ["pass-rate", "2025-05-01", 80]])
     with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED) as packed:
         packed.writestr("xl/padding.xml", b" " * (2 << 20))  # 2 MiB of spaces: a few KiB packed

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from gdz_targets.output.terminal import Column, cell, fit_columns, grid, sparkline
+from gdz_targets.output.screens.layout import Column, cell, fit_columns, grid
+from gdz_targets.output.screens.show import sparkline
 from gdz_targets.output.textwidth import glue, glue_code, wrap
 
 WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "dddd", "x-y", "东莞", "广州市", "(天)", "，", "“一张网”", "80%"]),

@@ -273,7 +273,8 @@ def test_no_english_left_in_chinese_messages() -> None:
 
 
 def test_the_chinese_catalogue_calls_the_log_taizhang() -> None:
-    from gdz_targets.output.messages import CATALOGUE, HELP_ZH
+    from gdz_targets.cli.help_zh import HELP_ZH
+    from gdz_targets.output.messages import CATALOGUE
 
     assert not [key for key, (_, chinese) in CATALOGUE.items() if "日志" in chinese]
     assert not [text for text in HELP_ZH.values() if "日志" in text]

@@ -6,12 +6,12 @@ import sys
 def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from gdz_targets import __version__
-        from gdz_targets.domain.errors import ExitCode
+        from gdz_targets.exit_codes import ExitCode
         from gdz_targets.output import stream
 
         stream.write_out(f"gdz {__version__}\n")
         if stream.lost_reason() is not None:  # as any command's lost output: said, exit 4
-            from gdz_targets.output.messages import resolve_lang
+            from gdz_targets.app.language import resolve_lang
 
             stream.say_if_lost(resolve_lang(None))
             sys.exit(int(ExitCode.WRITE))

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from gdz_targets.domain.model import City, Entry, History, Plan, Point, Void
+from gdz_targets.domain.model import City, Entry, Plan, Point, Void
 from gdz_targets.domain.query import require_target, select_targets
 from gdz_targets.domain.status import Origin, StatusReport, TargetStatus, status_report, target_status
 
@@ -22,7 +22,7 @@ def status(
     sort: str = "plan",
 ) -> StatusReport:
     """Every target's standing on `as_of` (default today), narrowed and ordered as asked."""
-    report = status_report(session.plan(), session.log(entries=False).history(), as_of or session.today())
+    report = status_report(session.plan(), session.history(), as_of or session.today())
     if area is None and not statuses and sort == "plan":
         return report  # the whole plan in its own order: nothing to narrow
     from gdz_targets.domain.query import narrow_report
@@ -38,31 +38,6 @@ class TargetDetail(NamedTuple):
     series: list[Point]
     entries: list[Entry]
     voids: dict[str, Void]
-
-
-def history(session: Session) -> History:
-    """Every target's series in the log, for the trends and charts of a report."""
-    return session.log(entries=False).history()
-
-
-class TargetSeries(NamedTuple):
-    """What a chart draws: the target's standing and its Dongguan series, as of a day."""
-
-    plan: Plan
-    standing: TargetStatus
-    series: list[Point]
-    as_of: date
-
-
-def target_series(session: Session, target_id: str, as_of: date | None = None) -> TargetSeries:
-    """The target's standing and series alone: a chart needs neither its entries nor its voids."""
-    plan = session.plan()
-    target = require_target(plan, target_id)
-    day = as_of or session.today()
-    history = session.log(entries=False).history()
-    return TargetSeries(
-        plan, target_status(plan, target, history, day), history.of(target.id, City.DONGGUAN).points(day), day
-    )
 
 
 def target_detail(session: Session, target_id: str, as_of: date | None = None) -> TargetDetail:

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gdz_targets.domain.errors import Problem, UsageError, msg
-from gdz_targets.output.messages import resolve_lang
+
+from .language import resolve_lang
 
 if TYPE_CHECKING:
-    from gdz_targets.domain.model import Plan
+    from gdz_targets.domain.model import History, Plan
     from gdz_targets.store.log import Log
     from gdz_targets.store.paths import Located
 
@@ -71,8 +72,16 @@ class Session:
             self._plan = load_plan_cached(self.plan_location().path, self.cache_dir())
         return self._plan
 
-    def log(self, entries: bool = True) -> Log:
-        """The progress log as it is now; `entries=False` when only the series matter (reports)."""
+    def log(self) -> Log:
+        """The progress log as it is now: its entries, voids and imports, and every series."""
+        return self._open_log(entries=True)
+
+    def history(self) -> History:
+        """Every target's figures in the log, voids applied: all a report reads, without the rest of the log's
+        index (what makes `gdz status` cost the same at a million entries)."""
+        return self._open_log(entries=False).history()
+
+    def _open_log(self, entries: bool) -> Log:
         from gdz_targets.store.log import open_log
 
         log = open_log(self.log_location().path, self.cache_dir(), entries)

@@ -11,7 +11,8 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from gdz_targets import __version__
-from gdz_targets.domain.errors import ExitCode, GdzError, Message
+from gdz_targets.domain.errors import GdzError, Message
+from gdz_targets.exit_codes import ExitCode, exit_code
 from gdz_targets.output import stream
 
 from .common import ROOT_LANG, WROTE, LangOption, add_command, current_session, error_lang, warn
@@ -54,7 +55,7 @@ class GdzGroup(HelpThroughStream, TyperGroup):
             result = super().invoke(ctx)
         except GdzError as error:
             report_error(error)
-            raise typer.Exit(int(error.exit_code)) from None
+            raise typer.Exit(int(exit_code(error))) from None
         finally:
             report_notices()
         # A command that has written its change is done: a lost standard output afterwards does not undo it,

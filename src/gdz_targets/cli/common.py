@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from gdz_targets.app.language import resolve_lang
 from gdz_targets.app.session import Session
-from gdz_targets.output.messages import render, resolve_lang
+from gdz_targets.output.messages import render
 from gdz_targets.output.stream import write_bytes, write_err, write_out
 
 from . import completion
@@ -19,6 +20,7 @@ from . import completion
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from gdz_targets.app.documents import Document
     from gdz_targets.domain.model import City
 
 CURRENT: contextvars.ContextVar[Session | None] = contextvars.ContextVar("gdz_session", default=None)
@@ -206,12 +208,9 @@ def refuse_binary_on_screen(chosen: str, output: str | None) -> None:
             raise UsageError(msg("export.binary_to_terminal", format=chosen))
 
 
-def deliver(s: Session, data: bytes, output: str | None, chosen: str) -> None:
-    """A report's bytes to standard output (`-o -` or none), or atomically to the file, said in one line."""
-    if output is None or output == "-":
-        write_bytes(data)
-        return
-    from gdz_targets.store.files import write_report
-
-    write_report(output, data)
-    say(s, "export.written", path=output, format=chosen, bytes=len(data))
+def deliver(s: Session, document: "Document") -> None:
+    """A document's bytes to standard output, or the one line that says the file it was written to."""
+    if document.written is None:
+        write_bytes(document.data)
+    else:
+        say(s, "export.written", path=document.written, format=document.format, bytes=len(document.data))

@@ -7,8 +7,10 @@ from typing import Any
 
 from typer.core import TyperCommand
 
-from gdz_targets.output.messages import HELP_HEADINGS_ZH, resolve_lang, translate_help
+from gdz_targets.app.language import resolve_lang
 from gdz_targets.output.textwidth import glue, glue_code
+
+from .help_zh import HELP_HEADINGS_ZH, translate_help
 
 
 def help_lang(args: list[str] | None = None) -> str:
@@ -132,7 +134,7 @@ def show_help(ctx: Any, param: Any, value: bool) -> None:
 
     stream.write_out(ctx.get_help() + "\n")
     if stream.say_if_lost(help_lang()):
-        from gdz_targets.domain.errors import ExitCode
+        from gdz_targets.exit_codes import ExitCode
 
         ctx.exit(int(ExitCode.WRITE))
     ctx.exit()

@@ -31,7 +31,7 @@ def targets(
 
     loaded = s.plan()
     chosen = select_targets(loaded, area=area, kind=kind)
-    from gdz_targets.output.terminal import targets_view
+    from gdz_targets.output.screens.targets import targets_view
 
     draw(targets_view(loaded, chosen, s.lang, width()))
 

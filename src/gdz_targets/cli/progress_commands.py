@@ -189,7 +189,7 @@ def history(
     if not entries:
         say(s, "ui.no_entries")
         return
-    from gdz_targets.output.terminal import history_table
+    from gdz_targets.output.screens.history import history_table
 
     draw(history_table(s.plan(), entries, voids, s.lang, width(), show_target=target is None))
 
@@ -240,7 +240,7 @@ def import_csv(
     for note in outcome.notes:
         say(s, "import.note", note=note)
     if dry_run and (outcome.new or outcome.present):
-        from gdz_targets.output.terminal import history_table
+        from gdz_targets.output.screens.history import history_table
 
         # Rows to add have no id yet; rows already in the log show theirs, to find with `gdz show`.
         for key, listed, logged in (

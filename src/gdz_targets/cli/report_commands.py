@@ -68,7 +68,7 @@ def status(
     from gdz_targets.app import report
 
     found = report.status(s, day_option(s, as_of, period=True), area, status_filter, sort.value)
-    from gdz_targets.output.terminal import StatusOptions, status_view
+    from gdz_targets.output.screens.status import StatusOptions, status_view
     from gdz_targets.output.text import filters_text
 
     options = StatusOptions(
@@ -96,7 +96,7 @@ def show(
     from gdz_targets.app import report
 
     detail = report.target_detail(s, target, day_option(s, as_of, period=True))
-    from gdz_targets.output.terminal import show_view
+    from gdz_targets.output.screens.show import show_view
 
     draw(
         show_view(detail.standing, detail.plan, s.lang, detail.series, detail.entries, detail.voids, width())
@@ -166,24 +166,15 @@ def export(
     Example: gdz export status -o 报告.csv
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.app import report
-    from gdz_targets.output import export as exports
+    from gdz_targets.app.documents import ExportRequest
+    from gdz_targets.app.documents import export as export_document
+    from gdz_targets.output.export import choose_format
 
-    chosen = exports.choose_format(fmt.value if fmt else None, output)
-    refuse_binary_on_screen(chosen, output)
-    # The reader's language (as every output), or stable codes for scripts.
-    reader, day = (exports.CODES if codes else s.lang), day_option(s, as_of, period=True)
-    if what is ExportKind.status:
-        found = report.status(s, day, area, status_filter)
-        data = exports.export_status(found, chosen, reader, report.history(s) if chosen == "html" else None)
-    elif what is ExportKind.entries:
-        entries, _ = report.entries(s, report.EntryFilter(area=area, until=day))
-        data = exports.export_entries(s.plan(), entries, chosen, reader)
-    else:
-        data = exports.export_targets(s.plan(), area, chosen, reader)
-    if no_bom:
-        data = data.removeprefix(exports.BOM.encode())
-    deliver(s, data, output, chosen)
+    refuse_binary_on_screen(choose_format(fmt.value if fmt else None, output), output)
+    day = day_option(s, as_of, period=True)
+    request = ExportRequest(what.value, fmt.value if fmt else None, output, day, area, status_filter, codes,
+                            bom=not no_bom)  # fmt: skip
+    deliver(s, export_document(s, request))
 
 
 def chart(
@@ -205,15 +196,12 @@ def chart(
     Example: gdz chart cross-city-total -o 跨城通办.png
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.app import report
-    from gdz_targets.output.chart import chart_file, choose_chart_format
+    from gdz_targets.app.documents import chart as chart_document
+    from gdz_targets.output.chart import choose_chart_format
 
-    chosen = choose_chart_format(fmt.value if fmt else None, output)
-    refuse_binary_on_screen(chosen, output)
-    found = report.target_series(s, target, day_option(s, as_of, period=True))
-    deliver(
-        s, chart_file(found.plan, found.standing, found.series, found.as_of, s.lang, chosen), output, chosen
-    )
+    refuse_binary_on_screen(choose_chart_format(fmt.value if fmt else None, output), output)
+    chosen = fmt.value if fmt else None
+    deliver(s, chart_document(s, target, chosen, output, day_option(s, as_of, period=True)))
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

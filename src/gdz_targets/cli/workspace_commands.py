@@ -20,10 +20,9 @@ def init(
     Example: gdz init reports
     """
     s = session(lang)
-    from gdz_targets.store.log_file import LOG_HEADER
-    from gdz_targets.store.paths import init_workspace
+    from gdz_targets.app.workspace import init as init_workspace
 
-    written = init_workspace(directory, LOG_HEADER)
+    written = init_workspace(directory)
     wrote()
     for path in written:
         say(s, "init.wrote", path=str(path))
@@ -36,16 +35,15 @@ def where(plan: PlanOption = None, ledger: LedgerOption = None, lang: LangOption
     Example: gdz where
     """
     s = session(lang, plan, ledger)
+    from gdz_targets.app.workspace import places
     from gdz_targets.domain.errors import msg
-    from gdz_targets.store.log_file import LOCK_SUFFIX
-    from gdz_targets.store.log_index import cache_path
 
-    plan_at, log_at = s.plan_location(), s.log_location()
-    say(s, "where.plan", path=str(plan_at.path), rule=msg("rule." + plan_at.rule))
-    say(s, "where.log", path=str(log_at.path), rule=msg("rule." + log_at.rule))
-    say(s, "where.lock", path=str(log_at.path.with_name(log_at.path.name + LOCK_SUFFIX)))
-    say(s, "where.cache", path=str(cache_path(log_at.path, s.cache_dir())))
-    say(s, "where.user", name=s.recorder())
+    found = places(s)
+    say(s, "where.plan", path=str(found.plan.path), rule=msg("rule." + found.plan.rule))
+    say(s, "where.log", path=str(found.log.path), rule=msg("rule." + found.log.rule))
+    say(s, "where.lock", path=str(found.lock))
+    say(s, "where.cache", path=str(found.cache))
+    say(s, "where.user", name=found.recorder)
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

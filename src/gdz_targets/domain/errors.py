@@ -1,20 +1,9 @@
-"""Domain errors, exit codes, and located problems; messages are keys into `i18n`."""
+"""What can go wrong, as data: messages (a catalogue key and its parameters), located problems, and the
+kinds of error a command ends with. Which exit code each kind gives is the process's (`exit_codes`)."""
 
-import errno
 from collections.abc import Mapping, Sequence
-from enum import IntEnum
 from types import MappingProxyType
 from typing import NamedTuple
-
-
-class ExitCode(IntEnum):
-    """Documented in the README; scripts may rely on them."""
-
-    OK = 0
-    PROBLEMS = 1  # `gdz check` found problems; a confirmation was declined
-    USAGE = 2  # bad input on the command line or in an imported file; nothing was written
-    DATA = 3  # the plan, the log or a workspace file cannot be read or is invalid
-    WRITE = 4  # a file could not be written (disk full, read-only, lock held too long)
 
 
 class Message(NamedTuple):
@@ -64,8 +53,6 @@ class Problem(NamedTuple):
 class GdzError(Exception):
     """An error the user can fix; the CLI prints it as one line per problem and exits."""
 
-    exit_code: ExitCode = ExitCode.USAGE
-
     def __init__(self, message: Message, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message.key)
         self.message = message
@@ -73,34 +60,16 @@ class GdzError(Exception):
 
 
 class UsageError(GdzError):
-    exit_code = ExitCode.USAGE
+    """Bad input: on the command line, in a file to import, in the environment. Nothing was written."""
 
 
 class DataError(GdzError):
-    exit_code = ExitCode.DATA
+    """The plan, the log or a workspace file cannot be read or is invalid."""
 
 
 class WriteError(GdzError):
-    exit_code = ExitCode.WRITE
+    """A file could not be written (a full disk, a read-only file, a lock held too long)."""
 
 
 class Declined(GdzError):
-    exit_code = ExitCode.PROBLEMS
-
-
-# The operating-system errors people meet, by name, so that their reason reads in the user's language.
-OS_REASONS: dict[int, str] = {
-    code: name.lower()
-    for name in ("ENOENT", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EFBIG", "EIO", "ELOOP",
-                 "ENAMETOOLONG", "ENOTDIR", "EISDIR", "EEXIST", "EBUSY", "ETXTBSY", "EXDEV", "EMFILE",
-                 "ENXIO")
-    if (code := getattr(errno, name, None)) is not None
-}  # fmt: skip
-
-
-def os_reason(exc: OSError | RuntimeError) -> Message:
-    """Why an operating-system call failed, as a message (`reason.enospc`), or its own words if unusual."""
-    if isinstance(exc, RuntimeError):  # pathlib's word for a loop of symbolic links
-        return msg("reason.eloop")
-    name = OS_REASONS.get(exc.errno or 0)
-    return msg(f"reason.{name}") if name else msg("reason.other", detail=exc.strerror or str(exc))
+    """The user said no to a question; nothing was done."""

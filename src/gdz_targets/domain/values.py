@@ -199,6 +199,28 @@ def parse_value(
     return parse_figure(text, unit)
 
 
+def parse_qualifier(text: str) -> Qualifier:
+    """A bound as a column of its own writes it: the code (`over`), the mark (`>`), or the word a Chinese
+    export or source writes (超过, 不少于, 以上, 约)."""
+    cleaned = text.strip().lower()
+    marks = {mark: qualifier for qualifier, mark in QUALIFIER_MARKS.items()}
+    marks |= dict(QUALIFIER_PREFIXES) | dict(QUALIFIER_SUFFIXES)
+    if cleaned in Qualifier._value2member_map_:
+        return Qualifier(cleaned)
+    if cleaned in marks:
+        return marks[cleaned]
+    raise ValueRefused(msg("import.bad_qualifier", value=cleaned))
+
+
+def names_unit(unit: Unit | None, text: str) -> bool:
+    """Whether text names `unit` (its id or its label in either language), or, for a target without one,
+    names none."""
+    cleaned = text.strip()
+    if unit is None:
+        return not cleaned
+    return cleaned in (unit.id, unit.en, unit.zh, unit_name(unit.en), unit_name(unit.zh))
+
+
 def parse_milestone(text: str) -> bool:
     state = MILESTONE_WORDS.get(text.strip().lower())
     if state is None:

@@ -13,8 +13,8 @@ from gdz_targets.domain.errors import UsageError, msg
 from gdz_targets.domain.model import City, Kind, Plan, Point
 from gdz_targets.domain.status import TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, unit_name
+from gdz_targets.output.text import number, unit_label, with_unit
 
-from . import text as d
 from .drawing import (
     INK,
     MUTED,
@@ -68,7 +68,7 @@ Peer = tuple[City, date, float, bool]  # a city, the day its figure stands for, 
 def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str) -> Picture:
     """The chart of one numeric target or context indicator, as of a date."""
     target = row.target
-    unit = cut(d.unit_label(plan, target, lang), WIDEST_UNIT)
+    unit = cut(unit_label(plan, target, lang), WIDEST_UNIT)
     dongguan = [(point.date, point.value) for point in points]
     baseline = (target.baseline.as_of.last_day, target.baseline.value) if target.baseline else None
     peers: list[Peer] = [(b.city, b.figure.as_of.last_day, b.figure.value, b.related) for b in row.benchmarks]
@@ -109,7 +109,7 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
         colour, marker = CITY_STYLE[city]
         x, y = frame.x(day), frame.y(value)
         marks.append(Dot(x, y, 4.5, None if related else colour, colour, marker))
-        text = ("≈" if related else "") + d.number(value)
+        text = ("≈" if related else "") + number(value)
         anchor: Anchor = "start" if x < frame.right - 60 else "end"
         # Beside its mark, unless the target's dashed line runs through there: then above or below it.
         text_y = y + 4 if level is None or abs(y - level) >= 10 else y - 9 if y <= level else y + 17
@@ -155,7 +155,7 @@ def _target_and_deadline(frame: _Frame, row: TargetStatus, unit: str, lang: str)
     shapes: list[Shape] = []
     if target.kind is Kind.NUMERIC and target.target is not None:
         level = frame.y(target.target)
-        figure = d.with_unit((">" if target.target_strict else "") + d.number(target.target), unit)
+        figure = with_unit((">" if target.target_strict else "") + number(target.target), unit)
         label = f"{word('ui.target', lang)} {figure}"
         shapes.append(Line(((frame.left, level), (frame.right, level)), TARGET, 1.5, "6 4"))
         shapes.append(Label(frame.right - 4, level - 6, label, 12, TARGET, "end"))
@@ -178,7 +178,7 @@ def _series(frame: _Frame, dongguan: list[tuple[date, float]], points: list[Poin
     (x, y), latest = line[-1], points[-1]
     mark = QUALIFIER_MARKS[latest.qualifier] if latest.qualifier else ""
     anchor: Anchor = "start" if x < frame.right - 80 else "end"
-    label = d.with_unit(mark + d.number(latest.value), unit)
+    label = with_unit(mark + number(latest.value), unit)
     shapes.append(Label(x + (8 if anchor == "start" else -8), y + 16, label, 12, DONGGUAN, anchor))
     return shapes
 
@@ -200,7 +200,7 @@ def _axes(frame: _Frame, step: float, unit: str) -> list[Shape]:
         value = frame.low + n * step
         y = frame.y(value)
         shapes.append(Line(((frame.left, y), (frame.right, y)), RULE, 0.75))
-        shapes.append(Label(frame.left - 8, y + 4, d.number(value), 11, MUTED, "end"))
+        shapes.append(Label(frame.left - 8, y + 4, number(value), 11, MUTED, "end"))
     if unit:
         shapes.append(Label(frame.left - 8, frame.top - 12, unit_name(unit), 11, MUTED, "end"))
     for start, end, text in _periods(frame.first, frame.last):

@@ -13,8 +13,22 @@ from typing import Final
 from gdz_targets import __version__
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, History, Kind, Plan, Target
 from gdz_targets.domain.status import Aggregate, Status, StatusReport, TargetStatus
+from gdz_targets.output.text import (
+    area_numbers,
+    cities_legend,
+    city_figure,
+    joined,
+    now_and_target,
+    overdue_titles,
+    plan_score_words,
+    score_text,
+    score_value,
+    stale_titles,
+    status_detail,
+    status_text,
+    titles_joined,
+)
 
-from . import text as d
 from .chart import chart_picture
 from .drawing import font_stack, to_svg
 from .text import word
@@ -79,7 +93,7 @@ def status_html(report: StatusReport, history: History, lang: str) -> str:
         tag("p", escape(f"{word('ui.as_of', lang)} {as_of.isoformat()} · {made}"), class_="meta"),
         _summary(report, lang),
     ]
-    numbers = d.area_numbers(plan)
+    numbers = area_numbers(plan)
     for area in report.areas:
         info = plan.area(area.area_id)
         heading = f"{numbers[area.area_id]} {info.title(lang)}" if info else area.area_id
@@ -93,7 +107,7 @@ def status_html(report: StatusReport, history: History, lang: str) -> str:
         ]
         if folded:
             named = escape(
-                word("ui.without_data", lang).format(count=len(folded)) + " " + d.joined(folded, lang)
+                word("ui.without_data", lang).format(count=len(folded)) + " " + joined(folded, lang)
             )
             parts.append(tag("p", named, class_="muted"))
     if report.context:
@@ -117,12 +131,12 @@ def _summary(report: StatusReport, lang: str) -> str:
     counts = [_status_chip(status, lang, f" {count}") for status, count in report.counts.items() if count]
     rows = [
         (word("ui.coverage", lang), " ".join([coverage, *counts])),
-        (word("ui.score_label", lang), escape(d.plan_score_words(whole, lang))),
+        (word("ui.score_label", lang), escape(plan_score_words(whole, lang))),
     ]
-    for key, names in (("ui.overdue_label", d.overdue_titles(report, lang)),
-                       ("ui.stale_label", d.stale_titles(report, lang))):  # fmt: skip
+    for key, names in (("ui.overdue_label", overdue_titles(report, lang)),
+                       ("ui.stale_label", stale_titles(report, lang))):  # fmt: skip
         if names:
-            rows.append((word(key, lang), escape(d.titles_joined(names, lang))))
+            rows.append((word(key, lang), escape(titles_joined(names, lang))))
     return tag(
         "dl", "".join(tag("dt", escape(name)) + tag("dd", value) for name, value in rows), class_="summary"
     )
@@ -134,14 +148,14 @@ def _score_bar(aggregate: Aggregate, lang: str) -> str:
     track = '<rect width="120" height="12" rx="2" fill="#eaeef2"/>'
     filled = f'<rect width="{share * 1.2:.1f}" height="12" rx="2" fill="#2da44e"/>'
     bar = tag("svg", track + filled, width="120", height="12", viewBox="0 0 120 12", role="img",
-              aria_label=f"{d.score_value(aggregate.score)}/100")  # fmt: skip
-    return bar + tag("span", escape(d.score_text(aggregate, lang)), class_="muted")
+              aria_label=f"{score_value(aggregate.score)}/100")  # fmt: skip
+    return bar + tag("span", escape(score_text(aggregate, lang)), class_="muted")
 
 
 def _status_chip(status: Status, lang: str, suffix: str = "") -> str:
     fill, font = STATUS_COLOURS[status]
     colours = f"background:{fill};color:{font}"
-    return tag("span", escape(d.status_text(status, lang) + suffix), class_="status", style=colours)
+    return tag("span", escape(status_text(status, lang) + suffix), class_="status", style=colours)
 
 
 def _table(plan: Plan, rows: Sequence[TargetStatus], history: History, as_of: date, lang: str) -> str:
@@ -160,15 +174,15 @@ def _row(plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str
     name = escape(target.title(lang)) + "<br>" + tag("code", escape(target.id)) + _sources(plan, target, lang)
     cells = [
         tag("td", name),
-        tag("td", escape(d.now_and_target(plan, row, lang)), class_="num"),
+        tag("td", escape(now_and_target(plan, row, lang)), class_="num"),
         tag("td", trend),
     ]
     for city in BENCHMARK_CITIES:
-        figure = escape(d.city_figure(target, row, city, lang))
+        figure = escape(city_figure(target, row, city, lang))
         cells.append(tag("td", figure, class_="num related" if target.is_related(city) else "num"))
-    score = d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""
+    score = score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""
     status = _status_chip(row.status, lang) if row.status is not None else ""
-    detail = d.status_detail(row, lang)
+    detail = status_detail(row, lang)
     status += "<br>" + tag("span", escape(detail), class_="muted nowrap") if detail else ""
     cells += [tag("td", score, class_="num"), tag("td", status)]
     return tag("tr", "".join(cells))
@@ -243,7 +257,7 @@ def sparkline(values: Sequence[float], goal: float | None, width: int = 96, heig
 
 def _legend(lang: str) -> str:
     signs = " ".join(_status_chip(status, lang) for status in Status)
-    shown = (word("ui.legend_related", lang), d.cities_legend(lang), word("html.legend_score", lang))
+    shown = (word("ui.legend_related", lang), cities_legend(lang), word("html.legend_score", lang))
     notes = "".join(tag("p", escape(note), class_="muted") for note in shown)
     return tag("h2", escape(word("html.legend", lang))) + tag("p", signs, class_="legend") + notes
 

@@ -7,8 +7,22 @@ from typing import Final
 
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
 from gdz_targets.domain.status import Figure, StatusReport, TargetStatus
+from gdz_targets.output.text import (
+    area_numbers,
+    bare_target,
+    city_figure,
+    figure_value,
+    milestone_state,
+    number,
+    score_text,
+    score_value,
+    signed,
+    status_detail,
+    status_text,
+    unit_label,
+    with_unit,
+)
 
-from . import text as d
 from .text import UNKNOWN, word
 from .textwidth import printable
 
@@ -40,36 +54,36 @@ def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> 
 
 
 def _unit(plan: Plan, target: Target, lang: str) -> str:
-    return "" if target.kind is Kind.MILESTONE else md(d.unit_label(plan, target, lang))
+    return "" if target.kind is Kind.MILESTONE else md(unit_label(plan, target, lang))
 
 
 def _target_value(plan: Plan, target: Target, lang: str) -> str:
     """What the target asks, as `text.target_value` says it, its unit (the plan's) made literal."""
     if target.kind is Kind.CONTEXT:
         return UNKNOWN
-    return d.with_unit(d.bare_target(target, lang), _unit(plan, target, lang))
+    return with_unit(bare_target(target, lang), _unit(plan, target, lang))
 
 
 def _status_row(plan: Plan, row: TargetStatus, lang: str) -> list[str]:
     target = row.target
-    current = d.with_unit(d.figure_value(target, row.current, lang), _unit(plan, target, lang))
+    current = with_unit(figure_value(target, row.current, lang), _unit(plan, target, lang))
     if row.current is not None:
         current += f" ({row.current.as_of})"
     by_city = {benchmark.city: benchmark for benchmark in row.benchmarks}
     cities = []
     for city in BENCHMARK_CITIES:
         benchmark = by_city.get(city)
-        gap = f" ({d.signed(benchmark.gap)})" if benchmark is not None and benchmark.gap is not None else ""
-        cities.append(d.city_figure(target, row, city, lang) + gap)
-    parts = (d.status_text(row.status, lang), d.status_detail(row, lang))
+        gap = f" ({signed(benchmark.gap)})" if benchmark is not None and benchmark.gap is not None else ""
+        cities.append(city_figure(target, row, city, lang) + gap)
+    parts = (status_text(row.status, lang), status_detail(row, lang))
     status = " · ".join(part for part in parts if part)
     return [
         f"{md(target.title(lang))} (`{target.id}`)",  # an id is [a-z0-9-]: safe in a code span
         current,
         _target_value(plan, target, lang),
-        d.signed(row.gap_to_target),
+        signed(row.gap_to_target),
         *cities,
-        d.score_value(row.score.value) if target.kind is not Kind.CONTEXT else "",
+        score_value(row.score.value) if target.kind is not Kind.CONTEXT else "",
         target.deadline.isoformat() if target.deadline else UNKNOWN,
         status,
     ]
@@ -96,17 +110,17 @@ def status_markdown(report: StatusReport, lang: str) -> str:
         "",
         word("ui.md_intro", lang).format(
             as_of=report.as_of.isoformat(),
-            score=d.score_text(report.aggregate, lang),
+            score=score_text(report.aggregate, lang),
         ),
         "",
     ]
-    counts = [(d.status_text(status, lang), str(count)) for status, count in report.counts.items() if count]
+    counts = [(status_text(status, lang), str(count)) for status, count in report.counts.items() if count]
     lines += [*_table([word("ui.status", lang), word("ui.count", lang)], "lr", counts), ""]
-    numbers = d.area_numbers(plan)
+    numbers = area_numbers(plan)
     for area in report.areas:
         area_info = plan.area(area.area_id)
         assert area_info is not None
-        score = d.score_text(area.aggregate, lang)
+        score = score_text(area.aggregate, lang)
         lines += [f"## {numbers[area.area_id]}. {md(area_info.title(lang))} — {score}", ""]
         lines += [*_table(header, "lrrrrrrll", [_status_row(plan, row, lang) for row in area.targets]), ""]
     if report.context:
@@ -124,7 +138,7 @@ def entries_markdown(plan: Plan, entries: Sequence[Entry], lang: str) -> str:
     for entry in entries:
         target = plan.target(entry.target)
         milestone = target is not None and target.kind is Kind.MILESTONE
-        value = d.milestone_state(entry.value, lang) if milestone else d.number(entry.value, 6)
+        value = milestone_state(entry.value, lang) if milestone else number(entry.value, 6)
         unit = "" if target is None else _unit(plan, target, lang)
         note = " · ".join(md(part) for part in (entry.note, entry.source) if part)
         rows.append(
@@ -132,7 +146,7 @@ def entries_markdown(plan: Plan, entries: Sequence[Entry], lang: str) -> str:
                 entry.date.isoformat(),
                 md(entry.target),  # the log's: an unknown target is shown as it was written
                 word("city." + entry.city.value, lang),
-                d.with_unit(value, unit),
+                with_unit(value, unit),
                 md(entry.recorded_by),
                 note,
             ]
@@ -154,7 +168,7 @@ def targets_markdown(plan: Plan, targets: Sequence[Target], lang: str) -> str:
     ]
     rows = []
     for target in targets:
-        cities = [d.figure_value(target, _plan_figure(target, city), lang) for city in BENCHMARK_CITIES]
+        cities = [figure_value(target, _plan_figure(target, city), lang) for city in BENCHMARK_CITIES]
         rows.append(
             [
                 f"`{target.id}`",

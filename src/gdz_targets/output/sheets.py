@@ -8,7 +8,7 @@ from typing import Any, Final, NamedTuple
 from gdz_targets.domain.model import Plan
 from gdz_targets.domain.values import FORMULA_ESCAPE, FORMULA_STARTS, format_number, unit_name
 
-from .messages import column_title
+from .columns import column_title
 from .text import word
 
 CODES: Final = "codes"  # the "language" of stable codes: English column names, coded values as they are

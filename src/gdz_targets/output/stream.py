@@ -10,7 +10,8 @@ import os
 import sys
 from typing import IO, Final
 
-from gdz_targets.domain.errors import Message, WriteError, msg, os_reason
+from gdz_targets.domain.errors import Message, WriteError, msg
+from gdz_targets.system import os_reason
 
 # Signs gdz prints, and what stands in for them where the output's encoding has no such character.
 ASCII_SIGNS: Final = str.maketrans(

@@ -8,8 +8,18 @@ from typing import Final
 
 from gdz_targets.domain.model import BENCHMARK_CITIES
 from gdz_targets.domain.status import Status, StatusReport, TargetStatus
+from gdz_targets.output.text import (
+    area_numbers,
+    city_figure,
+    now_and_target,
+    overdue_titles,
+    plan_score_words,
+    score_text,
+    score_value,
+    stale_titles,
+    titles_joined,
+)
 
-from . import text as d
 from .drawing import INK, MUTED, RULE, Box, Label, Picture, Shape, text_width
 from .text import word
 from .textwidth import cut, wrap
@@ -46,15 +56,15 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
     whole = report.aggregate
     lines = [f"{word('ui.as_of', lang)} {report.as_of.isoformat()}",
              word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
-             d.plan_score_words(whole, lang)]  # fmt: skip
+             plan_score_words(whole, lang)]  # fmt: skip
     shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
-    for key, names in (("ui.overdue_label", d.overdue_titles(report, lang)),
-                       ("ui.stale_label", d.stale_titles(report, lang))):  # fmt: skip
+    for key, names in (("ui.overdue_label", overdue_titles(report, lang)),
+                       ("ui.stale_label", stale_titles(report, lang))):  # fmt: skip
         # Named in the summary, as on the screen and in the workbook: every one, on as many lines as needed up
         # to a few (their count is said before them), so that a plan of thousands still makes a picture.
         label = word(key, lang) + (f"({len(names)}):" if lang == "zh" else f" ({len(names)}): ")
         cells = int((width - 2 * PAD) / (SIZE * 0.55))  # the cells of a line of body text
-        named = cut(label + d.titles_joined(names, lang), cells * MOST_NAMED_LINES)
+        named = cut(label + titles_joined(names, lang), cells * MOST_NAMED_LINES)
         for line in wrap(named, cells) if names else []:
             y += 20
             shapes.append(Label(PAD, y, line, SIZE, MUTED))
@@ -97,7 +107,7 @@ def _sections(report: StatusReport, lang: str) -> tuple[list[Section], int]:
     `MOST_AREAS` areas; and how many targets that leaves neither drawn nor counted under their area."""
     plan = report.plan
     sections: list[Section] = []
-    numbers = d.area_numbers(plan)
+    numbers = area_numbers(plan)
     room, left_out = MOST_ROWS, 0  # rows still to draw; targets neither drawn nor counted under their area
     for number, area in enumerate(report.areas):
         if number >= MOST_AREAS:
@@ -108,7 +118,7 @@ def _sections(report: StatusReport, lang: str) -> tuple[list[Section], int]:
         shown, left_out = with_data[:room], left_out + len(with_data[room:])
         room -= len(shown)
         name = cut(info.title(lang), WIDEST_HEADING) if info else area.area_id
-        title = f"{numbers[area.area_id]} {name} · {d.score_text(area.aggregate, lang)}"
+        title = f"{numbers[area.area_id]} {name} · {score_text(area.aggregate, lang)}"
         sections.append((title, [_cells(plan, row, lang) for row in shown], [row.status for row in shown],
                          len(area.targets) - len(with_data)))  # fmt: skip
     context = [row for row in report.context if row.current is not None]
@@ -122,12 +132,12 @@ def _sections(report: StatusReport, lang: str) -> tuple[list[Section], int]:
 def _cells(plan: object, row: TargetStatus, lang: str) -> list[str]:
     target = row.target
     title = f"{cut(target.title(lang), WIDEST_TITLE - len(target.id) - 3)} ({target.id})"
-    cities = [d.city_figure(target, row, city, lang) for city in BENCHMARK_CITIES]
-    score = d.score_value(row.score.value) if row.status is not None else ""
+    cities = [city_figure(target, row, city, lang) for city in BENCHMARK_CITIES]
+    score = score_value(row.score.value) if row.status is not None else ""
     # The word alone: its colour says what the terminal's sign says, and fonts for Chinese lack the signs.
     status = word("status." + row.status.value, lang) if row.status is not None else ""
     # Cut as the title is: its unit's label is the plan's, and may be as long as anything in it.
-    now = cut(d.now_and_target(plan, row, lang), WIDEST_TITLE)  # type: ignore[arg-type]
+    now = cut(now_and_target(plan, row, lang), WIDEST_TITLE)  # type: ignore[arg-type]
     return [title, now, *cities, score, status]
 
 

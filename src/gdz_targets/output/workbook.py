@@ -15,8 +15,8 @@ from gdz_targets.domain.errors import counted
 from gdz_targets.domain.model import Plan, Qualifier, Unit
 from gdz_targets.domain.status import Aggregate, Status, StatusReport
 from gdz_targets.domain.values import QUALIFIER_MARKS, format_number, with_unit
+from gdz_targets.output.text import UNKNOWN, area_numbers, overdue_titles, stale_titles, titles_joined
 
-from . import text as d
 from .messages import render
 from .sheets import cell_kind, csv_cell, header
 from .text import word
@@ -246,9 +246,9 @@ def _status_cover(book: _Book, report: StatusReport) -> None:
         (word("xlsx.plan_score", reader), _score(whole.score)),
         (word("xlsx.mean_with_data", reader), _score(whole.mean_with_data)),
     ]
-    facts += [(word(key, reader), d.titles_joined(names, reader))
-              for key, names in (("ui.overdue_label", d.overdue_titles(report, reader)),
-                                 ("ui.stale_label", d.stale_titles(report, reader))) if names]  # fmt: skip
+    facts += [(word(key, reader), titles_joined(names, reader))
+              for key, names in (("ui.overdue_label", overdue_titles(report, reader)),
+                                 ("ui.stale_label", stale_titles(report, reader))) if names]  # fmt: skip
     for name, value in facts:
         cover.write_string(row, 0, name, bold)
         _fact(book, cover, row, 1, value)
@@ -273,7 +273,7 @@ def _status_cover(book: _Book, report: StatusReport) -> None:
     ]
     for column, title in enumerate(titles):
         cover.write_string(row, column, title, book.format(bold=True, bg_color="#D9E1F2", bottom=1))
-    numbers = d.area_numbers(plan)
+    numbers = area_numbers(plan)
     for area in report.areas:
         row += 1
         info = plan.area(area.area_id)
@@ -303,7 +303,7 @@ def _score(value: float | None) -> float | None:
 
 def _fact(book: _Book, cover: Worksheet, row: int, column: int, value: str | float | date | None) -> None:
     if value is None:
-        cover.write_string(row, column, d.UNKNOWN)
+        cover.write_string(row, column, UNKNOWN)
     elif isinstance(value, date):
         cover.write_datetime(row, column, datetime(value.year, value.month, value.day),
                              book.format(num_format=DATE_FORMAT, align="left"))  # fmt: skip

@@ -27,8 +27,8 @@ from gdz_targets.domain.errors import (
     UsageError,
     WriteError,
     msg,
-    os_reason,
 )
+from gdz_targets.system import os_reason
 
 _BOM = b"\xef\xbb\xbf"
 _TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$"

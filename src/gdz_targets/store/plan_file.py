@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from gdz_targets.domain.errors import DataError, Message, Problem, Words, close_matches, counted, msg
+from gdz_targets.domain.errors import DataError, Problem, Words, close_matches, counted, msg
 from gdz_targets.domain.model import (
     DEFAULT_REPORTING_DAYS,
     ID_SYNTAX,
@@ -20,224 +17,21 @@ from gdz_targets.domain.model import (
     Kind,
     Measure,
     Observation,
-    PeriodDate,
     Plan,
     PlanMeta,
-    Precision,
     Qualifier,
     Source,
     Target,
     Unit,
 )
-from gdz_targets.domain.values import check_bounds, day_problem, has_control, in_range
+from gdz_targets.domain.values import check_bounds
 
 from .files import read_toml
+from .toml_table import Context, Locator, Table, wrong_type
 
+_Parsed = TypeVar("_Parsed", Source, Unit)
 SCHEMA_VERSION: Final = 2
 ID_PATTERN: Final = re.compile(rf"^{ID_SYNTAX}$")
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-_KEY_LINE = re.compile(r"""^(\s*)([A-Za-z0-9_-]+|"[^"]*")\s*=""")
-_HEADER_LINE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-_Choice = TypeVar("_Choice", Kind, Direction, Qualifier, Measure)
-_Parsed = TypeVar("_Parsed", Source, Unit)
-
-
-class _Locator:
-    """Finds the line and column of a key in the TOML text, for problems tomllib cannot place."""
-
-    def __init__(self, text: str) -> None:
-        self._keys: dict[tuple[object, ...], tuple[int, int]] = {}
-        self._tables: dict[tuple[object, ...], tuple[int, int]] = {}
-        counts: dict[str, int] = {}
-        table: tuple[object, ...] = ()
-        for number, line in enumerate(text.splitlines(), start=1):
-            header = _HEADER_LINE.match(line)
-            if header:
-                parts = [part.strip().strip('"') for part in header.group(2).split(".")]
-                if header.group(1) == "[[":
-                    counts[parts[0]] = counts.get(parts[0], -1) + 1
-                # A sub-table of an array element belongs to the array's latest element.
-                table = (parts[0], counts[parts[0]], *parts[1:]) if parts[0] in counts else tuple(parts)
-                self._tables.setdefault(table, (number, len(line) - len(line.lstrip()) + 1))
-                continue
-            key = _KEY_LINE.match(line)
-            if key:
-                self._keys.setdefault((*table, key.group(2).strip('"')), (number, len(key.group(1)) + 1))
-
-    def find(self, path: tuple[object, ...]) -> tuple[int | None, int | None]:
-        """The key's own line, else the closest enclosing table header that exists."""
-        if path in self._keys:
-            return self._keys[path]
-        for end in range(len(path), 0, -1):
-            if path[:end] in self._tables:
-                return self._tables[path[:end]]
-        return None, None
-
-
-@dataclass
-class _Context:
-    path: str
-    locator: _Locator
-    problems: list[Problem]
-    # What only `gdz check` reports: a plan with these still loads, but a report from it misleads.
-    advice: list[Problem] = field(default_factory=list)
-
-    def report(self, where: tuple[object, ...], message: Message, target: str | None = None) -> None:
-        line, column = self.locator.find(where)
-        self.problems.append(Problem(self.path, message, line, column, target))
-
-
-# TOML's types, by the word the catalogue uses for them (`type.text`).
-_TYPE_WORDS: Final = {str: "text", int: "number", float: "number", bool: "boolean", list: "array",
-                      dict: "table", date: "date", datetime: "date", time: "time"}  # fmt: skip
-
-
-def wrong_type(key: str, expected: str, value: object) -> Message:
-    got = _TYPE_WORDS.get(type(value), "other")
-    return msg("plan.wrong_type", key=key, expected=msg(f"type.{expected}"), got=msg(f"type.{got}"))
-
-
-class _Table:
-    """Typed, checked access to one TOML table; reports every problem instead of stopping at the first."""
-
-    def __init__(
-        self, ctx: _Context, data: Mapping[str, Any], where: tuple[object, ...], target: str | None = None
-    ) -> None:
-        self.ctx, self.data, self.where, self.target = ctx, data, where, target
-        self.label = ".".join(str(part) for part in where if not isinstance(part, int))
-        self._seen: set[str] = set()
-
-    def _problem(self, key: str | None, message: Message) -> None:
-        where = (*self.where, key) if key else self.where
-        self.ctx.report(where, message, self.target)
-
-    def _get(self, key: str, required: bool) -> Any:
-        self._seen.add(key)
-        if key not in self.data:
-            if required and self.label:
-                self._problem(None, msg("plan.missing_key", table=self.label, key=key))
-            elif required:
-                self._problem(None, msg("plan.missing_top_key", key=key))
-            return None
-        return self.data[key]
-
-    def _wrong(self, key: str, expected: str) -> None:
-        """`key` holds a value of the wrong TOML type; `expected` names the right one (`type.EXPECTED`)."""
-        self._problem(key, wrong_type(f"{self.label}.{key}", expected, self.data[key]))
-
-    def text(self, key: str, required: bool = True) -> str | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self._wrong(key, "text")
-            return None
-        if not value.strip():
-            self._problem(key, msg("plan.empty", key=f"{self.label}.{key}"))
-            return None
-        if has_control(value):
-            self._problem(key, msg("plan.control_character", key=f"{self.label}.{key}"))
-            return None
-        return value
-
-    def number(self, key: str, required: bool = True) -> float | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self._wrong(key, "number")
-            return None
-        if isinstance(value, float) and not math.isfinite(value):
-            self._problem(key, msg("plan.not_finite", key=f"{self.label}.{key}", value=str(value)))
-            return None
-        if not in_range(value):
-            self._problem(key, msg("plan.too_large", key=f"{self.label}.{key}"))
-            return None
-        return float(value) if isinstance(value, float) else value
-
-    def integer(self, key: str, default: int) -> int:
-        value = self._get(key, False)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            self._problem(key, msg("plan.positive_integer", key=f"{self.label}.{key}"))
-            return default
-        if not in_range(value):
-            self._problem(key, msg("plan.too_large", key=f"{self.label}.{key}"))
-            return default
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self._get(key, False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            self._wrong(key, "boolean")
-            return False
-        return value
-
-    def day(self, key: str, required: bool = False) -> date | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, datetime) or not isinstance(value, date):
-            self._wrong(key, "date")
-            return None
-        return self._in_years(key, value)
-
-    def _in_years(self, key: str, value: date) -> date | None:
-        problem = day_problem(value)
-        if problem is not None:
-            self._problem(key, problem)
-            return None
-        return value
-
-    def period(self, key: str, required: bool = True) -> PeriodDate | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return PeriodDate(value, Precision.DAY) if self._in_years(key, value) else None
-        match = _PERIOD.match(value) if isinstance(value, str) else None
-        if match:
-            year, month = int(match.group(1)), match.group(2)
-            if self._in_years(key, date(year or 1, 1, 1)) is None:
-                return None
-            if month is None:
-                return PeriodDate.of_year(year)
-            if 1 <= int(month) <= 12:
-                return PeriodDate.of_month(year, int(month))
-        self._wrong(key, "period")
-        return None
-
-    def choice(self, key: str, enum: type[_Choice], default: _Choice | None = None) -> _Choice | None:
-        value = self._get(key, default is None)
-        if value is None:
-            return default
-        try:
-            return enum(value)
-        except ValueError:
-            options = ", ".join(f'"{member.value}"' for member in enum)
-            self._problem(
-                key, msg("plan.bad_choice", key=f"{self.label}.{key}", value=str(value), options=options)
-            )
-            return default
-
-    def table(self, key: str, required: bool = False) -> Mapping[str, Any] | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            self._wrong(key, "table")
-            return None
-        return value
-
-    def finish(self) -> None:
-        for key in self.data:
-            if key not in self._seen:
-                close = close_matches(key, sorted(self._seen), n=1)
-                hint = msg("hint.did_you_mean", word=close[0]) if close else msg("hint.remove_key")
-                self._problem(key, msg("plan.unknown_key", table=self.label, key=key, hint=hint))
 
 
 def load_plan(path: Path, strict: bool = False) -> Plan:
@@ -255,10 +49,10 @@ def load_plan(path: Path, strict: bool = False) -> Plan:
 def parse_plan(
     data: Mapping[str, Any], text: str, path: str, strict: bool = False
 ) -> tuple[Plan | None, list[Problem]]:
-    ctx = _Context(path, _Locator(text), [])
+    ctx = Context(path, Locator(text), [])
     if not data:  # an empty file: one problem, not one per missing key
         return None, [Problem(path, msg("plan.empty_file"), 1, 1)]
-    top = _Table(ctx, data, ())
+    top = Table(ctx, data, ())
     schema = top._get("schema", True)
     if schema is not None and (type(schema) is not int or schema != SCHEMA_VERSION):  # 2.0 is no version
         top._problem("schema", msg("plan.schema", found=str(schema), expected=SCHEMA_VERSION))
@@ -277,7 +71,7 @@ def parse_plan(
     return Plan(meta, sources, units, tuple(areas), tuple(targets)), []
 
 
-def _check_scorable(ctx: _Context, targets: Sequence[Target], units: Mapping[str, Unit]) -> None:
+def _check_scorable(ctx: Context, targets: Sequence[Target], units: Mapping[str, Unit]) -> None:
     """A numeric target without a baseline, in a unit that does not start at zero (a rank), has nothing for
     its score to count from: it would show "—" for ever and count as "no data" in its area's coverage."""
     for index, target in enumerate(targets):
@@ -288,7 +82,7 @@ def _check_scorable(ctx: _Context, targets: Sequence[Target], units: Mapping[str
             ctx.advice.append(Problem(ctx.path, message, line, column, target.id))
 
 
-def _check_continues(ctx: _Context, targets: Sequence[Target]) -> None:
+def _check_continues(ctx: Context, targets: Sequence[Target]) -> None:
     """`continues` names another target of the plan: one that exists, and not the target itself."""
     known = [target.id for target in targets]
     for index, target in enumerate(targets):
@@ -300,7 +94,7 @@ def _check_continues(ctx: _Context, targets: Sequence[Target]) -> None:
 
 
 def _parse_keyed(
-    ctx: _Context, top: _Table, key: str, parse: Callable[[_Table, str], _Parsed | None]
+    ctx: Context, top: Table, key: str, parse: Callable[[Table, str], _Parsed | None]
 ) -> dict[str, _Parsed]:
     table = top.table(key, required=True) or {}
     parsed: dict[str, _Parsed] = {}
@@ -308,14 +102,14 @@ def _parse_keyed(
         if not isinstance(item, dict):
             top._problem(key, wrong_type(f"{key}.{item_id}", "table", item))
             continue
-        value = parse(_Table(ctx, item, (key, item_id)), item_id)
+        value = parse(Table(ctx, item, (key, item_id)), item_id)
         if value is not None:
             parsed[item_id] = value
     return parsed
 
 
 def _source_ref(
-    table: _Table, sources: Mapping[str, Source], key: str = "source", required: bool = True
+    table: Table, sources: Mapping[str, Source], key: str = "source", required: bool = True
 ) -> str | None:
     source = table.text(key, required)
     if source is not None and source not in sources:
@@ -327,7 +121,7 @@ def _source_ref(
     return source
 
 
-def _parse_source(table: _Table, source_id: str) -> Source | None:
+def _parse_source(table: Table, source_id: str) -> Source | None:
     publisher, title = table.text("publisher"), table.text("title")
     published, url, note = (
         table.period("published", required=False),
@@ -345,7 +139,7 @@ def _parse_source(table: _Table, source_id: str) -> Source | None:
     return Source(source_id, publisher, title, published, url, note, unverified)
 
 
-def _parse_unit(table: _Table, unit_id: str) -> Unit | None:
+def _parse_unit(table: Table, unit_id: str) -> Unit | None:
     zh, en = table.text("zh"), table.text("en")
     minimum, maximum = table.number("minimum", False), table.number("maximum", False)
     integer, zero_based = table.flag("integer"), table.flag("zero_based")
@@ -358,8 +152,8 @@ def _parse_unit(table: _Table, unit_id: str) -> Unit | None:
     return Unit(unit_id, zh, en, minimum, maximum, integer, zero_based)
 
 
-def _parse_meta(ctx: _Context, data: Mapping[str, Any], sources: Mapping[str, Source]) -> PlanMeta | None:
-    table = _Table(ctx, data, ("plan",))
+def _parse_meta(ctx: Context, data: Mapping[str, Any], sources: Mapping[str, Source]) -> PlanMeta | None:
+    table = Table(ctx, data, ("plan",))
     title_zh, title_en = table.text("title_zh"), table.text("title_en")
     issuer_zh, issuer_en = table.text("issuer_zh"), table.text("issuer_en")
     issued = table.period("issued")
@@ -380,7 +174,7 @@ def _parse_meta(ctx: _Context, data: Mapping[str, Any], sources: Mapping[str, So
                     issued_source, issued_quote, time_zone)  # fmt: skip
 
 
-def _time_zone(table: _Table) -> str | None:
+def _time_zone(table: Table) -> str | None:
     """The plan's time zone, an IANA name such as Asia/Shanghai: the zone its "today" is counted in."""
     name = table.text("time_zone", required=False)
     if name is None:
@@ -395,7 +189,7 @@ def _time_zone(table: _Table) -> str | None:
     return name
 
 
-def _array(ctx: _Context, top: _Table, key: str) -> list[Mapping[str, Any]]:
+def _array(ctx: Context, top: Table, key: str) -> list[Mapping[str, Any]]:
     value = top._get(key, True)
     if value is None:
         return []
@@ -405,7 +199,7 @@ def _array(ctx: _Context, top: _Table, key: str) -> list[Mapping[str, Any]]:
     return value
 
 
-def _check_id(table: _Table, kind: str, seen: dict[str, int], index: int) -> str | None:
+def _check_id(table: Table, kind: str, seen: dict[str, int], index: int) -> str | None:
     item_id = table.text("id")
     if item_id is None:
         return None
@@ -419,11 +213,11 @@ def _check_id(table: _Table, kind: str, seen: dict[str, int], index: int) -> str
     return item_id
 
 
-def _parse_areas(ctx: _Context, top: _Table, sources: Mapping[str, Source]) -> list[Area]:
+def _parse_areas(ctx: Context, top: Table, sources: Mapping[str, Source]) -> list[Area]:
     areas: list[Area] = []
     seen: dict[str, int] = {}
     for index, data in enumerate(_array(ctx, top, "area")):
-        table = _Table(ctx, data, ("area", index))
+        table = Table(ctx, data, ("area", index))
         area_id = _check_id(table, "area", seen, index)
         title_zh, title_en = table.text("title_zh"), table.text("title_en")
         source, quote, note = _source_ref(table, sources), table.text("quote"), table.text("note", False)
@@ -434,19 +228,19 @@ def _parse_areas(ctx: _Context, top: _Table, sources: Mapping[str, Source]) -> l
 
 
 def _parse_observation(
-    ctx: _Context,
+    ctx: Context,
     data: Mapping[str, Any],
     where: tuple[object, ...],
     target: str,
     sources: Mapping[str, Source],
 ) -> Observation | None:
-    table = _Table(ctx, data, where, target)
+    table = Table(ctx, data, where, target)
     observation = _observation(table, sources, _note(table))
     table.finish()
     return observation
 
 
-def _note(table: _Table, required: bool = False) -> Words | None:
+def _note(table: Table, required: bool = False) -> Words | None:
     """A target's or a figure's `note`, with `note_zh` for Chinese readers (else the English shows)."""
     note, chinese = table.text("note", required), table.text("note_zh", False)
     if chinese is not None and note is None:
@@ -454,7 +248,7 @@ def _note(table: _Table, required: bool = False) -> Words | None:
     return Words(note, chinese or note) if note is not None else None
 
 
-def _observation(table: _Table, sources: Mapping[str, Source], note: Words | None) -> Observation | None:
+def _observation(table: Table, sources: Mapping[str, Source], note: Words | None) -> Observation | None:
     """The figure in a baseline or benchmark table: value, as_of, source, quote, and an optional qualifier."""
     value, as_of = table.number("value"), table.period("as_of")
     source, quote = _source_ref(table, sources), table.text("quote")
@@ -466,13 +260,13 @@ def _observation(table: _Table, sources: Mapping[str, Source], note: Words | Non
 
 
 def _parse_targets(
-    ctx: _Context, top: _Table, sources: Mapping[str, Source], units: Mapping[str, Unit], areas: set[str]
+    ctx: Context, top: Table, sources: Mapping[str, Source], units: Mapping[str, Unit], areas: set[str]
 ) -> list[Target]:
     targets: list[Target] = []
     seen: dict[str, int] = {}
     for index, data in enumerate(_array(ctx, top, "target")):
         where = ("target", index)
-        table = _Table(ctx, data, where, target=str(data.get("id", f"#{index + 1}")))
+        table = Table(ctx, data, where, target=str(data.get("id", f"#{index + 1}")))
         target = _parse_target(ctx, table, seen, index, sources, units, areas)
         table.finish()
         if target is not None:
@@ -481,7 +275,7 @@ def _parse_targets(
     return targets
 
 
-def _check_short_titles(ctx: _Context, targets: Sequence[Target]) -> None:
+def _check_short_titles(ctx: Context, targets: Sequence[Target]) -> None:
     """A short title names one target: where two share one, a list or a narrow column could not tell them
     apart."""
     for lang in ("zh", "en"):
@@ -498,8 +292,8 @@ def _check_short_titles(ctx: _Context, targets: Sequence[Target]) -> None:
 
 
 def _parse_target(
-    ctx: _Context,
-    table: _Table,
+    ctx: Context,
+    table: Table,
     seen: dict[str, int],
     index: int,
     sources: Mapping[str, Source],
@@ -602,7 +396,7 @@ def _parse_target(
 
 
 def _parse_benchmarks(
-    ctx: _Context, table: _Table, sources: Mapping[str, Source]
+    ctx: Context, table: Table, sources: Mapping[str, Source]
 ) -> tuple[dict[City, Observation], dict[City, Words]]:
     """The Guangzhou/Shenzhen figures, and which cities measure something related (with how it differs)."""
     data = table.table("benchmarks")
@@ -619,7 +413,7 @@ def _parse_benchmarks(
         if not isinstance(item, dict):
             ctx.report(where, wrong_type(f"benchmarks.{city}", "table", item), table.target)
             continue
-        entry = _Table(ctx, item, where, table.target)
+        entry = Table(ctx, item, where, table.target)
         measure = entry.choice("measure", Measure)
         is_related = measure is Measure.RELATED
         note = _note(entry, required=is_related)  # a related measure must say how it differs

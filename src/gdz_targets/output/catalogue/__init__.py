@@ -1,0 +1,1 @@
+"""Every sentence gdz says, in English and Chinese, in one module per family; `messages` renders them."""

@@ -1,0 +1,1 @@
+"""The terminal screens, one module per command, on one layout engine."""

@@ -1,0 +1,337 @@
+"""`gdz status`: the summary first, then each area with one line per target (two on a narrow terminal)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich.text import Text
+
+from gdz_targets.domain.errors import counted
+from gdz_targets.domain.model import (
+    City,
+    Kind,
+    Plan,
+    Target,
+)
+from gdz_targets.domain.status import Status, StatusReport, TargetStatus
+from gdz_targets.output.messages import render
+from gdz_targets.output.text import (
+    BAR_CELLS,
+    RELATED_MARK,
+    STATUS_STYLE,
+    UNKNOWN,
+    area_numbers,
+    cities_legend,
+    city_figure,
+    days_text,
+    list_separator,
+    now_and_target,
+    placeholders,
+    planned_figure_width,
+    progress_bar,
+    score_text,
+    score_value,
+    status_detail,
+    status_text,
+    word,
+)
+from gdz_targets.output.textwidth import cut, printable, width_of, wrap
+
+from .layout import (
+    CITY_COLUMNS,
+    NARROW,
+    WIDE,
+    Cell,
+    Column,
+    area_heading,
+    cell,
+    fit_columns,
+    flow,
+    grid,
+    heading_lines,
+)
+
+
+class StatusOptions(NamedTuple):
+    """What the screen needs besides the report: where the log is and what was asked for."""
+
+    log_path: str | None = None  # said at the foot, with the as-of date
+    next_steps: tuple[str, ...] = ()  # commands worth suggesting (an empty log: how to begin)
+    filters: str | None = None  # the filters applied, in words, when some rows are left out
+    show_all: bool = False  # targets without data get a row each, instead of one line per area
+    city_detail: bool = False  # each Guangzhou/Shenzhen figure with its date and origin
+
+
+Section = tuple[tuple[str, str], list[dict[str, Cell]], list[str]]  # (title, score), rows, ids without data
+
+
+def status_view(report: StatusReport, lang: str, width: int, options: StatusOptions) -> Text:
+    """The status screen: a summary first, then each area with one line per target (two where the title has
+    no room beside the figures, as below 100 columns)."""
+    width = max(width, 1)
+    view = Text()
+    view.append_text(
+        heading_lines(report.plan.meta.title(lang), f"{word('ui.as_of', lang)} {report.as_of}", width)
+    )
+    view.append_text(_summary(report, lang, width, options))
+    wide = width >= WIDE
+    sections = _sections(report, lang, width, options, wide)
+    step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
+    room = max(width - step, 1)
+    budgets = _status_budgets(report.plan, lang, wide)
+    fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
+    if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
+        wide = False
+        sections = _sections(report, lang, width, options, wide)
+        budgets = _status_budgets(report.plan, lang, wide)
+        fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
+    shown = {column.key for column, _ in fitted}
+    # What a second line carries for the columns that had no room (as "scored" the score says what it is).
+    missing = [key for key, column in (("figure", "figure"), ("scored", "score"), ("cities", "guangzhou"))
+               if column not in shown]  # fmt: skip
+    table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
+    header_drawn = False
+    for (title, score), rows, folded in sections:
+        if not rows and not folded and options.filters:
+            continue  # a filtered report shows only the areas that hold what was asked for
+        view.append("\n")
+        view.append_text(area_heading(title, score, min(width, max(table_width, 72))))
+        if rows and not header_drawn:
+            view.append_text(grid(fitted, [], show_header=True, gap=2, indent=step))
+            header_drawn = True
+        for row in rows:
+            view.append_text(grid(fitted, [row], show_header=False, gap=2, indent=step))
+            if not wide:
+                view.append_text(_second_line(row, width, 2 * step, missing))
+        if folded:
+            label = word("ui.without_data", lang).format(count=len(folded))
+            items = [(target, "dim") for target in folded]
+            separator = list_separator(lang)
+            view.append_text(flow(label, items, width, indent=2 * step, separator=separator, lead=step))
+    if not any(rows or folded for _, rows, folded in sections):
+        view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
+    view.append("\n")
+    view.append_text(_legend(lang, width, shown, report, _rows(sections)))
+    if options.log_path is not None:
+        view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
+    return view
+
+
+def _log_line(path: str, as_of: str, lang: str, width: int) -> Text:
+    """Which log, as of when: one line where it fits; else the path alone on a line, never folded (a path
+    broken across lines cannot be copied)."""
+    path = printable(path)
+    line = word("ui.log_at", lang).format(path=path, as_of=as_of)
+    if width_of(line) <= width:
+        return Text(line + "\n", style="dim")
+    text = Text(style="dim")
+    for piece in wrap(word("ui.log_label", lang).format(as_of=as_of), width):
+        text.append(piece + "\n")
+    text.append(path + "\n")
+    return text
+
+
+def _rows(sections: Sequence[Section]) -> list[dict[str, Cell]]:
+    return [row for _, rows, _ in sections for row in rows]
+
+
+def _sections(
+    report: StatusReport, lang: str, width: int, options: StatusOptions, wide: bool
+) -> list[Section]:
+    plan = report.plan
+    numbers = area_numbers(plan)
+    sections: list[Section] = []
+    for area in report.areas:
+        info = plan.area(area.area_id)
+        assert info is not None
+        shown = [row for row in area.targets if options.show_all or row.current is not None]
+        folded = [row.target.id for row in area.targets if row not in shown]
+        heading = (f"{numbers[area.area_id]} {info.title(lang)}", score_text(area.aggregate, lang))
+        sections.append((heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded))
+    if report.context:
+        rows = [_status_row(plan, row, lang, wide, options) for row in report.context]
+        sections.append(((word("ui.context_section", lang), ""), rows, []))
+    return sections
+
+
+def _status_columns(lang: str, wide: bool) -> list[Column]:
+    """The columns, and the order they give way in as the terminal narrows: the progress bar first, then
+    Guangzhou and Shenzhen together, then the title; id, status, score and figure stay. Below 100 columns the
+    title, the cities' figures and what qualifies the status take a second line. There is no gap column:
+    "now / target" shows both figures, and `gdz show` and the exports give the gap."""
+    cities = [Column(city.value, word("ui." + code, lang), 6, "right")  # shown together or not at all
+              for city, code in CITY_COLUMNS]  # fmt: skip
+    columns = [
+        Column("id", word("ui.target_col", lang), 1),
+        Column("figure", word("ui.now_target", lang), 4, "right"),
+        *cities,
+        Column("score", word("ui.score", lang), 3, "right"),
+        Column("status", word("ui.status", lang), 2),
+    ]
+    if wide:  # the title takes the spare width, up to a cap, cut with "…" (the whole title is in `gdz show`)
+        title = Column("title", "", 5, flexible=True, min_width=10, max_width=56, preferred=20, cut=True)
+        columns[1:1] = [title]
+        columns[3:3] = [Column("bar", word("ui.progress", lang), 9)]
+    return columns
+
+
+def _status_budgets(plan: Plan, lang: str, wide: bool) -> dict[str, int]:
+    """The widths the status columns are planned with: from the plan and the language, never from the log,
+    so that the columns shown change with the terminal's width alone. A status is planned at its longest
+    usual form (`✖ overdue 1065d · stale`)."""
+    longest_id = max((len(target.id) for target in plan.targets), default=8)
+    figure = max((planned_figure_width(plan, target, lang) for target in plan.targets), default=12)
+    late = f"{status_text(Status.OVERDUE, lang)} {days_text(-1065, lang, True)} · {word('ui.stale', lang)}"
+    met = f"{status_text(Status.ACHIEVED, lang)} 2023-12-31"
+    status = (
+        max(width_of(late), width_of(met)) if wide else max(width_of(status_text(s, lang)) for s in Status)
+    )
+    return {"id": longest_id, "figure": figure, "bar": BAR_CELLS, "guangzhou": 6, "shenzhen": 6, "score": 5,
+            "status": status}  # fmt: skip
+
+
+def _status_row(
+    plan: Plan, row: TargetStatus, lang: str, wide: bool, options: StatusOptions
+) -> dict[str, Cell]:
+    target = row.target
+    style = STATUS_STYLE[row.status] if row.status else ""
+    status = status_text(row.status, lang) if row.status else ""
+    # On one line the status says since when or how late, and whether the figure is stale; on two lines, the
+    # second holds it all.
+    detail = status_detail(row, lang, short=wide, stale=True)
+    cities = {city: _city_cell(target, row, city, lang, options.city_detail) for city, _ in CITY_COLUMNS}
+    # For a second line where the city columns have no room: their figures where known.
+    known = [f"{word('ui.' + code, lang)} {cities[city][0][0]}" for city, code in CITY_COLUMNS
+             if cities[city][0][0] != UNKNOWN]  # fmt: skip
+    cells: dict[str, Cell] = {
+        "id": cell(target.id, "bold"),
+        "title": cell(target.title(lang), "dim"),
+        "figure": cell(now_and_target(plan, row, lang)),
+        "bar": cell(progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
+        "guangzhou": cities[City.GUANGZHOU],
+        "shenzhen": cities[City.SHENZHEN],
+        "score": cell(score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""),
+        "status": [(status, style)] if status else [],
+        "detail": [(detail, "yellow" if row.stale else "dim")] if detail else [],
+        "cities": [(" · ".join(known), "")] if known else [],
+        "scored": cell(f"{word('ui.score', lang)} {score_value(row.score.value)}")
+        if target.kind is not Kind.CONTEXT and row.score.value is not None
+        else [],
+    }
+    if wide and detail:
+        cells["status"] = [(f"{status} {detail}" if status else detail, style)]
+    return cells
+
+
+def _city_cell(target: Target, row: TargetStatus, city: City, lang: str, detail: bool) -> Cell:
+    lines = cell(city_figure(target, row, city, lang), "dim" if target.is_related(city) else "")
+    benchmark = next((b for b in row.benchmarks if b.city is city), None)
+    if detail and benchmark is not None:
+        lines.append(
+            (f"{benchmark.figure.as_of} {word('origin.' + benchmark.figure.origin.value, lang)}", "dim")
+        )
+    return lines
+
+
+def _second_line(row: dict[str, Cell], width: int, indent: int, missing: Sequence[str]) -> Text:
+    """Below 100 columns: the title, cut to fit, what the columns had no room for (`missing`: the figure, the
+    score, the cities' figures), and what qualifies the status (met on, days over, stale)."""
+    title = row["title"][0][0]
+    detail, detail_style = row["detail"][0] if row["detail"] else ("", "")
+    extra = [row[key][0][0] for key in missing if row[key] and row[key][0][0]]
+    detail = " · ".join([*extra, detail] if detail else extra)
+    room = width - indent - (width_of(detail) + 2 if detail else 0)
+    if room < 8:  # too narrow for both on a line: the title, then the detail below it
+        text = Text()
+        for piece in wrap(title, max(width - indent, 1)):
+            text.append(" " * indent + piece + "\n", style="dim")
+        for piece in wrap(detail, max(width - indent, 1)) if detail else []:
+            text.append(" " * indent + piece + "\n", style=detail_style)
+        return text
+    line = Text(" " * indent)
+    line.append(cut(title, max(room, 1)), style="dim")
+    if detail:
+        line.append("  ")
+        line.append(detail, style=detail_style)
+    line.append("\n")
+    return line
+
+
+def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions) -> Text:
+    """How much of the plan we can see, how good it is, what is wrong, what to do next."""
+    whole = report.aggregate
+    keys = (
+        "ui.coverage",
+        "ui.score_label",
+        "ui.overdue_label",
+        "ui.stale_label",
+        "ui.shown_label",
+        "ui.next_label",
+    )
+    labels = {key: word(key, lang) for key in keys}
+    indent = max(width_of(label) for label in labels.values()) + 2
+    summary = Text()
+
+    def line(key: str, items: Sequence[tuple[str, str]], separator: str = "   ") -> None:
+        summary.append_text(flow(labels[key], items, width, indent=indent, separator=separator, pad=True))
+
+    coverage = word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total)
+    counts = [(f"{status_text(status, lang)} {count}", STATUS_STYLE[status])
+              for status, count in report.counts.items() if count]  # fmt: skip
+    line("ui.coverage", [(coverage, "bold"), *counts])
+    if whole.score is None:
+        line("ui.score_label", [(word("ui.score_none", lang), "")])
+    else:
+        score = [(word("ui.score_whole", lang).format(score=score_value(whole.score)), "bold")]
+        if whole.mean_with_data is not None and whole.scored < whole.total:
+            mean = word("ui.score_mean", lang).format(
+                mean=score_value(whole.mean_with_data), scored=whole.scored
+            )
+            score.append((mean, ""))
+        line("ui.score_label", score, " · ")
+    every = report.plan_rows  # the summary is the whole plan's, whatever the filters show
+    # Past the deadline and not met: below the target, or with nothing to show it was done.
+    unshown = word("ui.overdue_no_data", lang)
+    overdue = [(row.target.id if row.status is Status.OVERDUE else unshown.format(target=row.target.id),
+                "red") for row in every if row.past_deadline]  # fmt: skip
+    if overdue:
+        line("ui.overdue_label", overdue, list_separator(lang))
+    stale = [(word("ui.stale_item", lang).format(target=row.target.id, date=row.current.as_of), "yellow")
+             for row in every if row.stale and row.current is not None]  # fmt: skip
+    if stale:
+        line("ui.stale_label", stale, list_separator(lang))
+    if options.filters:
+        targets = sum(len(area.targets) for area in report.areas)
+        shown = [render(counted("target", targets), lang)]  # context indicators are not targets: said apart
+        shown += [render(counted("indicator", len(report.context)), lang)] if report.context else []
+        line("ui.shown_label", [(", ".join(shown), "bold"), (options.filters, "")], " · ")
+    if options.next_steps:  # commands are never cut: cut, they could not be copied
+        steps = [(placeholders(step, lang), "") for step in options.next_steps]
+        summary.append_text(flow(labels["ui.next_label"], steps, width,
+                                  indent=indent, separator=" · ", pad=True, whole=True))  # fmt: skip
+    return summary
+
+
+def _legend(
+    lang: str, width: int, shown: set[str], report: StatusReport, rows: Sequence[dict[str, Cell]]
+) -> Text:
+    """What the signs and columns on this screen mean, once, at its foot: nothing it does not show."""
+    signs = [(status_text(status, lang), STATUS_STYLE[status]) for status, n in report.counts.items() if n]
+    # The cities' figures are in their columns, or below 100 columns on the second lines ("title" not shown).
+    cities = [city.value for city, _ in CITY_COLUMNS if city.value in shown or ("title" not in shown and any(
+        text != UNKNOWN for row in rows for text, _ in row.get(city.value, [])))]  # fmt: skip
+    related = any(
+        text.startswith(RELATED_MARK) for row in rows for city in cities for text, _ in row.get(city, [])
+    )
+    # On one line a status counts days short ("1065d", "1065天"): said once, where one shows.
+    days = "title" in shown and any(
+        re.search(r"\d(d\b|天)", text) for row in rows for text, _ in row.get("status", [])
+    )
+    wanted = (("ui.legend_bar", "bar" in shown), ("ui.legend_related", related), ("ui.legend_days", days))
+    notes = [word(key, lang) for key, shows in wanted if shows]
+    if cities:
+        notes.append(cities_legend(lang, cities))
+    notes.append(word("ui.legend_score", lang))
+    return flow("", [*signs, *((note, "dim") for note in notes)], width, indent=0, separator="  ", fold=True)
