@@ -12,6 +12,16 @@ on two cores; not part of CI for that reason (README, Development).
 
 from __future__ import annotations
 
+# The mutants that survive the latest run (807 of 818 killed) all behave exactly like the code they change:
+# - exact.quotient: `denominator < 0` as `<= 0` or `< 1` differs only at 0, where both divide by 0 and raise;
+#   the overflow sign `numerator > 0` as `>= 0` or `> 1`: a numerator of 0 or 1 never overflows.
+# - exact.at_scale: `exponent < 0` as `<= 0` or `< 1`: at exponent 0 both branches divide by 10**0 = 1.
+# - status.pace: `or` as `and` in the early return differs only for targets the plan's reader refuses (a
+#   numeric one without a target, a milestone with one); starting a pace from a plan figure starts it on the
+#   same day, which returns the same way; `needed` after the deadline is None already (days left < 0);
+#   `remaining > 0` as `>= 0`: remaining is 0 only when the figure is the target, handled just before.
+# - status.achieved_since: the first `since` is always overwritten by the current figure itself.
+
 import argparse
 import json
 import shutil
