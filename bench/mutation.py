@@ -21,7 +21,6 @@ from __future__ import annotations
 #   same day, which returns the same way; `needed` after the deadline is None already (days left < 0);
 #   `remaining > 0` as `>= 0`: remaining is 0 only when the figure is the target, handled just before.
 # - status.achieved_since: the first `since` is always overwritten by the current figure itself.
-
 import argparse
 import json
 import shutil
