@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gdz_targets.store import sheet_limits, tables
+from gdz_targets.store import sheet_limits
 from gdz_targets.store.tables import read_tables
 
 from .conftest import FIXTURE_LOG, FIXTURE_PLAN, Gdz, run_gdz_process
