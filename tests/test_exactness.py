@@ -238,10 +238,10 @@ def test_today_is_dongguans_whatever_the_machines_time_zone(monkeypatch: pytest.
     shipped = Session(environ={}, plan=SHIPPED, clock=lambda: evening_utc)
     assert shipped.today() == date(2026, 12, 4)
     assert shipped.now().utcoffset() is not None and shipped.now().isoformat().endswith("+08:00")
-    from gdz_targets.app.record import EntryInput, build_entry
+    from gdz_targets.app.record import build_entry, read_entry
 
-    entry = build_entry(shipped.plan(), EntryInput("cross-city-new", "10", "2026-12-04"), "t", shipped.now(),
-                        shipped.today(), force=False)  # fmt: skip
+    given = read_entry(shipped, "cross-city-new", "10", "today")
+    entry = build_entry(shipped.plan(), given, "t", shipped.now(), shipped.today(), force=False)
     assert entry.date == date(2026, 12, 4)  # "today" in Dongguan is not the future
 
 

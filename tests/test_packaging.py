@@ -100,7 +100,7 @@ from pathlib import Path
 from gdz_targets.app import Session, record, report
 
 s = Session(lang="en", ledger=Path(sys.argv[1]))
-logged = record.log_entry(s, record.EntryInput("cross-city-total", "1020", "2023-12-31"))
+logged = record.log_entry(s, record.EntryInput("cross-city-total", 1020, date(2023, 12, 31)))
 status = report.status(s, as_of=date(2024, 1, 31))
 row = next(row for row in status.all_targets() if row.target.id == "cross-city-total")
 print(json.dumps({"id": logged.entry.id, "value": row.current.value, "status": row.status.value,

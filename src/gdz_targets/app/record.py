@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
-from gdz_targets.domain.model import Batch, Entry, Kind, Plan, Point, Void
+from gdz_targets.domain.model import Batch, City, Entry, Kind, Plan, Point, Qualifier, Void
 from gdz_targets.domain.query import require_target
 from gdz_targets.domain.rules import date_problem, value_problem
-from gdz_targets.domain.values import check_text, parse_city, parse_day, parse_value
+from gdz_targets.domain.values import check_text, in_range, in_years, parse_city, parse_day, parse_value
 
 from .session import Session
 
@@ -19,14 +19,34 @@ if TYPE_CHECKING:
 
 
 class EntryInput(NamedTuple):
-    """An entry as typed: on the command line or in one row of a spreadsheet."""
+    """A figure to record, typed: `read_entry` makes one from what a person types."""
 
-    target: str
-    value: str
-    day: str
-    city: str = "dongguan"
+    target: str  # its id, or a part of its title that only it holds
+    value: int | float | bool  # a number in the target's unit; True (done) or False for a milestone
+    day: date  # the day the figure describes
+    city: City = City.DONGGUAN
     note: str | None = None
     source: str | None = None
+    qualifier: Qualifier | None = None  # the bound the source states: >1000 is 1000 with Qualifier.OVER
+
+
+def read_entry(
+    session: Session,
+    target: str,
+    value: str,
+    day: str = "today",
+    city: str = "dongguan",
+    note: str | None = None,
+    source: str | None = None,
+) -> EntryInput:
+    """An entry from what a person types (`>1000`, `85%以上`, `done`; `2023-12-31`, `yesterday`; `gz`), or
+    UsageError naming what cannot be read."""
+    plan = session.plan()
+    found = require_target(plan, target)
+    figure, qualifier = parse_value(value, plan.unit_of(found), found.kind is Kind.MILESTONE)
+    return EntryInput(
+        target, figure, parse_day(day, session.today()), parse_city(city), note, source, qualifier
+    )
 
 
 class Logged(NamedTuple):
@@ -51,12 +71,12 @@ def build_entry(
     record_id: str | None = None,
 ) -> Entry:
     """Check typed input into an Entry, or raise UsageError naming the problem and the fix."""
+    if not isinstance(given.value, bool) and not in_range(given.value):
+        raise UsageError(msg("log.bad_value"))
     from gdz_targets.store.records import new_record_id
 
     target = require_target(plan, given.target)
-    city = parse_city(given.city)
-    value, qualifier = parse_value(given.value, plan.unit_of(target), target.kind is Kind.MILESTONE)
-    day = parse_day(given.day, today)
+    city, value, qualifier, day = given.city, given.value, given.qualifier, in_years(given.day)
     problem = value_problem(plan, target, value, isinstance(value, bool))
     if problem is not None:
         raise UsageError(problem)

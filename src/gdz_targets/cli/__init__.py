@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from gdz_targets import __version__
@@ -15,6 +14,7 @@ from gdz_targets.domain.errors import GdzError, Message
 from gdz_targets.exit_codes import ExitCode, exit_code
 from gdz_targets.output import stream
 
+from . import click_api
 from .common import ROOT_LANG, WROTE, LangOption, add_command, current_session, error_lang, warn
 from .helptext import HelpThroughStream
 
@@ -36,7 +36,7 @@ class GdzGroup(HelpThroughStream, TyperGroup):
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        except click_errors.UsageError as error:
+        except click_api.UsageError as error:
             from .usage import usage_message
 
             given = sys.argv[1:] if args is None else list(args)

@@ -5,11 +5,9 @@ A plan or log that cannot be read completes nothing: completion never prints an 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from typer._click.core import Context, Parameter
-from typer._click.shell_completion import CompletionItem
-from typer._click.types import ParamType
-
 from gdz_targets.domain.errors import GdzError
+
+from .click_api import CompletionItem, Context, Parameter, ParamType
 
 if TYPE_CHECKING:
     from gdz_targets.app.session import Session
@@ -25,9 +23,9 @@ def _choices(found: Iterable[tuple[str, str]]) -> Choices:
 
 
 def _session() -> "Session":
-    from .common import session
+    from gdz_targets.app.session import Session
 
-    return session()
+    return Session()
 
 
 def targets(incomplete: str) -> Choices:

@@ -68,9 +68,10 @@ def log(
     Example: gdz log cross-city-total 1020 --date 2023-12-31
     """
     s = session(lang, plan, ledger)
-    from gdz_targets.app.record import EntryInput, log_entry
+    from gdz_targets.app.record import log_entry, read_entry
 
-    logged = log_entry(s, EntryInput(target, value, date, city or "dongguan", note, source), by, force)
+    given = read_entry(s, target, value, date, city or "dongguan", note, source)
+    logged = log_entry(s, given, by, force)
     if not logged.repeated:
         wrote()
     from gdz_targets.domain.errors import msg

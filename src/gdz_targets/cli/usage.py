@@ -3,28 +3,27 @@
 import re
 from typing import Any
 
-# Typer vendors Click; its exception classes are reachable only here (Typer is pinned to one minor version).
-from typer._click import exceptions as click_errors
-
 from gdz_targets.domain.errors import Message, msg
 
+from . import click_api
 
-def usage_message(error: click_errors.UsageError, fallback: str) -> Message:
+
+def usage_message(error: click_api.UsageError, fallback: str) -> Message:
     """The message for a usage error Click raised: an unknown option or command, a missing argument, a
     value not among the choices; anything rarer keeps Click's own words. `fallback`: the command the
     command line names, for an error Click raised without saying which (`gdz log`)."""
     command = error.ctx.command_path if error.ctx is not None else fallback
     text = error.format_message()
-    if isinstance(error, click_errors.NoSuchOption) and re.fullmatch(r"-[0-9][0-9.,]*", error.option_name):
+    if isinstance(error, click_api.NoSuchOption) and re.fullmatch(r"-[0-9][0-9.,]*", error.option_name):
         return msg("usage.negative", name=error.option_name, command=command)
-    if isinstance(error, click_errors.NoSuchOption):
+    if isinstance(error, click_api.NoSuchOption):
         return msg("usage.no_such_option", name=error.option_name, suggest=_suggest(error.possibilities),
                    command=command)  # fmt: skip
-    if isinstance(error, click_errors.MissingParameter) and error.param is not None:
+    if isinstance(error, click_api.MissingParameter) and error.param is not None:
         return msg("usage.missing", name=_param_name(error.param), command=command)
-    if isinstance(error, click_errors.BadOptionUsage) and "requires an argument" in text:
+    if isinstance(error, click_api.BadOptionUsage) and "requires an argument" in text:
         return msg("usage.needs_value", name=error.option_name, command=command)
-    if isinstance(error, click_errors.BadParameter) and error.param is not None:
+    if isinstance(error, click_api.BadParameter) and error.param is not None:
         value = re.match(r"'(.*)' is not one of ", error.message)
         choices = getattr(error.param.type, "choices", None)
         if choices and value:

@@ -4,7 +4,6 @@ Everything here draws; nothing decides."""
 from __future__ import annotations
 
 import io
-import os
 import sys
 
 from rich.console import Console
@@ -16,11 +15,10 @@ from .stream import terminal_width, write_out
 def make_console() -> Console:
     """A console that honours NO_COLOR and draws no escape codes when the output is not a terminal; what it
     draws is written by `stream`, the one place that writes to the terminal, at the width `stream` says."""
-    # Rich reads COLUMNS and LINES itself, with int() after isdigit(), which "²" passes: it is given the width
-    # and height instead, and an environment without them.
-    environ = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+    # Rich reads COLUMNS and LINES itself, with int() after isdigit(), which "²" passes — unless it is given
+    # the width and the height, as here (tests/test_hostile.py holds it to that).
     return Console(file=sys.stdout or io.StringIO(), highlight=False, emoji=False, soft_wrap=False,
-                   width=terminal_width(), height=25, _environ=environ)  # fmt: skip
+                   width=terminal_width(), height=25)  # fmt: skip
 
 
 def print_view(console: Console, view: Text) -> None:

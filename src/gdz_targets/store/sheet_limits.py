@@ -1,6 +1,10 @@
 """The limits of a workbook's sheets, read from what each declares — its used range, every row's and cell's
 number, an .ods's repeated rows and columns, an .xls's or .xlsb's records — before the spreadsheet reader
-reads one: a 2 KB file can claim a sheet of 512 GiB, and a reader that believes it aborts the process."""
+reads one: a 2 KB file can claim a sheet of 512 GiB, and a reader that believes it aborts the process.
+
+A little longer than 500 lines, for four formats that each declare a sheet's size their own way (XML in a
+zip for .xlsx and .ods, records in a compound file for .xls, binary records for .xlsb): one concern, read
+together."""
 
 from __future__ import annotations
 
@@ -12,18 +16,28 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
 
-from .tables import (
-    CELL_LIMIT,
-    COLUMN_LIMIT,
-    OLE_MAGIC,
-    RELATIONSHIP_ID,
-    ROW_LIMIT,
-    SHEET_NAMESPACE,
-    ZIP_MAGIC,
-)
-
 if TYPE_CHECKING:
     from zipfile import ZipFile, ZipInfo
+
+
+ZIP_MAGIC: Final = b"PK\x03\x04"  # .xlsx, .xlsb and .ods are zip files
+OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0"  # the legacy .xls
+
+# What gdz reads from one table, checked before a reader spends the memory (README, Reliability). Rows and
+# columns are Excel's own limits, so nothing a department sends from Excel or WPS is refused; a text file's
+# blank lines count, as a spreadsheet's empty rows do (20 MiB of blank lines once took 3.6 GB).
+ROW_LIMIT: Final = 1 << 20  # 1,048,576 rows
+COLUMN_LIMIT: Final = 1 << 14  # 16,384 columns (A to XFD)
+# Cells a sheet spans from A1 (its last row × its last column), and cells written one by one: the reader holds
+# each, empty or not (calamine ~32 bytes, then a Python list), so two cells at A1 and XFD1048576 — within both
+# limits above — asked calamine for 512 GiB and aborted the process. 16,777,216 is Excel's full height at 16
+# columns (every column gdz reads, 11, with room) or its full width at 1,024 rows: about 0.5 GiB at most.
+CELL_LIMIT: Final = 1 << 24
+# Bytes in one line of a text file, and characters in one cell: a row of entries is well under 1 KiB and a
+# note of a few pages some 10 KiB, while a 200 MiB line was parsed, copied and checked until it was killed.
+LINE_LIMIT: Final = 1 << 20
+SHEET_NAMESPACE: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELATIONSHIP_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 class Extent(NamedTuple):

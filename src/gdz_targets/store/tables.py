@@ -9,34 +9,29 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, AnyStr, Final, NamedTuple
+from typing import AnyStr, Final, NamedTuple
 
 from gdz_targets.domain.errors import Message, Problem, UsageError, msg
 
-if TYPE_CHECKING:
-    pass
+from .sheet_limits import (
+    COLUMN_LIMIT,
+    LINE_LIMIT,
+    OLE_MAGIC,
+    RELATIONSHIP_ID,
+    ROW_LIMIT,
+    SHEET_NAMESPACE,
+    ZIP_MAGIC,
+    Extent,
+    extents,
+    refuse_a_bomb,
+    refuse_past_limits,
+)
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
 SPREADSHEET_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 SEPARATORS: Final = (",", "\t", ";")
 SEPARATOR_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _UTF16_BOMS: Final = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
-ZIP_MAGIC: Final = b"PK\x03\x04"  # .xlsx, .xlsb and .ods are zip files
-OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0"  # the legacy .xls
-
-# What gdz reads from one table, checked before a reader spends the memory (README, Reliability). Rows and
-# columns are Excel's own limits, so nothing a department sends from Excel or WPS is refused; a text file's
-# blank lines count, as a spreadsheet's empty rows do (20 MiB of blank lines once took 3.6 GB).
-ROW_LIMIT: Final = 1 << 20  # 1,048,576 rows
-COLUMN_LIMIT: Final = 1 << 14  # 16,384 columns (A to XFD)
-# Cells a sheet spans from A1 (its last row × its last column), and cells written one by one: the reader holds
-# each, empty or not (calamine ~32 bytes, then a Python list), so two cells at A1 and XFD1048576 — within both
-# limits above — asked calamine for 512 GiB and aborted the process. 16,777,216 is Excel's full height at 16
-# columns (every column gdz reads, 11, with room) or its full width at 1,024 rows: about 0.5 GiB at most.
-CELL_LIMIT: Final = 1 << 24
-# Bytes in one line of a text file, and characters in one cell: a row of entries is well under 1 KiB and a
-# note of a few pages some 10 KiB, while a 200 MiB line was parsed, copied and checked until it was killed.
-LINE_LIMIT: Final = 1 << 20
 HEAD_ROWS: Final = 10  # the top rows, kept blank or not: where a header may stand (import's HEADER_SEARCH)
 
 
@@ -167,8 +162,6 @@ def _read_sheets(data: bytes, name: str, sheet: str | None) -> list[Table]:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - a dependency of gdz; only a broken install lacks it
         raise UsageError(msg("import.no_reader", path=name)) from None
-    from .sheet_limits import Extent, extents, refuse_a_bomb, refuse_past_limits
-
     refuse_a_bomb(data, name)
     for extent in extents(data, name):  # every sheet the reader could read, before it reads one
         refuse_past_limits(extent, name)
@@ -207,8 +200,6 @@ def _blank_cells(cells: Sequence[object]) -> bool:
     return all(isinstance(cell, str) and not cell.strip() for cell in cells)
 
 
-SHEET_NAMESPACE: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-RELATIONSHIP_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PERCENT_FORMATS: Final = frozenset({9, 10})  # Excel's built-in 0% and 0.00%
 
 
