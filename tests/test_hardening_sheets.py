@@ -328,7 +328,9 @@ def test_every_sheet_is_checked_not_only_the_first(fixture_env: Path, tmp_path: 
 def test_a_cell_given_twice_a_billion_times_counts_each_time(
     gdz: Gdz, fixture_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sheet_limits, "CELL_LIMIT", 1000)  # the rule at a size a test builds: the reader holds each
+    monkeypatch.setattr(
+        sheet_limits, "CELL_LIMIT", 1000
+    )  # the rule at a size a test builds: the reader holds each
     bomb = tmp_path / "same.xlsx"
     bomb.write_bytes(
         xlsx_bytes(("报送", GOOD_ROWS + '<row r="3">' + '<c r="A3"><v>1</v></c>' * 1001 + "</row>"))
