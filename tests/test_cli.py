@@ -198,7 +198,7 @@ def test_history_filters(gdz: Gdz, fixture_env: Path) -> None:
 def test_void_by_short_id_and_undo(gdz: Gdz, fixture_env: Path) -> None:
     voided = gdz("void", "7D63GFXK".lower().replace("7d63gfxk", "4WGZE"), "--reason", "wrong city")
     assert voided.exit_code == 0, voided
-    assert voided.stdout == ("voided 9XA4WGZE wait-days = 18 days (Dongguan, 2025-04-30): wrong city\n")
+    assert voided.stdout == ("voided 9XA4WGZE Average wait = 18 days (Dongguan, 2025-04-30): wrong city\n")
     again = gdz("void", "4WGZE", "--reason", "again")
     assert (again.exit_code, again.stderr) == (
         2,
@@ -211,7 +211,7 @@ def test_void_by_short_id_and_undo(gdz: Gdz, fixture_env: Path) -> None:
     assert "Void " in declined.stdout
     undone = gdz("undo", input="y\n")
     assert undone.exit_code == 0
-    assert "wait-days = 17 days (Dongguan, 2025-05-31): undo" in undone.stdout
+    assert "Average wait = 17 days (Dongguan, 2025-05-31): undo" in undone.stdout
     nothing = gdz("undo", "--yes")
     assert (nothing.exit_code, nothing.stderr) == (2, "gdz: no entry recorded by tester is left to undo\n")
 
@@ -246,7 +246,7 @@ def test_help_in_chinese(gdz: Gdz) -> None:
     assert text.startswith("用法:gdz")
     assert "命令:" in text and "跟踪东莞对标广州、深圳的营商环境行动方案" in text
     log = gdz("log", "--help", env={"LANG": "zh_CN.UTF-8"}).stdout
-    assert "示例:gdz log cross-city-total" in log and "[必填]" in log and "[默认:today]" in log
+    assert "示例:gdz log cross-city-total" in log and "[必填]" in log and "默认今天(会提示)" in log
     assert all(cell_len(line) <= 80 for line in log.splitlines())
     assert gdz("log", "--help").stdout.startswith("Usage: gdz log")
 

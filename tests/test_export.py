@@ -175,7 +175,7 @@ def test_json_is_strict_and_complete(gdz: Gdz, fixture_env: Path) -> None:
 def test_markdown_is_ready_to_paste(gdz: Gdz, fixture_env: Path) -> None:
     text = _export(gdz, "status", "-f", "md", "--lang", "zh").decode("utf-8")
     assert text.startswith("# 测试方案(虚构)\n")
-    assert "## 1. 政务服务 — 得分 48 · 5 项中 4 项有数据(其平均 55)" in text  # never a score without coverage
+    assert "## 1. 政务服务 — 得分 48 · 5 项中 4 项有数据" in text  # never a score without coverage
     assert "| 启动产业空间 (`space-started`) |" in text and "| ≈2000 |" in text  # a related measure, marked
     assert "| 一次办成率 (`pass-rate`) | 75% (2025-03-31) | 90% |" in text
 

@@ -333,7 +333,7 @@ def test_a_dry_run_lists_what_it_would_add_and_skip(gdz: Gdz, tmp_path: Path, fi
     ]
     assert lines[3:6] == [
         "already in the log, skipped:",
-        "id date target city value by note",
+        "id date target city value by note · source",
         "EBB8CJ6M 2025-03-31 pass-rate Dongguan 75% wang Q1 report",
     ]
     assert lines[-1] == "would import 1 entry (1 already in the log); nothing was written"

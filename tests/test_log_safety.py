@@ -71,13 +71,13 @@ def test_log_prints_the_entry_and_the_standing(gdz: Gdz, log: Path) -> None:
     assert result.exit_code == 0
     short = entries(log)[0].id[-8:]
     assert result.stdout == (
-        f"logged {short} pass-rate = 65% (Dongguan, 2025-01-31) · now 65% · 25 percentage points short of the "
+        f"logged {short} Done in one visit = 65% (Dongguan, 2025-01-31) · now 65% · 25 percentage points short of the "
         "target · score 50 · ! at risk\n"
     )
-    narrow = gdz("log", "pass-rate", "66", "--date", "2025-02-28", env={"COLUMNS": "60"}).stdout
+    narrow = gdz("log", "pass-rate", "66", "--date", "2025-02-28", env={"COLUMNS": "64"}).stdout
     assert narrow.splitlines()[1:] == [
-        "  now 66% · 24 percentage points short of the target",
-        "  score 52 · ! at risk",
+        "  now 66% · 24 percentage points short of the target · score 52",
+        "  ! at risk",
     ]  # broken between parts
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from gdz_targets.output.screens.layout import Column, cell, fit_columns, grid
+from gdz_targets.output.screens.layout import Column, capped_flow, cell, fit_columns, flow, grid
 from gdz_targets.output.screens.show import sparkline
 from gdz_targets.output.textwidth import glue, glue_code, wrap
 
@@ -72,3 +72,33 @@ def test_a_cut_never_falls_inside_a_number_and_a_number_keeps_its_unit() -> None
     assert cut("企业原则上100%电子化", 14) == "企业原则上…"
     assert cut("done in 2023 and 2024", 20) == "done in 2023 and…"
     assert wrap("打造不少于1000万平方米的空间", 14)[1].startswith("1000万")
+
+
+NAMES = st.lists(st.sampled_from(["Cross-city total", "跨城通办总数", "12345办理解决率", "Done in one visit", "莞家代办",
+                                  "Top-100 e-licences (2024)"]), min_size=1, max_size=9)  # fmt: skip
+
+
+@given(NAMES, st.sampled_from([", ", "、", " · "]), st.integers(min_value=1, max_value=60))
+def test_a_flowing_list_fits_and_keeps_its_commas_at_line_ends(
+    names: list[str], separator: str, width: int
+) -> None:
+    text = flow(
+        "Past due", [(name, "") for name in names], width, indent=10, separator=separator, pad=True
+    ).plain
+    assert all(cell_len(line) <= width for line in text.splitlines()), text
+    if width >= 40 and separator != " · ":  # every item whole: the list reads back item by item
+        items = text.replace("Past due", "", 1).replace("\n", " ").split(separator.strip())
+        assert [item.strip() for item in items] == names, text
+    assert " · \n" not in text + "\n" and "·\n" not in text
+
+
+@given(NAMES, st.integers(min_value=24, max_value=80), st.integers(min_value=1, max_value=3))
+def test_a_capped_list_keeps_to_its_lines_and_counts_what_it_leaves_out(
+    names: list[str], width: int, most_lines: int
+) -> None:
+    text = capped_flow("", [(name, "") for name in names], width, most_lines, lambda left: f"… {left} more",
+                       indent=2, separator=", ").plain  # fmt: skip
+    assert text.count("\n") <= most_lines or "more" in text
+    listed = [item.strip() for item in text.replace("\n", " ").split(", ") if item.strip()]
+    left = int(listed.pop().split()[1]) if listed and listed[-1].startswith("… ") else 0
+    assert len(listed) + left == len(names), text

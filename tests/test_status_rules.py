@@ -706,7 +706,7 @@ def test_area_and_plan_scores_are_weighted_means_with_no_data_counting_zero() ->
     assert [row.target.id for row in first.targets] == ["rate", "m1", "m2"]
     assert [row.weight for row in first.targets] == [1.0, 0.5, 0.5]
     assert first.aggregate == Aggregate(60.0, 80.0, 2, 3)
-    assert second.aggregate == Aggregate(None, None, 0, 1)
+    assert second.aggregate == Aggregate(0.0, None, 0, 1)  # no data counts 0, and nothing to average over
     assert report.aggregate == Aggregate(40.0, 80.0, 2, 4)  # 120 / 3
 
 
@@ -730,9 +730,9 @@ def test_a_baseline_alone_is_data_scoring_zero() -> None:
     assert (report.counts[Status.OPEN], report.counts[Status.NO_DATA]) == (1, 3)
 
 
-def test_before_any_figure_nothing_is_scored_and_every_target_counts_without_data() -> None:
+def test_before_any_figure_the_plan_scores_zero_and_every_target_counts_without_data() -> None:
     report = status_report(_report_plan(), history_of([]), START - timedelta(days=1))
-    assert report.aggregate == Aggregate(None, None, 0, 4)
+    assert report.aggregate == Aggregate(0.0, None, 0, 4)
     assert report.counts[Status.NO_DATA] == 4 and sum(report.counts.values()) == 4
 
 

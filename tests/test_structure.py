@@ -53,7 +53,7 @@ def test_the_click_names_gdz_relies_on_are_the_ones_typer_raises() -> None:
     with pytest.raises(click_api.NoSuchOption):
         command.main(["status", "--are", "1"], standalone_mode=False)
     with pytest.raises(click_api.UsageError):
-        command.main(["status", "--sort", "nowhere"], standalone_mode=False)
+        command.main(["status", "--lang", "fr"], standalone_mode=False)
     item = click_api.CompletionItem("cross-city-total", help="跨城通办总数")
     assert (item.value, item.help) == ("cross-city-total", "跨城通办总数")
 

@@ -71,15 +71,15 @@ ALL_ENTRIES = EntryFilter()
 
 
 def entries(session: Session, wanted: EntryFilter = ALL_ENTRIES) -> tuple[list[Entry], dict[str, Void]]:
-    """The log's entries by (date, id), filtered; with the voids of those voided (when they are included)."""
+    """The log's entries by date (a day's in the log's order), filtered; with the voids of those voided (when
+    they are included). The target is named as everywhere: its id, a part of its title, its short title."""
     plan = session.plan()
-    if wanted.target is not None:
-        require_target(plan, wanted.target)
+    target = require_target(plan, wanted.target).id if wanted.target is not None else None
     in_area = {t.id for t in select_targets(plan, area=wanted.area)} if wanted.area else None
     log = session.log()
     found = [
         entry
-        for entry in log.entries(wanted.target, include_voided=wanted.include_voided)
+        for entry in log.entries(target, include_voided=wanted.include_voided)
         if (in_area is None or entry.target in in_area)
         and (wanted.city is None or entry.city is wanted.city)
         and (wanted.since is None or entry.date >= wanted.since)

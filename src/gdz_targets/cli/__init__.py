@@ -70,6 +70,22 @@ class GdzGroup(HelpThroughStream, TyperGroup):
 
         format_translated(self, ctx, formatter, super().format_help)
 
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:  # Typer's installer answers in English: gdz says the same in the user's language
+            if param.name == "install_completion":
+                param.callback = _install_completion
+        return params
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """`gdz --install-completion [SHELL]`: Typer installs the script; gdz says where, and when it works."""
+    if not value or ctx.resilient_parsing:
+        return value
+    shell, path = click_api.install_completion(shell=value if isinstance(value, str) else None)
+    stream.write_out(_text("completion.installed", shell=shell, path=str(path)) + "\n")
+    raise typer.Exit(int(ExitCode.WRITE) if stream.say_if_lost(error_lang()) else 0)
+
 
 def _text(key: str, **params: object) -> str:
     from gdz_targets.domain.errors import msg
@@ -137,9 +153,13 @@ def root(
         typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True),
     ] = False,
     lang: LangOption = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Print screens taller than the terminal without a pager.")
+    ] = False,
 ) -> None:
     """Track Dongguan's plan to match Guangzhou's and Shenzhen's business environment (广深莞一体化)."""
     ROOT_LANG.set(lang.value if lang else None)
+    stream.set_paging(not no_pager)
     if ctx.invoked_subcommand is None:  # `gdz` alone, the first thing a newcomer types: the help, as --help
         from .helptext import show_help
 

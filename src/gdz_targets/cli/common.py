@@ -197,9 +197,10 @@ def city_option(text: str | None) -> "City | None":
 BINARY_FORMATS = frozenset({"xlsx", "png"})
 
 
-def refuse_binary_on_screen(chosen: str, output: str | None) -> None:
-    """A workbook or a picture is bytes for a file or a pipe, never for the terminal."""
-    if chosen in BINARY_FORMATS and (output is None or output == "-"):
+def refuse_binary_on_screen(chosen: str, output: str | None, picture: bool = False) -> None:
+    """A workbook or a picture is for a file or a pipe, never for the terminal: a PNG's bytes, and a chart's
+    SVG markup (`picture`), would only fill the screen."""
+    if (chosen in BINARY_FORMATS or picture) and (output is None or output == "-"):
         from gdz_targets.output.stream import stdout_is_terminal
 
         if stdout_is_terminal():

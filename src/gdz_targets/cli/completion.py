@@ -36,13 +36,13 @@ def targets(incomplete: str) -> Choices:
     except GdzError:
         return []
     typed = incomplete.lower()
-    starting = [(t.id, t.title(s.lang)) for t in plan.targets if t.id.startswith(typed)]
+    starting = [(t.id, t.short(s.lang)) for t in plan.targets if t.id.startswith(typed)]
     if starting or not typed:
         return _choices(starting)
     return _choices(
-        (t.id, t.title(s.lang))
+        (t.id, t.short(s.lang))
         for t in plan.targets
-        if typed in t.title_zh.lower() or typed in t.title_en.lower()
+        if any(typed in name.lower() for name in (t.title_zh, t.title_en, t.short_zh or "", t.short_en or ""))
     )
 
 
@@ -72,6 +72,14 @@ def statuses(incomplete: str) -> Choices:
     return [(word, word) for word in words if word.startswith(incomplete.lower())]
 
 
+def sorts(incomplete: str) -> Choices:
+    """The orders `--sort` takes, in English and Chinese."""
+    from gdz_targets.domain.query import SORT_CHOICES
+
+    words = [*SORT_CHOICES.en.split(", "), *SORT_CHOICES.zh.split("、")]
+    return [(word, word) for word in words if word.startswith(incomplete.lower())]
+
+
 def kinds(incomplete: str) -> Choices:
     from gdz_targets.domain.model import Kind
 
@@ -79,7 +87,7 @@ def kinds(incomplete: str) -> Choices:
 
 
 def entries(incomplete: str) -> Choices:
-    """The short ids of the entries that still count, newest first, with what each recorded."""
+    """The short ids of the entries that still count, newest first, each with its day, target and figure."""
     from gdz_targets.domain.model import short_id
 
     try:
@@ -88,13 +96,13 @@ def entries(incomplete: str) -> Choices:
         plan = s.plan()
     except GdzError:
         return []
-    from gdz_targets.output.text import entry_summary
+    from gdz_targets.output.text import entry_brief
 
     voided = log.voids()
     found = [entry for entry in reversed(log.entries()) if entry.id not in voided]
     typed = incomplete.upper()
     return _choices(
-        (short_id(entry.id), entry_summary(plan, entry, s.lang).split(" ", 1)[1])
+        (short_id(entry.id), entry_brief(plan, entry, s.lang))
         for entry in found
         if short_id(entry.id).startswith(typed) or entry.id.startswith(typed)
     )[:50]

@@ -9,6 +9,7 @@ HELP_ZH: Final[dict[str, str]] = {
         "跟踪东莞对标广州、深圳的营商环境行动方案(广深莞一体化)。",
     "Exit codes: 0 ok, 1 problems found, 2 bad input, 3 bad plan or log file, 4 cannot write.":
         "退出码:0 成功,1 发现问题,2 输入有误,3 方案或台账文件有误,4 无法写入。",
+    "Print screens taller than the terminal without a pager.": "屏幕内容超过终端高度时也不使用分页器,直接输出。",
     "Show the version and exit.": "显示版本并退出。",
     "Show this message and exit.": "显示本帮助并退出。",
     "Install completion for the current shell.": "为当前 shell 安装命令补全。",
@@ -52,7 +53,7 @@ HELP_ZH: Final[dict[str, str]] = {
         "显示 gdz 在此使用的方案、台账、锁和缓存文件,以及原因。",
     "The figure in the target's unit; done or not-done for a milestone. Cumulative figures are the running total "
     "as of the date.": "以指标单位计的数值;里程碑填 done 或 not-done。累计类数值请填截至该日期的累计总数。",
-    "As-of date of the figure: YYYY-MM-DD, today or yesterday.": "数值的截至日期:YYYY-MM-DD、today 或 yesterday。",
+    "The day the figure describes: YYYY-MM-DD, today or yesterday. Default: today (said).": "该数值所描述的日期:YYYY-MM-DD、today 或 yesterday。默认今天(会提示)。",
     "dongguan, guangzhou or shenzhen (also dg/gz/sz, 东莞/广州/深圳).":
         "dongguan、guangzhou 或 shenzhen(也可写 dg/gz/sz、东莞/广州/深圳)。",
     "A note.": "备注。",
@@ -80,7 +81,7 @@ HELP_ZH: Final[dict[str, str]] = {
     "Move an incomplete last record of the log to a side file.": "把台账末尾不完整的记录移到旁路文件。",
     "Only targets with this status (repeatable): met, on-track, at-risk, off-track, overdue, in-progress, no-data, "
     "stale.": "只看此状态的指标(可重复):已达成、进度正常、有风险、落后、已逾期、推进中、无数据、久未更新。",
-    "Order within each area.": "各领域内的排序方式。",
+    "Order within each area: plan, gap, score, deadline or id (also 得分, 差距, 期限…).": "各领域内的排序方式:方案、差距、得分、期限或编号(也可用英文 plan、gap、score、deadline、id)。",
     "Under each Guangzhou/Shenzhen figure, show its date and whether it comes from the plan or the log.":
         "在广州、深圳的数值下显示其日期,以及来自方案还是台账。",
     "What to export.": "导出内容。",

@@ -49,8 +49,14 @@ def log(
         ),
     ],
     date: Annotated[
-        str, typer.Option("--date", "-d", help="As-of date of the figure: YYYY-MM-DD, today or yesterday.")
-    ] = "today",
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--date",
+            "-d",
+            help="The day the figure describes: YYYY-MM-DD, today or yesterday. Default: today (said).",
+            show_default=False,
+        ),
+    ] = None,
     city: CityOption = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="A note.")] = None,  # noqa: UP045
     source: Annotated[
@@ -70,7 +76,7 @@ def log(
     s = session(lang, plan, ledger)
     from gdz_targets.app.record import log_entry, read_entry
 
-    given = read_entry(s, target, value, date, city or "dongguan", note, source)
+    given = read_entry(s, target, value, date or "today", city or "dongguan", note, source)
     logged = log_entry(s, given, by, force)
     if not logged.repeated:
         wrote()
@@ -83,6 +89,8 @@ def log(
         out(fold([render(msg("log.repeated", entry=summary), s.lang)], width()))
         return
     out(standing_line(s.plan(), logged.entry, logged.standing, s.lang, width()))
+    if date is None:  # most figures describe an earlier day: today's date is said, never silently taken
+        out(fold([render(msg("log.dated_today", date=logged.entry.date.isoformat()), s.lang)], width()))
     if logged.replaced is not None:  # a correction is a void and a new entry: a second figure is said
         from gdz_targets.output.text import point_value
 

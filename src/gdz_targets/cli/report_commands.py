@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import completion
 from .common import (
     AreaOption,
     LangOption,
@@ -19,15 +20,6 @@ from .common import (
     target_argument,
     width,
 )
-
-
-class SortKey(StrEnum):
-    plan = "plan"
-    gap = "gap"
-    score = "score"
-    deadline = "deadline"
-    id = "id"
-
 
 AsOfOption = Annotated[
     Optional[str],  # noqa: UP045
@@ -44,7 +36,14 @@ def status(
     area: AreaOption = None,
     status_filter: StatusOption = None,
     as_of: AsOfOption = None,
-    sort: Annotated[SortKey, typer.Option("--sort", help="Order within each area.")] = SortKey.plan,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="Order within each area: plan, gap, score, deadline or id (also 得分, 差距, 期限…).",
+            autocompletion=completion.sorts,
+        ),
+    ] = "plan",
     show_all: Annotated[
         bool, typer.Option("--all", help="A row for every target, those without data too.")
     ] = False,
@@ -66,15 +65,17 @@ def status(
     """
     s = session(lang, plan, ledger)
     from gdz_targets.app import report
+    from gdz_targets.domain.query import parse_sort
 
-    found = report.status(s, day_option(s, as_of, period=True), area, status_filter, sort.value)
+    order = parse_sort(sort)
+    found = report.status(s, day_option(s, as_of, period=True), area, status_filter, order)
     from gdz_targets.output.screens.status import StatusOptions, status_view
     from gdz_targets.output.text import filters_text
 
     options = StatusOptions(
         log_path=str(s.log_location().path),
         next_steps=report.next_steps(s, found),
-        filters=filters_text(s.plan(), s.lang, area, status_filter or [], sort.value),
+        filters=filters_text(s.plan(), s.lang, area, status_filter or [], order),
         show_all=show_all or bool(status_filter),
         city_detail=city_benchmarks,
     )
@@ -199,7 +200,7 @@ def chart(
     from gdz_targets.app.documents import chart as chart_document
     from gdz_targets.output.chart import choose_chart_format
 
-    refuse_binary_on_screen(choose_chart_format(fmt.value if fmt else None, output), output)
+    refuse_binary_on_screen(choose_chart_format(fmt.value if fmt else None, output), output, picture=True)
     chosen = fmt.value if fmt else None
     deliver(s, chart_document(s, target, chosen, output, day_option(s, as_of, period=True)))
 

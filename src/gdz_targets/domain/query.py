@@ -14,6 +14,7 @@ STALE = "stale"
 
 
 CONTEXT: Final = "context"
+CONTEXT_WORDS: Final = frozenset({"背景指标", "背景", "context indicators"})
 
 
 def resolve_area(plan: Plan, area: str) -> str:
@@ -23,6 +24,16 @@ def resolve_area(plan: Plan, area: str) -> str:
         return plan.areas[int(text) - 1].id
     if plan.area(text) is not None or text == CONTEXT:
         return text
+    if text in CONTEXT_WORDS:
+        return CONTEXT
+    # By its title, as the screens and messages name it (`--area 政务服务`): a part only it holds.
+    titled = [
+        a.id
+        for a in plan.areas
+        if len(text) >= 2 and (text in a.title_zh.lower() or text in a.title_en.lower())
+    ]
+    if len(titled) == 1:
+        return titled[0]
     # Numbers with ids for English readers, with titles for Chinese ones: either is typed back as the number.
     numbered = list(enumerate(plan.areas, start=1))
     choices = Words(", ".join([*(f"{n} {a.id}" for n, a in numbered), CONTEXT]),
@@ -53,17 +64,25 @@ def require_target(plan: Plan, name: str) -> Target:
     if target is not None:
         return target
     typed = " ".join(name.split()).lower()
+    named = [t for t in plan.targets if typed in (_folded(t.short_zh), _folded(t.short_en))]
+    if len(named) == 1:  # a short title, as lists and messages name the target
+        return named[0]
     if len(typed) >= 2:
-        found = [
-            t
-            for t in plan.targets
-            if typed in t.title_zh.lower() or typed in " ".join(t.title_en.lower().split())
-        ]
+        found = [t for t in plan.targets if any(typed in _folded(text) for text in _names(t))]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
             raise UsageError(msg("entry.ambiguous_target", name=name, ids=", ".join(t.id for t in found[:8])))
     raise UsageError(unknown_target(plan, name))
+
+
+def _names(target: Target) -> tuple[str | None, ...]:
+    """What a target is called, besides its id: its titles and its short titles."""
+    return (target.title_zh, target.title_en, target.short_zh, target.short_en)
+
+
+def _folded(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else "\0"
 
 
 # The words the status screen shows, in both languages, for the codes `--status` takes: what is read on the
@@ -114,6 +133,23 @@ def relative_gap(row: TargetStatus) -> float | None:
     if row.gap_to_target is None or not goal:
         return None
     return row.gap_to_target / abs(goal)
+
+
+SORTS: Final = ("plan", "gap", "score", "deadline", "id")
+# The words an order is typed with, in either language: the codes, and the words `--sort`'s help shows.
+SORT_WORDS: Final = {
+    "plan": "plan", "方案": "plan", "方案顺序": "plan", "gap": "gap", "差距": "gap", "score": "score",
+    "得分": "score", "deadline": "deadline", "期限": "deadline", "截止": "deadline", "id": "id", "编号": "id",
+}  # fmt: skip
+SORT_CHOICES: Final = Words("plan, gap, score, deadline, id", "方案、差距、得分、期限、编号")
+
+
+def parse_sort(text: str) -> str:
+    """An order of targets as typed (`score`, `得分`), as its code."""
+    sort = SORT_WORDS.get(text.strip().lower())
+    if sort is None:
+        raise UsageError(msg("select.unknown_sort", sort=text, known=SORT_CHOICES))
+    return sort
 
 
 def _sort_key(sort: str) -> Callable[[TargetStatus], Any] | None:

@@ -11,13 +11,15 @@ from .values import check_bounds, day_problem
 
 
 def unknown_target(plan: Plan, target_id: str) -> Message:
-    """No such target: suggest the ids, or the targets whose titles, come closest to what was typed."""
-    close = close_matches(target_id, [t.id for t in plan.targets], n=3, cutoff=0.5)
+    """No such target: suggest the ids, or — for what was typed in Chinese, or matches no id — the short
+    titles of the targets whose names come closest (`跨城通办总述` → 跨城通办总数)."""
+    close = [] if not target_id.isascii() else close_matches(target_id, [t.id for t in plan.targets], n=3,
+                                                              cutoff=0.5)  # fmt: skip
     if not close:
-        titles = {title: t.id for t in plan.targets for title in (t.title_zh, t.title_en)}
-        close = list(
-            dict.fromkeys(titles[title] for title in close_matches(target_id, list(titles), n=3, cutoff=0.4))
-        )
+        names = {name: t.short_zh if not target_id.isascii() and t.short_zh else t.id for t in plan.targets
+                 for name in (t.title_zh, t.title_en, t.short_zh, t.short_en) if name}  # fmt: skip
+        found = close_matches(target_id, list(names), n=6, cutoff=0.4)
+        close = list(dict.fromkeys(names[name] for name in found))[:3]
     hint = msg("hint.did_you_mean", word="', '".join(close)) if close else msg("hint.list_targets")
     return msg("entry.unknown_target", target=target_id, hint=hint)
 

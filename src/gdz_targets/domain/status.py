@@ -417,8 +417,8 @@ def aggregate(rows: Sequence[TargetStatus]) -> Aggregate:
     """Coverage and weighted means of the targets' scores (context indicators take no part)."""
     counted = [row for row in rows if row.target.kind is not Kind.CONTEXT]
     with_data = [row for row in counted if row.score.value is not None]
-    if not with_data:
-        return Aggregate(None, None, 0, len(counted))
+    if not with_data:  # no data counts 0, even where nothing has any; with no target there is no score
+        return Aggregate(0.0 if counted else None, None, 0, len(counted))
     weighted = sum(row.weight * (row.score.value or 0.0) for row in with_data)
     return Aggregate(
         weighted / sum(row.weight for row in counted),
@@ -441,9 +441,11 @@ def status_report(plan: Plan, history: History, as_of: date) -> StatusReport:
 
 
 def count_statuses(areas: Sequence[AreaStatus]) -> dict[Status, int]:
+    """How many targets have each status; one past its deadline with no data at all counts as overdue, as
+    the past-due list beside the counts names it (nothing shows it was done)."""
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for area in areas:
         for row in area.targets:
             if row.status is not None:
-                counts[row.status] += 1
+                counts[Status.OVERDUE if row.past_deadline else row.status] += 1
     return counts

@@ -42,6 +42,51 @@ def write_out(text: str) -> None:
         _stop_writing(stream)
 
 
+# Whether a screen taller than the terminal goes through a pager (`gdz --no-pager` says no).
+_paging: list[bool] = [True]
+DEFAULT_PAGER: Final = "less -FRX"  # as git's: quit at once if it fits, keep colours, leave it on the screen
+
+
+def set_paging(on: bool) -> None:
+    _paging[0] = on
+
+
+def write_screen(text: str) -> None:
+    """A screen for the terminal: through a pager, as git's are, where it is taller than the terminal —
+    GDZ_PAGER, else PAGER, else `less -FRX`; an empty GDZ_PAGER, `cat` or `gdz --no-pager` writes it as it is,
+    as does any output that is not a terminal. A pager that cannot be started is passed over."""
+    command = os.environ.get("GDZ_PAGER")
+    if command is None:
+        command = os.environ.get("PAGER") or DEFAULT_PAGER
+    if not (_paging[0] and stdout_is_terminal() and command.strip() not in ("", "cat") and _taller(text)):
+        write_out(text)
+        return
+    import shlex
+    import subprocess
+
+    try:
+        pager = subprocess.Popen(
+            shlex.split(command), stdin=subprocess.PIPE, env={**os.environ, "LESSCHARSET": "utf-8"}
+        )
+    except (OSError, ValueError):  # no such program, or a command line shlex cannot read
+        write_out(text)
+        return
+    assert pager.stdin is not None
+    with contextlib.suppress(OSError):  # the reader quit the pager before the end: no fault
+        pager.stdin.write(text.encode("utf-8", "replace"))
+        pager.stdin.close()
+    pager.wait()
+
+
+def _taller(text: str) -> bool:
+    """Whether the text has more lines than the terminal (its size read from the terminal, never LINES)."""
+    try:
+        lines = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).lines
+    except (OSError, ValueError, AttributeError):
+        return False
+    return 0 < lines < text.count("\n")
+
+
 def ask(question: str) -> bool:
     """Ask a yes/no question on standard output, the answer read from standard input: only `y`, `yes` or 是
     is a yes; a closed or lost input or output is a no (nothing is done unasked or unseen)."""

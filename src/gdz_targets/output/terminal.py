@@ -9,7 +9,7 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
-from .stream import terminal_width, write_out
+from .stream import terminal_width, write_screen
 
 
 def make_console() -> Console:
@@ -24,8 +24,8 @@ def make_console() -> Console:
 def print_view(console: Console, view: Text) -> None:
     """Print a laid-out view as it is: its lines already fit the width they were laid out for."""
     if not console.is_terminal:
-        write_out(view.plain)  # no styles to draw, so Rich's segment rendering is not needed
+        write_screen(view.plain)  # no styles to draw, so Rich's segment rendering is not needed
         return
     with console.capture() as captured:
         console.print(view, soft_wrap=True, end="")
-    write_out(captured.get())
+    write_screen(captured.get())

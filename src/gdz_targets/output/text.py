@@ -206,19 +206,16 @@ def city_figure(target: Target, row: TargetStatus, city: City, lang: str) -> str
 
 
 def score_text(aggregate: Aggregate, lang: str) -> str:
-    """`score 14 · 9 of 50 targets with data (82 over those)`: never a score without its coverage."""
-    text = word("ui.score_of", lang).format(
+    """`score 14 · 9 of 50 targets with data`: never a score without its coverage."""
+    return word("ui.score_of", lang).format(
         score=score_value(aggregate.score), scored=aggregate.scored, total=aggregate.total
     )
-    if aggregate.mean_with_data is not None and aggregate.scored < aggregate.total:
-        text += word("ui.mean_with_data", lang).format(mean=score_value(aggregate.mean_with_data))
-    return text
 
 
 def plan_score_words(aggregate: Aggregate, lang: str) -> str:
     """The whole plan's score in words: `12 for the whole plan (no data counts as 0) · 98 on average over
     the 5 with data`."""
-    if aggregate.score is None:
+    if not aggregate.scored:
         return word("ui.score_none", lang)
     text = word("ui.score_whole", lang).format(score=score_value(aggregate.score))
     if aggregate.mean_with_data is not None and aggregate.scored < aggregate.total:
@@ -328,14 +325,15 @@ def progress_bar(share: float | None, cells: int = BAR_CELLS) -> str:
     return BAR_FULL * filled + BAR_EMPTY * (cells - filled)
 
 
-def source_text(source: Source | None, lang: str) -> str:
-    """Who published it, what, when, and where it can be checked again (marked when only a copy was read)."""
+def source_text(source: Source | None, lang: str, address: bool = True) -> str:
+    """Who published it, what, when, and (with `address`) where it can be checked again; marked when only a
+    copy was read."""
     if source is None:
         return UNKNOWN
     parts = [source.publisher, f"《{source.title}》"]
     if source.published:
         parts.append(str(source.published))
-    if source.url:
+    if source.url and address:
         parts.append(source.url)
     text = " ".join(parts)
     if source.unverified:
@@ -358,11 +356,25 @@ def point_value(plan: Plan, target_id: str, point: Point, lang: str) -> str:
 
 
 def entry_summary(plan: Plan, entry: Entry, lang: str, with_id: bool = True) -> str:
-    """`7D63GFXK cross-city-total = 1020 items (Dongguan, 2023-12-31)`"""
+    """`7D63GFXK Cross-city total = 1020 items (Dongguan, 2023-12-31)`: the target by its short title, which
+    every command takes as well as its id."""
     value = entry_value(plan, entry, lang)
     city = word("city." + entry.city.value, lang)
-    summary = f"{entry.target} = {value} ({city}, {entry.date.isoformat()})"
+    summary = f"{_target_name(plan, entry.target, lang)} = {value} ({city}, {entry.date.isoformat()})"
     return f"{short_id(entry.id)} {summary}" if with_id else summary
+
+
+def entry_brief(plan: Plan, entry: Entry, lang: str) -> str:
+    """An entry as completion describes it, the date first so that a cut keeps it: `2023-12-31 Cross-city
+    total = 1020 items · Dongguan`."""
+    city = word("city." + entry.city.value, lang)
+    name = _target_name(plan, entry.target, lang)
+    return f"{entry.date.isoformat()} {name} = {entry_value(plan, entry, lang)} · {city}"
+
+
+def _target_name(plan: Plan, target_id: str, lang: str) -> str:
+    target = plan.target(target_id)
+    return target.short(lang) if target else target_id
 
 
 def act_summary(plan: Plan, entries: Sequence[Entry], batch: Batch | None, lang: str) -> str:

@@ -286,7 +286,7 @@ def _check_short_titles(ctx: Context, targets: Sequence[Target]) -> None:
                 continue
             key = short.casefold()
             if key in first:
-                message = msg("plan.short_twice", short=short, id=target.id, other=first[key])
+                message = msg("plan.short_twice", short=short, other=first[key])
                 ctx.report(("target", index, f"short_{lang}"), message, target.id)
             first.setdefault(key, target.id)
 

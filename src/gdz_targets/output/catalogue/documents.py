@@ -162,6 +162,10 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         'unknown kind "{kind}"; use numeric, milestone or context',
         '未知类型 "{kind}";可选 numeric、milestone 或 context',
     ),
+    "select.unknown_sort": (
+        'unknown order "{sort}"; use one of {known}',
+        '未知排序 "{sort}";可选:{known}',
+    ),
     "select.unknown_status": (
         'unknown status "{status}"; use one of {known}',
         '未知状态 "{status}";可选:{known}',

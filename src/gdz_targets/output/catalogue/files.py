@@ -115,6 +115,10 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "{path} 已存在:这里已经是工作区",
     ),
     "init.wrote": ("wrote {path}", "已写入 {path}"),
+    "completion.installed": (
+        "{shell} completion installed in {path}; it works in terminals opened from now on",
+        "已为 {shell} 安装补全脚本:{path};此后新开的终端即可使用",
+    ),
     "init.done": (
         "workspace ready in {path}: `gdz log` here records to its progress.toml",
         "工作区已就绪:{path}。在此运行 `gdz log` 会记录到其中的 progress.toml",

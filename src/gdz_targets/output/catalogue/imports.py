@@ -116,6 +116,10 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "… and {count} more; send the errors to a file to see every one: `2> problems.txt`",
         "……另有 {count} 处;将错误输出到文件可看到全部:`2> problems.txt`",
     ),
+    "log.dated_today": (
+        "dated today, {date}; a figure of another day takes --date YYYY-MM-DD (`gdz void` and log again to move it)",
+        "按今天 {date} 记录;其他日期的数值请用 --date YYYY-MM-DD(如需更正:`gdz void` 后重新记录)",
+    ),
     "log.replaces": (
         "note: this replaces {earlier} logged for {date} (the later record counts); `gdz history --all` shows both, "
         "`gdz void ID` takes one back",

@@ -87,8 +87,8 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         '{key} = "{url}" 不是网页地址;请填写以 `https://` 或 `http://` 开头的地址',
     ),
     "plan.short_twice": (
-        'the short title "{short}" of {id} is also {other}\'s; give each target its own',
-        '{id} 的简称 "{short}" 与 {other} 的相同;请为每个指标取不同的简称',
+        'the short title "{short}" is also {other}\'s; give each target its own',
+        '简称 "{short}" 与 {other} 的相同;请为每个指标取不同的简称',
     ),
     "plan.never_scored": (
         "target {id} can never be scored: it has no baseline and its unit {unit} does not start at zero; add a baseline with its source, or make it a context indicator",

@@ -32,6 +32,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "ui.kind": ("kind", "类型"),
     "ui.source": ("source", "来源"),
     "ui.note": ("note", "备注"),
+    "ui.note_source": ("note · source", "备注 · 来源"),
     "ui.id": ("id", "编号"),
     "ui.baseline": ("baseline", "基线"),
     "ui.target": ("target", "目标"),
@@ -47,7 +48,6 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "score {score} · {scored} of {total} with data",
         "得分 {score} · {total} 项中 {scored} 项有数据",
     ),
-    "ui.mean_with_data": (" ({mean} among them)", "(其平均 {mean})"),
     "ui.score_method": (
         "Score: 100 = the target met and the best comparable Guangzhou or Shenzhen figure matched; 0 = the "
         "plan's baseline, or zero where none is published. A related measure (≈) is shown, never scored. "
@@ -71,19 +71,27 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "ui.sz": ("SZ", "深圳"),
     "ui.now_target": ("now / target", "当前 / 目标"),
     "ui.without_data": ("+ {count} without data:", "另有 {count} 项无数据:"),
+    "ui.and_more": ("… {count} more", "…另 {count} 项"),
+    "ui.and_more_see": ("… {count} more: `{command}`", "…另 {count} 项:`{command}`"),
+    "ui.past_due_no_data": ("{count} without data: {target}", "{count} 项无数据:{target}"),
+    "ui.context_folded": (
+        "Context indicators: {count} (no target, no score) · `gdz status --area context`",
+        "背景指标 {count} 项(无目标,不计分)· `gdz status --area context`",
+    ),
     "ui.coverage": ("Coverage", "覆盖"),
     "ui.coverage_of": ("{scored} of {total} targets have data", "{total} 项指标中 {scored} 项有数据"),
     "ui.score_label": ("Score", "得分"),
     "ui.score_none": (
-        "— (no target has data yet; see Next)",
-        "—(尚无指标有数据;见下一步)",
+        "0: no target has data yet (no data counts 0; see Next)",
+        "0:尚无指标有数据(无数据计为 0;见下一步)",
     ),
-    "ui.score_whole": ("{score} for the whole plan (no data counts as 0)", "全方案 {score}(无数据计为 0)"),
-    "ui.score_mean": ("{mean} on average over the {scored} with data", "有数据的 {scored} 项平均 {mean}"),
+    "ui.score_whole": ("{score} for the whole plan (no data counts 0)", "全方案 {score}(无数据计为 0)"),
+    "ui.score_mean": ("{mean} over the {scored} with data", "有数据的 {scored} 项平均 {mean}"),
     "ui.overdue_label": ("Past due", "已过期限"),  # not met, with or without data: more than ✖ overdue
     "ui.overdue_no_data": ("{target} (no data)", "{target}(无数据)"),
     "ui.stale_label": ("Stale", "久未更新"),
     "ui.stale_item": ("{target} (last figure {date})", "{target}(最近一次 {date})"),
+    "ui.stale_short": ("{target} ({date})", "{target}({date})"),
     "ui.shown_label": ("Shown", "显示"),
     "count.target": ("{count} target", "{count} 项指标"),
     "count.target_plural": ("{count} targets", "{count} 项指标"),
@@ -99,19 +107,15 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "▮▮▮▯ share of the way to the target (full only when met)",
         "▮▮▮▯ 距目标的进度(达成才满格)",
     ),
-    "ui.legend_days": (
-        "1065d: days past the deadline (120d left: days before it)",
-        "1065天:超过期限的天数(剩120天:距期限的天数)",
-    ),
-    "ui.legend_related": ("≈ a related measure: shown, never scored", "≈ 相关口径:仅供参考,不计分"),
+    "ui.legend_days": ("{days}d: days past the deadline", "{days}天:超过期限的天数"),
+    "ui.legend_days_left": ("{days}d left: days before the deadline", "剩{days}天:距期限的天数"),
+    "ui.legend_related": ("≈ related measure, not scored", "≈ 相关口径,仅供参考,不计分"),
     "ui.legend_cities": ("{cities}", "{cities}:最新可比数值"),
     "ui.legend_guangzhou": ("GZ Guangzhou", "广州"),
     "ui.legend_shenzhen": ("SZ Shenzhen", "深圳"),
     "ui.legend_score": (
-        "score: 100 = target met and best comparable peer matched, 0 = the plan's baseline (zero where none is "
-        "published); an area's score weighs its targets (a group of measures as one), no data counting 0; scores round down (`gdz show ID` explains each)",
-        "得分:100 = 达到目标且不低于可比的广深最优值,0 = 方案基线(未公布基线的从 0 起算);领域得分按指标加权(同组措施合计一个指标),无数据计为 0;"
-        "得分向下取整(`gdz show 指标` 逐项说明)",
+        "score: 100 = target and best peer met; no data 0 (`gdz show ID` explains)",
+        "得分:100 = 达到目标且不低于广深可比最优值;无数据计 0(`gdz show 指标` 逐项说明)",
     ),
     "ui.in_group": (
         "listed with others in one sentence (group {group}): weighs {weight} in the scores",

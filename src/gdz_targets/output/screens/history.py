@@ -23,6 +23,7 @@ from .layout import (
     cell,
     fit_columns,
     grid,
+    with_addresses,
 )
 
 
@@ -39,12 +40,12 @@ def history_table(
     struck through and marked ✗, a legend below says why."""
     columns = [
         Column("id", word("ui.id", lang), 1),
-        Column("date", word("ui.date", lang), 5),
-        Column("target", word("ui.target_col", lang), 2),
-        Column("city", word("ui.city", lang), 4),  # before the date: a Guangzhou figure must not read as ours
+        Column("date", word("ui.date", lang), 2),  # a history is read by its dates: they go last
+        Column("target", word("ui.target_col", lang), 4),
+        Column("city", word("ui.city", lang), 5),  # without it, a Guangzhou figure says GZ beside its value
         Column("value", word("ui.value", lang), 3, "right"),
         Column("by", word("ui.by", lang), 7),
-        Column("note", word("ui.note", lang), 6, flexible=True, min_width=NOTE_COLUMN),
+        Column("note", word("ui.note_source", lang), 6, flexible=True, min_width=NOTE_COLUMN),
         Column("batch", word("ui.import_col", lang), 8),  # entries that came in together share it
     ]
     together = any(record.batch for record in records)
@@ -60,11 +61,18 @@ def history_table(
             if code is not None:
                 row["value"] = [(f"{text} {word('ui.' + code, lang)}", style) for text, style in row["value"]]
         fitted = fit_columns(columns, rows, width)
-    if any(row["note"] for row in rows) and "note" not in {column.key for column, _ in fitted}:
+    below = any(row["note"] for row in rows) and "note" not in {column.key for column, _ in fitted}
+    if below:
         fitted = fit_columns([column for column in columns if column.key != "note"], rows, width)
-        table = grid(fitted, rows, below="note")  # each note under its entry, as wide as the table
-    else:
-        table = grid(fitted, rows)
+    kept = {column.key for column, _ in fitted}
+    lost = [key for key in ("target", "value") if key not in kept and key not in hidden]
+    for row in (
+        rows if lost else ()
+    ):  # too narrow for what was logged: it takes the first line below the entry
+        said = " = ".join("".join(text for text, _ in row[key]) for key in lost)
+        row["note"] = [(said, row["id"][0][1]), *row["note"]]
+    # each note under its entry, as wide as the table
+    table = grid(fitted, rows, below="note") if below or lost else grid(fitted, rows)
     if any(record.id in voided for record in records):
         table.append("".join(line + "\n" for line in wrap(word("ui.voided_legend", lang), width)), "dim")
     return table
@@ -83,7 +91,7 @@ def _history_row(plan: Plan, record: Entry, voided: dict[str, Void], lang: str) 
         "value": cell(entry_value(plan, record, lang), style),
         "by": cell(printable(record.recorded_by), style),
         "batch": cell(short_id(record.batch) if record.batch else "", style),
-        "note": [(note, "dim" if void else "")] if note else [],
+        "note": with_addresses(note, "dim" if void else "") if note else [],
     }
     if void:
         row["note"].append((word("ui.voided_because", lang).format(reason=printable(void.reason)), "yellow"))

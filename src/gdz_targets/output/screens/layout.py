@@ -7,8 +7,8 @@ and one styled Text prints several times faster than a Rich table of the same si
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Final, Literal, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final, Literal, NamedTuple
 
 from rich.text import Span, Text
 
@@ -19,7 +19,21 @@ Justify = Literal["left", "right"]
 Line = tuple[str, str]  # text and its Rich style
 Cell = list[Line]  # a cell's lines
 COLUMN_GAP = 3
+ADDRESS: Final = "dim underline"  # the style of a web address: never broken across lines, to be copied whole
 CITY_COLUMNS: Final = ((City.GUANGZHOU, "gz"), (City.SHENZHEN, "sz"))  # with their header's message key
+
+
+def with_addresses(text: str, style: str = "") -> Cell:
+    """Text as a cell's lines, each web address on a line of its own in the ADDRESS style (never broken)."""
+    import re
+
+    lines: Cell = []
+    for number, part in enumerate(re.split(r"(https?://\S+)", text)):
+        if number % 2:
+            lines.append((part, ADDRESS))
+        elif part.strip(" ·"):
+            lines.append((part.strip(), style))
+    return lines
 
 
 def cell(text: str, style: str = "") -> Cell:
@@ -142,7 +156,7 @@ def grid(
     for row in rows:
         row_lines(out, fitted, row, gap, indent)
         for text, style in row.get(below, []) if below else []:
-            for piece in wrap(text, max(total - step, 1)):
+            for piece in [text] if style == ADDRESS else wrap(text, max(total - step, 1)):
                 out.add(" " * (indent + step))
                 out.add(piece, style or "dim")
                 out.add("\n")
@@ -159,7 +173,8 @@ def row_lines(
         if column.cut:
             lines = [(cut(text, size), style) for text, style in lines]
         elif column.flexible:
-            lines = [(piece, style) for text, style in lines for piece in wrap(text, size)]
+            lines = [(piece, style) for text, style in lines
+                     for piece in ([text] if style == ADDRESS else wrap(text, size))]  # fmt: skip
         else:
             lines = [
                 (cut(text, size), style) for text, style in lines
@@ -265,8 +280,11 @@ def flow(
             text.append(" ")
             column += 1
     first = True
-    for item, style in items:
-        room = max(width - indent, 1)
+    # A list's comma stays at the end of a line it breaks ("a, b,⏎c"); a "·" or spaces between parts do not.
+    mark = separator.strip() if separator.strip() in (",", "、") and width >= NARROW else ""
+    for number, (item, style) in enumerate(items, start=1):
+        held = width_of(mark) if number < len(items) else 0  # room for the comma, should the line end here
+        room = max(width - indent - held, 1)
         kept = whole and width >= NARROW  # below that, nothing can be copied whole anyway
         pieces = wrap(glue_code(item), room) if fold else [item] if kept else [cut(item, room)]
         for piece in pieces[:-1]:
@@ -279,8 +297,8 @@ def flow(
         if len(pieces) > 1:
             text.append("\n" + " " * indent)
             column, gap = indent, ""
-        if column > indent and column + width_of(gap + shown) > width:
-            text.append("\n" + " " * indent)
+        if column > indent and column + width_of(gap + shown) + held > width:
+            text.append(("" if first else mark) + "\n" + " " * indent)
             column, gap = indent, ""
         text.append(gap)
         text.append(shown, style=style)
@@ -288,3 +306,23 @@ def flow(
         first = False
     text.append("\n")
     return text
+
+
+def capped_flow(
+    label: str,
+    items: Sequence[tuple[str, str]],
+    width: int,
+    most_lines: int,
+    more: Callable[[int], str],
+    **options: Any,
+) -> Text:
+    """`flow`, on at most `most_lines` lines: where the items take more, as many as fit, then `more(left)`
+    (the count of the rest and how to see them), so that a long list never pushes the screen off the top."""
+    whole = flow(label, items, width, **options)
+    if whole.plain.count("\n") <= most_lines:
+        return whole
+    for kept in range(len(items) - 1, -1, -1):
+        shown = flow(label, [*items[:kept], (more(len(items) - kept), "dim")], width, **options)
+        if shown.plain.count("\n") <= most_lines:
+            return shown
+    return shown

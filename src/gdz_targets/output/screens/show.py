@@ -44,6 +44,7 @@ from gdz_targets.output.textwidth import width_of, wrap
 
 from .history import history_table
 from .layout import (
+    ADDRESS,
     NARROW,
     Cell,
     Column,
@@ -179,7 +180,11 @@ def _standing_facts(row: TargetStatus, plan: Plan, lang: str, series: Sequence[P
 
 def _quoted(plan: Plan, source_id: str, quote: str, lang: str) -> Cell:
     """A source and the sentence quoted from it."""
-    return [(f"“{quote}”", ""), (source_text(plan.sources.get(source_id), lang), "dim")]
+    source = plan.sources.get(source_id)
+    lines = [(f"“{quote}”", ""), (source_text(source, lang, address=False), "dim")]
+    if source is not None and source.url:  # on a line of its own, never broken: it is copied whole
+        lines.append((source.url, ADDRESS))
+    return lines
 
 
 def _score_fact(plan: Plan, row: TargetStatus, lang: str) -> Cell:
@@ -235,7 +240,7 @@ def _benchmark_fact(
         if figure.observation is None:
             lines.append((word("ui.from_log", lang), "dim"))
         else:
-            lines += [(text, "dim") for text, _ in _quoted(plan, figure.observation.source,
+            lines += [(text, style or "dim") for text, style in _quoted(plan, figure.observation.source,
                                                             figure.observation.quote, lang)]  # fmt: skip
             if figure.observation.note and not benchmark.related:
                 lines.append((figure.observation.note.in_lang(lang), "dim"))

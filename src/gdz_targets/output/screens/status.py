@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rich.text import Text
 
@@ -46,6 +46,7 @@ from .layout import (
     Cell,
     Column,
     area_heading,
+    capped_flow,
     cell,
     fit_columns,
     flow,
@@ -60,16 +61,21 @@ class StatusOptions(NamedTuple):
     log_path: str | None = None  # said at the foot, with the as-of date
     next_steps: tuple[str, ...] = ()  # commands worth suggesting (an empty log: how to begin)
     filters: str | None = None  # the filters applied, in words, when some rows are left out
-    show_all: bool = False  # targets without data get a row each, instead of one line per area
+    show_all: bool = False  # a row for every target, without data too, and for every context indicator
     city_detail: bool = False  # each Guangzhou/Shenzhen figure with its date and origin
 
 
-Section = tuple[tuple[str, str], list[dict[str, Cell]], list[str]]  # (title, score), rows, ids without data
+# An area's heading, its rows, and its targets without data (folded into one line).
+Section = tuple[tuple[str, str], list[dict[str, Cell]], list[TargetStatus]]
+LIST_LINES: Final = (
+    2  # a list of the summary takes at most this many lines; the rest is counted, with how to see it
+)
 
 
 def status_view(report: StatusReport, lang: str, width: int, options: StatusOptions) -> Text:
-    """The status screen: a summary first, then each area with one line per target (two where the title has
-    no room beside the figures, as below 100 columns)."""
+    """The status screen: a summary first, then each area with one line per target with data (two where the
+    title has no room beside the figures, as below 100 columns), what has no data as a count and the names
+    that fit, the context indicators folded into one line, and a legend of what the screen shows."""
     width = max(width, 1)
     view = Text()
     view.append_text(
@@ -77,46 +83,70 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     )
     view.append_text(_summary(report, lang, width, options))
     wide = width >= WIDE
-    sections = _sections(report, lang, width, options, wide)
+    sections = _sections(report, lang, options, wide)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
     room = max(width - step, 1)
     budgets = _status_budgets(report.plan, lang, wide)
     fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
     if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
         wide = False
-        sections = _sections(report, lang, width, options, wide)
+        sections = _sections(report, lang, options, wide)
         budgets = _status_budgets(report.plan, lang, wide)
         fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
     shown = {column.key for column, _ in fitted}
+    title_room = next((size for column, size in fitted if column.key == "title"), 0)
     # What a second line carries for the columns that had no room (as "scored" the score says what it is).
     missing = [key for key, column in (("figure", "figure"), ("scored", "score"), ("cities", "guangzhou"))
                if column not in shown]  # fmt: skip
     table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
     header_drawn = False
+    view.append("\n")
     for (title, score), rows, folded in sections:
         if not rows and not folded and options.filters:
             continue  # a filtered report shows only the areas that hold what was asked for
-        view.append("\n")
-        view.append_text(area_heading(title, score, min(width, max(table_width, 72))))
+        aligned = min(width, max(table_width, 72))  # the score right-aligned with the table, where it fits
+        fits = width_of(title) + 2 + width_of(score) <= aligned
+        view.append_text(area_heading(title, score, aligned if fits else width))
         if rows and not header_drawn:
             view.append_text(grid(fitted, [], show_header=True, gap=2, indent=step))
             header_drawn = True
         for row in rows:
-            view.append_text(grid(fitted, [row], show_header=False, gap=2, indent=step))
+            named = {**row, "title": [(_named(row, title_room), "dim")]} if wide else row
+            view.append_text(grid(fitted, [named], show_header=False, gap=2, indent=step))
             if not wide:
                 view.append_text(_second_line(row, width, 2 * step, missing))
         if folded:
-            label = word("ui.without_data", lang).format(count=len(folded))
-            items = [(target, "dim") for target in folded]
-            separator = list_separator(lang)
-            view.append_text(flow(label, items, width, indent=2 * step, separator=separator, lead=step))
-    if not any(rows or folded for _, rows, folded in sections):
-        view.append("\n" + word("ui.no_match", lang) + "\n", style="dim")
+            view.append_text(_without_data(folded, lang, width, step))
+    if report.context and not (options.show_all or options.filters):
+        view.append_text(_context_line(len(report.context), lang, width))
+    if not any(rows or folded for _, rows, folded in sections) and not report.context:
+        view.append(word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
     view.append_text(_legend(lang, width, shown, report, _rows(sections)))
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
+
+
+def _named(row: dict[str, Cell], room: int) -> str:
+    """A target's title where it fits, else its short title (cut only where even that does not)."""
+    title, short = row["title"][0][0], row["short"][0][0]
+    return title if width_of(title) <= room else short
+
+
+def _without_data(folded: Sequence[TargetStatus], lang: str, width: int, step: int) -> Text:
+    """`+ 8 without data: Gap review vs GZ/SZ, …`: a count, and the short titles that fit on one line."""
+    label = word("ui.without_data", lang).format(count=len(folded))
+    names = [(row.target.short(lang), "dim") for row in folded]
+    more = word("ui.and_more", lang)
+    return capped_flow(label, names, width, 1, lambda left: more.format(count=left), indent=2 * step,
+                       separator=list_separator(lang), lead=step)  # fmt: skip
+
+
+def _context_line(count: int, lang: str, width: int) -> Text:
+    """The context indicators folded into one line, with how to see them."""
+    text = word("ui.context_folded", lang).format(count=count)
+    return Text("\n".join(wrap(text, width)) + "\n", style="dim")
 
 
 def _log_line(path: str, as_of: str, lang: str, width: int) -> Text:
@@ -137,9 +167,7 @@ def _rows(sections: Sequence[Section]) -> list[dict[str, Cell]]:
     return [row for _, rows, _ in sections for row in rows]
 
 
-def _sections(
-    report: StatusReport, lang: str, width: int, options: StatusOptions, wide: bool
-) -> list[Section]:
+def _sections(report: StatusReport, lang: str, options: StatusOptions, wide: bool) -> list[Section]:
     plan = report.plan
     numbers = area_numbers(plan)
     sections: list[Section] = []
@@ -147,10 +175,10 @@ def _sections(
         info = plan.area(area.area_id)
         assert info is not None
         shown = [row for row in area.targets if options.show_all or row.current is not None]
-        folded = [row.target.id for row in area.targets if row not in shown]
+        folded = [row for row in area.targets if row not in shown]
         heading = (f"{numbers[area.area_id]} {info.title(lang)}", score_text(area.aggregate, lang))
         sections.append((heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded))
-    if report.context:
+    if report.context and (options.show_all or options.filters):
         rows = [_status_row(plan, row, lang, wide, options) for row in report.context]
         sections.append(((word("ui.context_section", lang), ""), rows, []))
     return sections
@@ -208,6 +236,7 @@ def _status_row(
     cells: dict[str, Cell] = {
         "id": cell(target.id, "bold"),
         "title": cell(target.title(lang), "dim"),
+        "short": cell(target.short(lang), "dim"),
         "figure": cell(now_and_target(plan, row, lang)),
         "bar": cell(progress_bar(row.progress) if target.kind is not Kind.CONTEXT else ""),
         "guangzhou": cities[City.GUANGZHOU],
@@ -238,11 +267,11 @@ def _city_cell(target: Target, row: TargetStatus, city: City, lang: str, detail:
 def _second_line(row: dict[str, Cell], width: int, indent: int, missing: Sequence[str]) -> Text:
     """Below 100 columns: the title, cut to fit, what the columns had no room for (`missing`: the figure, the
     score, the cities' figures), and what qualifies the status (met on, days over, stale)."""
-    title = row["title"][0][0]
     detail, detail_style = row["detail"][0] if row["detail"] else ("", "")
     extra = [row[key][0][0] for key in missing if row[key] and row[key][0][0]]
     detail = " · ".join([*extra, detail] if detail else extra)
     room = width - indent - (width_of(detail) + 2 if detail else 0)
+    title = _named(row, room)
     if room < 8:  # too narrow for both on a line: the title, then the detail below it
         text = Text()
         for piece in wrap(title, max(width - indent, 1)):
@@ -281,7 +310,7 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
     counts = [(f"{status_text(status, lang)} {count}", STATUS_STYLE[status])
               for status, count in report.counts.items() if count]  # fmt: skip
     line("ui.coverage", [(coverage, "bold"), *counts])
-    if whole.score is None:
+    if whole.score is None or not whole.scored:
         line("ui.score_label", [(word("ui.score_none", lang), "")])
     else:
         score = [(word("ui.score_whole", lang).format(score=score_value(whole.score)), "bold")]
@@ -292,16 +321,28 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
             score.append((mean, ""))
         line("ui.score_label", score, " · ")
     every = report.plan_rows  # the summary is the whole plan's, whatever the filters show
-    # Past the deadline and not met: below the target, or with nothing to show it was done.
-    unshown = word("ui.overdue_no_data", lang)
-    overdue = [(row.target.id if row.status is Status.OVERDUE else unshown.format(target=row.target.id),
-                "red") for row in every if row.past_deadline]  # fmt: skip
-    if overdue:
-        line("ui.overdue_label", overdue, list_separator(lang))
-    stale = [(word("ui.stale_item", lang).format(target=row.target.id, date=row.current.as_of), "yellow")
-             for row in every if row.stale and row.current is not None]  # fmt: skip
+    # Past the deadline and not met: below the target, or with nothing to show it was done — named by their
+    # short titles, at most two lines, the rest counted with how to see them all.
+    late = [(row.target.short(lang), "red") for row in every if row.past_deadline and row.current is not None]
+    missing = [(row.target.short(lang), "red") for row in every if row.past_deadline and row.current is None]
+    if missing:
+        missing[0] = (
+            word("ui.past_due_no_data", lang).format(count=len(missing), target=missing[0][0]),
+            "red",
+        )
+    if late or missing:
+        more = word("ui.and_more_see", lang)
+        see = "gdz status -S overdue"
+        summary.append_text(capped_flow(labels["ui.overdue_label"], [*late, *missing], width, LIST_LINES,
+                                        lambda left: more.format(count=left, command=see), indent=indent,
+                                        separator=list_separator(lang), pad=True))  # fmt: skip
+    stale = [(word("ui.stale_short", lang).format(target=row.target.short(lang), date=row.current.as_of),
+              "yellow") for row in every if row.stale and row.current is not None]  # fmt: skip
     if stale:
-        line("ui.stale_label", stale, list_separator(lang))
+        more = word("ui.and_more_see", lang)
+        summary.append_text(capped_flow(labels["ui.stale_label"], stale, width, LIST_LINES,
+                                        lambda left: more.format(count=left, command="gdz status -S stale"),
+                                        indent=indent, separator=list_separator(lang), pad=True))  # fmt: skip
     if options.filters:
         targets = sum(len(area.targets) for area in report.areas)
         shown = [render(counted("target", targets), lang)]  # context indicators are not targets: said apart
@@ -317,7 +358,8 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
 def _legend(
     lang: str, width: int, shown: set[str], report: StatusReport, rows: Sequence[dict[str, Cell]]
 ) -> Text:
-    """What the signs and columns on this screen mean, once, at its foot: nothing it does not show."""
+    """What the signs and columns on this screen mean, once, at its foot: nothing it does not show, and its
+    examples taken from the screen itself."""
     signs = [(status_text(status, lang), STATUS_STYLE[status]) for status, n in report.counts.items() if n]
     # The cities' figures are in their columns, or below 100 columns on the second lines ("title" not shown).
     cities = [city.value for city, _ in CITY_COLUMNS if city.value in shown or ("title" not in shown and any(
@@ -325,13 +367,21 @@ def _legend(
     related = any(
         text.startswith(RELATED_MARK) for row in rows for city in cities for text, _ in row.get(city, [])
     )
-    # On one line a status counts days short ("1065d", "1065天"): said once, where one shows.
-    days = "title" in shown and any(
-        re.search(r"\d(d\b|天)", text) for row in rows for text, _ in row.get("status", [])
-    )
-    wanted = (("ui.legend_bar", "bar" in shown), ("ui.legend_related", related), ("ui.legend_days", days))
-    notes = [word(key, lang) for key, shows in wanted if shows]
+    notes = [word("ui.legend_bar", lang)] if "bar" in shown else []
+    if related:
+        notes.append(word("ui.legend_related", lang))
+    if "title" in shown:  # on one line a status counts days in short: explained with a count shown
+        statuses = " ".join(text for row in rows for text, _ in row.get("status", []))
+        for key, pattern in (("ui.legend_days", DAYS_OVER[lang]), ("ui.legend_days_left", DAYS_LEFT[lang])):
+            found = re.search(pattern, statuses)
+            if found:
+                notes.append(word(key, lang).format(days=found.group(1)))
     if cities:
         notes.append(cities_legend(lang, cities))
     notes.append(word("ui.legend_score", lang))
     return flow("", [*signs, *((note, "dim") for note in notes)], width, indent=0, separator="  ", fold=True)
+
+
+# How a short status counts days, by language: days over (`✖ overdue 65d`) and days left (`120d left`).
+DAYS_OVER: Final = {"en": r"(?<!\d)(\d+)d(?! left)\b", "zh": r"(?<![\d剩])(\d+)天"}
+DAYS_LEFT: Final = {"en": r"(?<!\d)(\d+)d left", "zh": r"剩(\d+)天"}
