@@ -1,7 +1,8 @@
 """Regenerate the README's pictures from the shipped plan and the published figures alone (no invented
-entry): the HTML briefing as Chromium shows it at 1280 px, and a chart as the PNG gdz draws.
+entry): the HTML briefing as Chromium shows it at 1280 px and on a phone 390 px wide, the status workbook's
+cover as LibreOffice prints it, and a chart as the PNG gdz draws.
 
-    uv run python docs/screenshots.py      # needs Chromium (apt-get install chromium) and a Chinese font
+    uv run python docs/screenshots.py      # needs Chromium, LibreOffice, poppler-utils and a Chinese font
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -18,54 +20,65 @@ from PIL import Image
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TODAY = "2026-11-30"  # the date the pictures are as of; changing it changes only "as of" and days counted
+PHONE = 390  # px: a phone's width; a headless window is never narrower than 500, so the page is framed
+
+
+def _program(*names: str, needed_for: str) -> str:
+    found = next((path for name in names if (path := shutil.which(name))), None)
+    if found is None:
+        sys.exit(f"{names[0]} is needed for {needed_for}: apt-get install {names[0]}")
+    return found
 
 
 def main() -> None:
-    chromium = next(
-        (
-            found
-            for name in ("chromium", "chromium-browser", "google-chrome")
-            if (found := shutil.which(name))
-        ),
-        None,
-    )
-    if chromium is None:
-        sys.exit("Chromium is needed to photograph the report: apt-get install chromium")
-    with tempfile.TemporaryDirectory() as work:
-        env = {
-            **os.environ,
-            "GDZ_HOME": work,
-            "GDZ_TODAY": TODAY,
-            "GDZ_USER": "docs",
-            "GDZ_PLAN": "",
-            "GDZ_LEDGER": "",
-        }
+    chromium = _program("chromium", "chromium-browser", "google-chrome", needed_for="the briefing's pictures")
+    soffice = _program("soffice", "libreoffice", needed_for="the workbook's picture")
+    pdftoppm = _program("pdftoppm", needed_for="the workbook's picture (poppler-utils)")
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        env = {**os.environ, "GDZ_HOME": str(work), "GDZ_TODAY": TODAY, "GDZ_USER": "docs", "GDZ_PLAN": "",
+               "GDZ_LEDGER": ""}  # fmt: skip
 
         def gdz(*args: str) -> None:
             subprocess.run([sys.executable, "-m", "gdz_targets", *args], env=env, check=True, cwd=ROOT)
 
         gdz("import", str(ROOT / "data" / "published.csv"))
-        report = Path(work) / "report.html"
+        report = work / "report.html"
         gdz("export", "status", "-o", str(report), "--lang", "zh")
-        shot = Path(work) / "report.png"
-        flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--window-size=1280,1500",
-        ]
-        command = [
-            chromium,
-            *flags,
-            f"--user-data-dir={work}/chromium",
-            f"--screenshot={shot}",
-            report.as_uri(),
-        ]
-        subprocess.run(command, check=True, capture_output=True, env={**os.environ, "HOME": work})
-        Image.open(shot).crop((0, 0, 1280, 1100)).save(HERE / "briefing-zh.png", optimize=True)
+        shoot = _camera(chromium, work)
+        Image.open(shoot(report, 1280, 1500)).crop((0, 0, 1280, 1100)).save(
+            HERE / "briefing-zh.png", optimize=True
+        )
+        frame = work / "phone.html"
+        frame.write_text(f'<body style="margin:0"><iframe src="{report.name}" style="width:{PHONE}px;'
+                         'height:1600px;border:0"></iframe></body>', encoding="utf-8")  # fmt: skip
+        Image.open(shoot(frame, 500, 1600)).crop((0, 0, PHONE, 1200)).save(HERE / "briefing-phone-zh.png",
+                                                                           optimize=True)  # fmt: skip
+        workbook = work / "报告.xlsx"
+        gdz("export", "status", "-o", str(workbook), "--lang", "zh")
+        profile = f"-env:UserInstallation=file://{work}/lo"
+        subprocess.run([soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(work),
+                        str(workbook)], check=True, capture_output=True)  # fmt: skip
+        subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", str(work / "报告.pdf"),
+                        str(work / "cover")], check=True)  # fmt: skip
+        Image.open(next(work.glob("cover*.png"))).save(HERE / "workbook-cover-zh.png", optimize=True)
         gdz("chart", "business-entities", "-o", str(HERE / "chart-business-entities-zh.png"), "--lang", "zh")
-    print(f"written: {HERE / 'briefing-zh.png'}, {HERE / 'chart-business-entities-zh.png'}")
+    print(f"written in {HERE}: briefing-zh.png, briefing-phone-zh.png, workbook-cover-zh.png, "
+          "chart-business-entities-zh.png")  # fmt: skip
+
+
+def _camera(chromium: str, work: Path) -> Callable[[Path, int, int], Path]:
+    """A function that photographs a page in a window of the given size and returns the picture's path."""
+
+    def shoot(page: Path, width: int, height: int) -> Path:
+        shot = work / f"{page.stem}-{width}.png"
+        command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                   "--allow-file-access-from-files", f"--window-size={width},{height}",
+                   f"--user-data-dir={work}/chromium", f"--screenshot={shot}", page.as_uri()]  # fmt: skip
+        subprocess.run(command, check=True, capture_output=True, env={**os.environ, "HOME": str(work)})
+        return shot
+
+    return shoot
 
 
 if __name__ == "__main__":

@@ -250,3 +250,23 @@ def test_a_figure_takes_its_unit_in_the_right_number() -> None:
         "1项",
         "rank 1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [("over", Qualifier.OVER), ("at-least", Qualifier.AT_LEAST), ("At least", Qualifier.AT_LEAST),
+     ("at  least", Qualifier.AT_LEAST), (">=", Qualifier.AT_LEAST), ("不少于", Qualifier.AT_LEAST),
+     ("超过", Qualifier.OVER), ("about", Qualifier.ABOUT), ("约", Qualifier.ABOUT)],
+)  # fmt: skip
+def test_a_bound_column_reads_the_words_every_export_writes(text: str, bound: Qualifier) -> None:
+    from gdz_targets.domain.values import parse_qualifier
+
+    assert parse_qualifier(text) == bound
+
+
+def test_a_bound_that_is_no_bound_is_refused() -> None:
+    from gdz_targets.domain.values import ValueRefused, parse_qualifier
+
+    for text in ("at most", "less", "≈"):
+        with pytest.raises(ValueRefused):
+            parse_qualifier(text)

@@ -49,8 +49,10 @@ def test_a_status_workbook_has_a_cover_a_sheet_to_read_and_every_field(
     assert cover["Score, whole plan (no data counts as 0)"] == 43  # rounded down, as on the screen
     assert cover["1 Government services"] == 48 and cover["2 Project services"] == 37
     assert cover["How the score is formed"] is None and cover["Sources"] is None
-    assert cover["Past due"] == "New shared services; Credit files"  # by title, for a reader without the ids
-    assert cover["Stale"].startswith("Done in one visit (last figure 2025-03-31); New shared services")
+    assert (
+        cover["Past due"] == "New shared services, Credit files"
+    )  # by short title, as the screen names them
+    assert cover["Stale"].startswith("Done in one visit (2025-03-31), New shared services (2024-10-31)")
     targets = book["Targets"]
     assert targets.freeze_panes == "A2" and targets.auto_filter.ref.startswith("A1:")
     assert [cell.value for cell in targets[1]] == ["Area", "Target id", "Title", "Now", "Now, as of", "Target",
@@ -77,23 +79,20 @@ def test_the_summary_counts_the_targets_overdue_with_no_data(
         row[0]: row[1]
         for row in _book(gdz, tmp_path, "status", "--lang", "zh")["概览"].iter_rows(values_only=True)
     }
-    assert (
-        "12345热线工单办理解决率(无数据)；" in cover["已过期限"]
-    )  # nothing shows it was done: counted as late
     report = status(Session())
     count = sum(row.past_deadline for row in report.plan_rows)
+    # Nothing shows they were done: counted as late, and said so, in the workbook and in the picture.
+    assert count > 5 and cover["已过期限"].startswith(f"{count} 项无数据:12345办理解决率、")
     labels = [shape.text for shape in summary_picture(report, "en").shapes if isinstance(shape, Label)]
     late = next(text for text in labels if text.startswith("Past due"))
-    assert count > 5 and late.startswith(
-        f"Past due ({count}): Share of 12345 hotline cases resolved (no data); "
-    )
+    assert late.startswith(f"Past due: {count} without data: 12345 resolution rate, ")
 
 
 def test_numbers_are_numbers_in_their_unit_and_dates_are_dates(
     gdz: Gdz, fixture_env: Path, tmp_path: Path
 ) -> None:
-    for lang, units in (("en", {"pass-rate": '"%"', "wait-days": '" days"', "space-started": '"×10k m²"'}),
-                        ("zh", {"pass-rate": '"%"', "wait-days": '"天"', "space-started": '"万平方米"'})):  # fmt: skip
+    for lang, units in (("en", {"pass-rate": "0%", "wait-days": '" days"', "space-started": '"×10k m²"'}),
+                        ("zh", {"pass-rate": "0%", "wait-days": '"天"', "space-started": '"万平方米"'})):  # fmt: skip
         sheet = _book(gdz, tmp_path, "status", "--lang", lang)["Targets" if lang == "en" else "指标"]
         key, column = ("Target id", "Now") if lang == "en" else ("指标", "最新值")
         current = _cells(sheet, key, column)
@@ -109,8 +108,11 @@ def test_numbers_are_numbers_in_their_unit_and_dates_are_dates(
             and dates["pass-rate"].number_format == "yyyy-mm-dd"
         )
         assert current["hotline"].value == ("done" if lang == "en" else "已完成")  # a milestone: words
+        asked = _cells(sheet, key, "Target" if lang == "en" else "目标值")
+        assert asked["hotline"].value == ("required" if lang == "en" else "须完成")  # as the screen says
+        assert current["pass-rate"].value == 0.75  # Excel's percentage: 75% is 0.75, for formulas and pivots
     shenzhen = _cells(_book(gdz, tmp_path, "status", "--lang", "en")["Targets"], "Target id", "Shenzhen")
-    assert shenzhen["pass-rate"].number_format == '">"0"%"'  # a bound the source states: >85%
+    assert shenzhen["pass-rate"].value == 0.85 and shenzhen["pass-rate"].number_format == '">"0%'  # >85%
     assert shenzhen["space-started"].number_format.startswith('"≈"')  # a related measure
 
 

@@ -339,6 +339,11 @@ class _RowContext:
     def _recorded_at(self, cell: Cell) -> datetime:
         if cell is None:
             return self.now
+        if isinstance(cell, date) and self.table.sheet is not None:  # a sheet's date-time holds no zone:
+            # the plan's, as gdz wrote it there; a reader gives a midnight as a day alone
+            moment = cell if isinstance(cell, datetime) else datetime(cell.year, cell.month, cell.day)
+            if moment.tzinfo is None:
+                return moment.replace(microsecond=0, tzinfo=self.now.tzinfo)
         try:
             parsed = datetime.fromisoformat(cell_text(cell).strip())
         except ValueError:

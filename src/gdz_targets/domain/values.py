@@ -200,9 +200,10 @@ def parse_value(
 
 
 def parse_qualifier(text: str) -> Qualifier:
-    """A bound as a column of its own writes it: the code (`over`), the mark (`>`), or the word a Chinese
-    export or source writes (超过, 不少于, 以上, 约)."""
+    """A bound as a column of its own writes it: the code (`over`), the words an English export writes
+    (`at least`), the mark (`>`), or the word a Chinese export or source writes (超过, 不少于, 以上, 约)."""
     cleaned = text.strip().lower()
+    cleaned = "-".join(cleaned.split()) if cleaned.isascii() else cleaned
     marks = {mark: qualifier for qualifier, mark in QUALIFIER_MARKS.items()}
     marks |= dict(QUALIFIER_PREFIXES) | dict(QUALIFIER_SUFFIXES)
     if cleaned in Qualifier._value2member_map_:

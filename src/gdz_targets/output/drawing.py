@@ -1,12 +1,16 @@
 """Pictures as a few shapes and labels, laid out once and drawn two ways: as SVG (text stays text, in the
 reader's own fonts, no request leaves the file) and as PNG with Pillow (for chat and mail, which show no SVG),
-using a Chinese font found on the machine."""
+using a Chinese font found on the machine.
+
+It is longer than 500 lines: the sizes layouts are computed from (how wide text is drawn, the boxes of labels
+and markers) belong with the shapes and with the two renderers that must draw within them."""
 
 from __future__ import annotations
 
 import itertools
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
@@ -15,7 +19,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from gdz_targets.domain.errors import UsageError, msg
 
-from .textwidth import cut, width_of
+from .textwidth import cut, width_of, wrap
 
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -89,9 +93,115 @@ class Picture(NamedTuple):
     title: str
 
 
-def text_width(text: str, size: float) -> float:
-    """About how wide text is drawn: a Chinese character an em, a Latin one a little over half."""
-    return width_of(text) * size * 0.55
+# How wide each printable ASCII character is drawn, in hundredths of an em: the wider of Noto Sans CJK SC
+# (what PNGs are drawn with on Linux; the Latin letters of Microsoft YaHei and PingFang are alike) and Arial
+# (measured as Liberation Sans, its metric twin), 3% added. An upper bound: a label laid out by it never runs
+# into the next one, in the PNG or in whichever font of the SVG's stack the reader has. (A flat half an em a
+# letter, as before, made "01M8PJYF00QHB9Q4HFYS9898Q8" a tenth narrower than drawn: it ran into the next
+# column.)
+_REGULAR_EM: Final = """
+ 29  34  49  58  58  95  71  29  35  35  49  61  29  36  29  41
+ 58  58  58  58  58  58  58  58  58  58  29  29  61  61  61  58
+105  69  69  75  75  69  63  81  75  31  56  69  58  86  75  81
+ 69  81  75  69  63  75  69  98  69  69  63  35  41  35  58  58
+ 63  58  64  53  64  58  34  59  63  29  29  57  30  96  63  63
+ 64  64  40  52  39  63  54  83  52  54  52  35  28  35  61
+"""
+_BOLD_EM: Final = """
+ 29  39  60  61  61 100  77  34  39  39  53  61  34  39  34  40
+ 61  61  61  61  61  61  61  61  61  61  35  35  61  61  61  63
+104  75  75  75  75  69  63  81  78  34  59  75  63  88  78  81
+ 69  81  75  69  65  78  69  98  69  69  64  39  40  39  61  59
+ 65  61  67  58  67  60  39  63  66  32  32  63  33 100  67  65
+ 67  67  45  58  44  66  60  89  58  60  53  41  31  41  61
+"""
+# Rows of 16 code points, from the space (32) to the tilde (126). Below 32 and at 127, control characters take
+# no room (they are shown escaped before they are drawn).
+_ASCII_EM: Final = {
+    bold: (0.0,) * 32 + tuple(int(n) / 100 for n in table.split()) + (0.0,)
+    for bold, table in ((False, _REGULAR_EM), (True, _BOLD_EM))
+}
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide `text` is drawn at `size`, at most (see the table above; a Chinese character takes an em)."""
+    if text.isascii():
+        table = _ASCII_EM[bold]
+        return size * sum(table[ord(char)] for char in text)
+    return size * sum(_em(char, bold) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _em(char: str, bold: bool) -> float:
+    if char.isascii():
+        return _ASCII_EM[bold][ord(char)]
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    # Wide, full-width and "ambiguous" characters (“ ” · × ≈ … ↑) take a full em in the Chinese fonts.
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 0.75
+
+
+Bounds = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def label_box(label: Label) -> Bounds:
+    """The box a label's ink can take: as wide as `text_width`, from above capitals and accents (Å) to below
+    descenders (g, y)."""
+    width = text_width(label.text, label.size, label.bold)
+    left = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
+    return left, label.y - 1.05 * label.size, left + width, label.y + 0.3 * label.size
+
+
+def dot_box(dot: Dot) -> Bounds:
+    """The box a marker takes, its outline included."""
+    reach = {"circle": 1.0, "square": 0.9, "diamond": 1.25}[dot.shape] * dot.radius + 0.75
+    return dot.x - reach, dot.y - reach, dot.x + reach, dot.y + reach
+
+
+def overlaps(a: Bounds, b: Bounds, gap: float = 0.0) -> bool:
+    """Whether two boxes come closer than `gap`."""
+    return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
+
+
+def fit_text(text: str, room: float, size: float, bold: bool = False) -> str:
+    """`text` as it is where it fits `room` points, else cut with "…" as `cut` cuts (never inside a number);
+    "" where not even "…" fits. Reads no more of a text of megabytes than `room` can show."""
+    if len(text) <= room and text_width(text, size, bold) <= room:
+        return text
+    sample = text[: 4 * int(room / size) + 8]  # no visible character is narrower than a quarter of an em
+    fits, too_many = 0, width_of(sample) + 1  # cells: `cut` to `fits` fits the room, to `too_many` does not
+    while too_many - fits > 1:
+        middle = (fits + too_many) // 2
+        if text_width(cut(sample, middle), size, bold) <= room:
+            fits = middle
+        else:
+            too_many = middle
+    return cut(sample, fits) if fits else ""
+
+
+def wrap_text(text: str, room: float, size: float, most: int, bold: bool = False) -> list[str]:
+    """`text` folded into at most `most` lines of `room` points, the last cut with "…" where the rest does
+    not fit it."""
+    sample = text[: most * (4 * int(room / size) + 8)]
+    cells = max(int(room / (size * 0.5)), 1)
+    while True:
+        lines = wrap(sample, cells)
+        if len(lines) > most:
+            lines = [*lines[: most - 1], fit_text(_after(sample, lines[: most - 1]), room, size, bold)]
+        if cells == 1 or all(text_width(line, size, bold) <= room for line in lines):
+            return lines
+        cells -= max(cells // 16, 1)
+
+
+def _after(text: str, lines: Sequence[str]) -> str:
+    """What follows `lines`, folded from the start of `text`, in `text`."""
+    position = 0
+    for line in lines:
+        found = text.find(line, position)
+        if found < 0:  # folding made a no-break space a space: the rest from the end of the last found
+            break
+        position = found + len(line)
+    return text[position:].strip()
 
 
 TITLE_CELLS: Final = 200  # of a picture's own title (a tooltip, a window's name)
@@ -212,15 +322,27 @@ def chinese_font(environ: os._Environ[str] | dict[str, str] = os.environ) -> Pat
 
 
 # A face for Simplified Chinese, by its family's name: Noto Sans CJK SC, PingFang SC, Hiragino Sans GB, Source
-# Han Sans Simplified Chinese. (SC and GB as words: "Scala" or "Gbuster" say nothing.)
-_SIMPLIFIED: Final = re.compile(r"\b(?:SC|GB)\b|(?i:simplified)")
+# Han Sans CN, Source Han Sans Simplified Chinese. (SC, GB and CN as words: "Scala", "Gbuster" and "Hiragino
+# Sans CNS", a Traditional face, say nothing.)
+_SIMPLIFIED: Final = re.compile(r"\b(?:SC|GB|CN|Hans)\b|(?i:simplified)")
+# Faces named for another region's forms: Japanese, Korean, and the Traditional ones (Chinese, but not the
+# forms of the mainland), which are the last resort before them.
+_JAPANESE_KOREAN: Final = re.compile(r"\b(?:JP|J|KR|K)\b|(?i:japanese|korean)")
+_TRADITIONAL: Final = re.compile(r"\b(?:TC|HK|TW|MO|CNS|Hant)\b|(?i:traditional)")
 MOST_FACES: Final = 64  # a collection's faces looked at; a damaged header may claim millions
 
 
 def preferred_face(names: Sequence[str]) -> int:
-    """The face of a collection to draw Chinese with: the first whose family's name says Simplified
-    Chinese, else the first (a collection's first face is often Japanese, whose glyph forms differ)."""
-    return next((n for n, name in enumerate(names) if _SIMPLIFIED.search(name)), 0)
+    """The face of a collection to draw Chinese with: the first whose family's name says Simplified Chinese;
+    else the first that names no other region (Microsoft YaHei); else a Traditional one; else the first (a
+    collection's first face is often Japanese, whose glyph forms differ: 90 of 256 common characters)."""
+
+    def rank(name: str) -> int:
+        if _SIMPLIFIED.search(name):
+            return 0
+        return 3 if _JAPANESE_KOREAN.search(name) else 2 if _TRADITIONAL.search(name) else 1
+
+    return min(range(len(names)), key=lambda n: (rank(names[n]), n), default=0)
 
 
 def _face_index(font: Path) -> int:
@@ -319,9 +441,10 @@ def to_png(picture: Picture, font: Path) -> bytes:
             fonts[size, bold] = open_font(bold_font if bold else font, round(size * SCALE))
         return fonts[size, bold]
 
+    language = _shaping_language()
     for shape in picture.shapes:
         try:
-            _png_shape(draw, fitted(shape, picture.width), font_of)
+            _png_shape(draw, fitted(shape, picture.width), font_of, language)
         except FONT_ERRORS as error:
             if not isinstance(shape, Label):
                 raise
@@ -331,7 +454,16 @@ def to_png(picture: Picture, font: Path) -> bytes:
     return buffer.getvalue()
 
 
-def _png_shape(draw: object, shape: Shape, font_of: object) -> None:
+def _shaping_language() -> str | None:
+    """The language text is shaped in where Pillow shapes text (with libraqm, which its wheels carry):
+    Chinese characters in their Simplified forms whichever face of a collection was opened — a second guard
+    beside the choice of face, in an English picture's Chinese notes too. Latin letters are alike in all."""
+    from PIL import features
+
+    return "zh-Hans" if features.check_feature("raqm") else None
+
+
+def _png_shape(draw: object, shape: Shape, font_of: object, language: str | None = None) -> None:
     from PIL import ImageDraw
 
     assert isinstance(draw, ImageDraw.ImageDraw)
@@ -360,7 +492,8 @@ def _png_shape(draw: object, shape: Shape, font_of: object) -> None:
     else:
         font = font_of(shape.size, shape.bold)  # type: ignore[operator]
         anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
-        draw.text((shape.x * s, shape.y * s), shape.text, fill=shape.fill, font=font, anchor=anchor)
+        draw.text((shape.x * s, shape.y * s), shape.text, fill=shape.fill, font=font, anchor=anchor,
+                  language=language)  # fmt: skip
 
 
 Segment = tuple[tuple[float, float], tuple[float, float]]

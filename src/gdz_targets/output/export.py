@@ -29,7 +29,7 @@ from gdz_targets.domain.query import select_targets
 from gdz_targets.domain.status import AT_RISK_SHARE, Aggregate, Benchmark, Figure, StatusReport, TargetStatus
 
 from .drawing import picture_bytes
-from .sheets import CODES, cell_kind, csv_cell, header
+from .sheets import CODES, cell_kind, csv_cell, header, shown_cell
 from .text import word
 from .textwidth import printable
 
@@ -405,9 +405,7 @@ def _table_document(
     """Entries or targets as an HTML document, or as a picture of their table (SVG, PNG)."""
     title = f"{plan.meta.title(lang)} · {word('xlsx.' + what, lang)}"
     heads = header(tuple(columns), lang)
-    cells = (
-        csv_cell(plan, record, column, lang, spreadsheet=False) for record in records for column in columns
-    )
+    cells = (shown_cell(plan, record, column, lang) for record in records for column in columns)
     shown = [printable(cell) for cell in cells]  # a note's escape would act on a screen or break a picture
     rows = [shown[start : start + len(columns)] for start in range(0, len(shown), len(columns))]
     numeric = {n for n, column in enumerate(columns) if cell_kind(column).kind in ("figure", "number")}
@@ -441,12 +439,14 @@ TARGET_COLUMNS: Final = (
     "guangzhou_as_of",
     "guangzhou_period",
     "guangzhou_qualifier",
+    "guangzhou_related",
     "guangzhou_source",
     "guangzhou_quote",
     "shenzhen",
     "shenzhen_as_of",
     "shenzhen_period",
     "shenzhen_qualifier",
+    "shenzhen_related",
     "shenzhen_source",
     "shenzhen_quote",
     "source",
@@ -472,6 +472,7 @@ def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
     }
     for city in BENCHMARK_CITIES:
         record |= _observation_fields(target, city.value, target.benchmarks.get(city))
+        record[f"{city.value}_related"] = target.is_related(city)
     record |= {"source": target.source, "quote": target.quote}
     return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
 

@@ -19,14 +19,13 @@ from gdz_targets.output.text import (
     city_figure,
     joined,
     now_and_target,
-    overdue_titles,
+    past_due_names,
     plan_score_words,
     score_text,
     score_value,
-    stale_titles,
+    stale_names,
     status_detail,
     status_text,
-    titles_joined,
 )
 
 from .chart import chart_picture
@@ -54,21 +53,37 @@ code { font-size: 12px; color: #59636e; }
 details { margin-top: 2px; font-size: 13px; }
 summary { cursor: pointer; color: #0969da; }
 blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #d0d7de; color: #3b434b; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 8px 24px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 560px), 1fr));
+          gap: 8px 24px; }
 figure { margin: 8px 0; break-inside: avoid; }
 figure svg { width: 100%; height: auto; }
+.peers { display: none; }
 .nowrap { white-space: nowrap; }
 .legend span { margin-right: 14px; }
 footer { margin-top: 28px; font-size: 13px; color: #59636e; }
+@media (max-width: 640px) {
+  body { font-size: 14px; margin: 12px auto; padding: 0 10px; }
+  table { font-size: 13px; }
+  th, td { padding: 5px 4px; }
+  .series, .city { display: none; }
+  .peers { display: block; color: #59636e; font-size: 12px; white-space: normal; }
+  .summary { grid-template-columns: 1fr; gap: 0; }
+  .summary dd { margin-bottom: 6px; }
+  code { word-break: break-all; }
+}
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 12px; }
   table { font-size: 11.5px; }
   thead { display: table-header-group; }
-  tr, figure, .summary { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  tr, figure, .summary, .legend-block { break-inside: avoid; }
+  section.area { break-inside: avoid-page; }
+  h2, h2 + p { break-after: avoid; }
+  footer { break-before: avoid; }
   details summary { display: none; }
   a { color: inherit; text-decoration: none; }
+  .charts { grid-template-columns: repeat(2, 1fr); gap: 0 10mm; }
+  figure svg { max-height: 80mm; }
 }
 """
 
@@ -97,19 +112,17 @@ def status_html(report: StatusReport, history: History, lang: str) -> str:
     for area in report.areas:
         info = plan.area(area.area_id)
         heading = f"{numbers[area.area_id]} {info.title(lang)}" if info else area.area_id
-        parts.append(tag("h2", escape(heading) + _score_bar(area.aggregate, lang)))
+        section = [tag("h2", escape(heading) + _score_bar(area.aggregate, lang))]
         shown = [row for row in area.targets if row.current is not None]
         if shown:
-            parts.append(_table(plan, shown, history, as_of, lang))
-        # As on the screen: the targets without data, named in one line, so that the figures stand out.
-        folded = [
-            f"{row.target.title(lang)} ({row.target.id})" for row in area.targets if row.current is None
-        ]
+            section.append(_table(plan, shown, history, as_of, lang))
+        # As on the screen: the targets without data, named by short title in one line, so that the figures
+        # stand out.
+        folded = [row.target.short(lang) for row in area.targets if row.current is None]
         if folded:
-            named = escape(
-                word("ui.without_data", lang).format(count=len(folded)) + " " + joined(folded, lang)
-            )
-            parts.append(tag("p", named, class_="muted"))
+            named = word("ui.without_data", lang).format(count=len(folded)) + " " + joined(folded, lang)
+            section.append(tag("p", escape(named), class_="muted"))
+        parts.append(tag("section", "".join(section), class_="area"))
     if report.context:
         parts.append(tag("h2", escape(word("ui.context_section", lang))))
         parts.append(_table(plan, report.context, history, as_of, lang))
@@ -133,10 +146,10 @@ def _summary(report: StatusReport, lang: str) -> str:
         (word("ui.coverage", lang), " ".join([coverage, *counts])),
         (word("ui.score_label", lang), escape(plan_score_words(whole, lang))),
     ]
-    for key, names in (("ui.overdue_label", overdue_titles(report, lang)),
-                       ("ui.stale_label", stale_titles(report, lang))):  # fmt: skip
+    for key, names in (("ui.overdue_label", past_due_names(report, lang)),
+                       ("ui.stale_label", stale_names(report, lang))):  # fmt: skip
         if names:
-            rows.append((word(key, lang), escape(titles_joined(names, lang))))
+            rows.append((word(key, lang), escape(joined(names, lang))))
     return tag(
         "dl", "".join(tag("dt", escape(name)) + tag("dd", value) for name, value in rows), class_="summary"
     )
@@ -159,8 +172,9 @@ def _status_chip(status: Status, lang: str, suffix: str = "") -> str:
 
 
 def _table(plan: Plan, rows: Sequence[TargetStatus], history: History, as_of: date, lang: str) -> str:
-    heads = [("ui.target_col", ""), ("ui.now_target", "num"), ("ui.series", ""), ("ui.gz", "num"),
-             ("ui.sz", "num"), ("ui.score", "num"), ("ui.status", "")]  # fmt: skip
+    # On a phone the trend and the two cities' columns give way: their figures go under Dongguan's.
+    heads = [("ui.target_col", ""), ("ui.now_target", "num"), ("ui.series", "series"), ("ui.gz", "num city"),
+             ("ui.sz", "num city"), ("ui.score", "num"), ("ui.status", "")]  # fmt: skip
     head = "".join(tag("th", escape(word(key, lang)), class_=kind) for key, kind in heads)
     body = "".join(_row(plan, row, history, as_of, lang) for row in rows)
     return tag("table", tag("thead", tag("tr", head)) + tag("tbody", body))
@@ -172,14 +186,13 @@ def _row(plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str
     goal = target.target if target.kind is Kind.NUMERIC else None
     trend = sparkline([point.value for point in points], goal) if target.kind is not Kind.MILESTONE else ""
     name = escape(target.title(lang)) + "<br>" + tag("code", escape(target.id)) + _sources(plan, target, lang)
-    cells = [
-        tag("td", name),
-        tag("td", escape(now_and_target(plan, row, lang)), class_="num"),
-        tag("td", trend),
-    ]
+    peers = [f"{word('ui.' + code, lang)} {city_figure(target, row, city, lang)}" for city, code in
+             zip(BENCHMARK_CITIES, ("gz", "sz"), strict=True)]  # fmt: skip
+    figure = escape(now_and_target(plan, row, lang)) + tag("span", escape(" · ".join(peers)), class_="peers")
+    cells = [tag("td", name), tag("td", figure, class_="num"), tag("td", trend, class_="series")]
     for city in BENCHMARK_CITIES:
-        figure = escape(city_figure(target, row, city, lang))
-        cells.append(tag("td", figure, class_="num related" if target.is_related(city) else "num"))
+        shown = escape(city_figure(target, row, city, lang))
+        cells.append(tag("td", shown, class_="num city related" if target.is_related(city) else "num city"))
     score = score_value(row.score.value) if target.kind is not Kind.CONTEXT else ""
     status = _status_chip(row.status, lang) if row.status is not None else ""
     detail = status_detail(row, lang)
@@ -228,13 +241,15 @@ def is_web_address(url: str) -> bool:
 
 
 def sparkline(values: Sequence[float], goal: float | None, width: int = 96, height: int = 22) -> str:
-    """A target's figures as a small line from zero up, the target as a dashed level: the same scale rule as
-    the terminal's trend."""
+    """A target's figures as a small line, the target as a dashed level, scaled to the two alone (not from
+    zero): a line shows change, so 82 → 88 must rise, not lie flat at the top."""
     if not values:
         return ""
     scale = [*values, *([goal] if goal is not None else [])]
-    low, high = min(0.0, *scale), max(0.0, *scale)
-    span = high - low or 1.0
+    low, high = min(scale), max(scale)
+    if high == low:  # one level: drawn across the middle
+        low, high = low - 1, high + 1
+    span = high - low
 
     def y(value: float) -> str:
         return f"{height - 2 - (value - low) / span * (height - 4):.1f}"
@@ -259,7 +274,8 @@ def _legend(lang: str) -> str:
     signs = " ".join(_status_chip(status, lang) for status in Status)
     shown = (word("ui.legend_related", lang), cities_legend(lang), word("html.legend_score", lang))
     notes = "".join(tag("p", escape(note), class_="muted") for note in shown)
-    return tag("h2", escape(word("html.legend", lang))) + tag("p", signs, class_="legend") + notes
+    legend = tag("h2", escape(word("html.legend", lang))) + tag("p", signs, class_="legend") + notes
+    return tag("div", legend, class_="legend-block")  # printed whole, never a heading alone at a page's foot
 
 
 def _charts(report: StatusReport, history: History, lang: str) -> str:

@@ -23,7 +23,7 @@ from gdz_targets.output.text import (
     with_unit,
 )
 
-from .text import UNKNOWN, word
+from .text import RELATED_MARK, UNKNOWN, word
 from .textwidth import printable
 
 # What a Markdown renderer would act on in text from the plan or the log, made literal: a tag or an entity
@@ -168,7 +168,7 @@ def targets_markdown(plan: Plan, targets: Sequence[Target], lang: str) -> str:
     ]
     rows = []
     for target in targets:
-        cities = [figure_value(target, _plan_figure(target, city), lang) for city in BENCHMARK_CITIES]
+        cities = [_plan_city_figure(target, city, lang) for city in BENCHMARK_CITIES]
         rows.append(
             [
                 f"`{target.id}`",
@@ -181,6 +181,10 @@ def targets_markdown(plan: Plan, targets: Sequence[Target], lang: str) -> str:
     return f"# {md(plan.meta.title(lang))}\n\n" + "\n".join(_table(header, "llrlrr", rows)) + "\n"
 
 
-def _plan_figure(target: Target, city: City) -> Figure | None:
+def _plan_city_figure(target: Target, city: City, lang: str) -> str:
+    """The plan's figure for a city as every output writes it: `≈>=90` for a related measure, — if none."""
     observation = target.benchmarks.get(city)
-    return Figure.from_plan(observation) if observation is not None else None
+    if observation is None:
+        return UNKNOWN
+    mark = RELATED_MARK if target.is_related(city) else ""
+    return mark + figure_value(target, Figure.from_plan(observation), lang)

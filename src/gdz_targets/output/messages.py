@@ -7,7 +7,7 @@ from typing import Final
 
 from gdz_targets.domain.errors import Message, Problem, Words
 
-from .catalogue import documents, files, imports, log, plan, vocabulary
+from .catalogue import charts, documents, files, imports, log, plan, vocabulary
 from .textwidth import printable
 
 # key: (English, Chinese), from every family of the catalogue.
@@ -17,6 +17,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     **log.WORDS,
     **imports.WORDS,
     **documents.WORDS,
+    **charts.WORDS,
     **vocabulary.WORDS,
 }
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from typing import Any, Final, NamedTuple
 
-from gdz_targets.domain.model import Plan
-from gdz_targets.domain.values import FORMULA_ESCAPE, FORMULA_STARTS, format_number, unit_name
+from gdz_targets.domain.model import Plan, Qualifier
+from gdz_targets.domain.values import (
+    FORMULA_ESCAPE,
+    FORMULA_STARTS,
+    QUALIFIER_MARKS,
+    format_number,
+    unit_name,
+)
 
 from .columns import column_title
 from .text import word
@@ -103,11 +109,12 @@ def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str, spreads
     if value is None:
         return ""
     if isinstance(value, bool):
-        key = (
-            ("ui.done" if value else "ui.not_done")
-            if kind.kind == "figure"
-            else ("ui.yes" if value else "ui.no")
-        )
+        if kind.kind != "figure":
+            key = "ui.yes" if value else "ui.no"
+        elif column == "target_value":  # what a milestone asks: required, as the screen says, not done
+            key = "ui.required"
+        else:
+            key = "ui.done" if value else "ui.not_done"
         return _CODED_STATES[key] if lang == CODES else word(key, lang)
     if isinstance(value, int | float):
         return format_number(value)
@@ -116,4 +123,23 @@ def csv_cell(plan: Plan, record: dict[str, Any], column: str, lang: str, spreads
 
 
 # The stable spellings of states for scripts (CODES): what `gdz import` reads too.
-_CODED_STATES: Final = {"ui.done": "done", "ui.not_done": "not-done", "ui.yes": "true", "ui.no": "false"}
+_CODED_STATES: Final = {"ui.done": "done", "ui.not_done": "not-done", "ui.required": "done", "ui.yes": "true",
+                        "ui.no": "false"}  # fmt: skip
+
+
+def figure_mark(record: dict[str, Any], column: str) -> str:
+    """The marks a figure is read with, as every output writes them: `≈` a related measure, then its bound
+    (`>`, `>=`, `~`); a target that must be exceeded (突破1000) reads `>1000`."""
+    if cell_kind(column).kind != "figure" or isinstance(record.get(column), bool):
+        return ""
+    related = "≈" if record.get(f"{column}_related") else ""
+    bound = record.get(f"{column}_qualifier") or (record.get("qualifier") if column == "value" else None)
+    if bound:
+        return related + QUALIFIER_MARKS[Qualifier(bound)]
+    return related + (">" if column == "target_value" and record.get("target_strict") else "")
+
+
+def shown_cell(plan: Plan, record: dict[str, Any], column: str, lang: str) -> str:
+    """One cell as a document shows it (HTML, SVG, PNG): the CSV's words with a figure's marks before it."""
+    text = csv_cell(plan, record, column, lang, spreadsheet=False)
+    return figure_mark(record, column) + text if text else text

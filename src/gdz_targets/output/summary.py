@@ -11,21 +11,22 @@ from gdz_targets.domain.status import Status, StatusReport, TargetStatus
 from gdz_targets.output.text import (
     area_numbers,
     city_figure,
+    joined,
     now_and_target,
-    overdue_titles,
+    past_due_names,
     plan_score_words,
     score_text,
     score_value,
-    stale_titles,
-    titles_joined,
+    stale_names,
 )
 
-from .drawing import INK, MUTED, RULE, Box, Label, Picture, Shape, text_width
+from .drawing import INK, MUTED, RULE, Box, Label, Picture, Shape, fit_text, text_width, wrap_text
 from .text import word
-from .textwidth import cut, wrap
+from .textwidth import cut
 from .workbook import STATUS_COLOURS
 
 SIZE: Final = 13.0  # the body text
+HEAD_SIZE: Final = 12.0  # a table's headings, bold
 ROW: Final = 24.0  # a table row's height
 PAD: Final = 24.0  # around the picture
 GAP: Final = 18.0  # between columns
@@ -58,14 +59,13 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
              word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
              plan_score_words(whole, lang)]  # fmt: skip
     shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
-    for key, names in (("ui.overdue_label", overdue_titles(report, lang)),
-                       ("ui.stale_label", stale_titles(report, lang))):  # fmt: skip
+    for key, names in (("ui.overdue_label", past_due_names(report, lang)),
+                       ("ui.stale_label", stale_names(report, lang))):  # fmt: skip
         # Named in the summary, as on the screen and in the workbook: every one, on as many lines as needed up
-        # to a few (their count is said before them), so that a plan of thousands still makes a picture.
-        label = word(key, lang) + (f"({len(names)}):" if lang == "zh" else f" ({len(names)}): ")
-        cells = int((width - 2 * PAD) / (SIZE * 0.55))  # the cells of a line of body text
-        named = cut(label + titles_joined(names, lang), cells * MOST_NAMED_LINES)
-        for line in wrap(named, cells) if names else []:
+        # to a few, folded by their drawn width, so that a plan of thousands still makes a picture.
+        label = word(key, lang) + (":" if lang == "zh" else ": ")
+        named = label + joined(names, lang)
+        for line in wrap_text(named, width - 2 * PAD, SIZE, MOST_NAMED_LINES) if names else []:
             y += 20
             shapes.append(Label(PAD, y, line, SIZE, MUTED))
     for title, rows, statuses, folded in sections:
@@ -166,13 +166,15 @@ def _clip(text: str, width: int) -> str:
 
 
 def _fit(text: str, width: float, size: float) -> str:
-    """A title cut with "…" to the picture's width between its margins."""
-    return cut(text, int((width - 2 * PAD) / (size * 0.55)))
+    """A title (bold) cut with "…" to the picture's width between its margins."""
+    return fit_text(text, width - 2 * PAD, size, bold=True)
 
 
 def _widths(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Each column as wide as the widest of its cells and its heading (bold, a size smaller), as drawn: a
+    26-character id takes its own width, not a guess at it."""
     return [
-        max(text_width(cell, SIZE) for cell in [head, *(row[n] for row in rows)])
+        max(text_width(head, HEAD_SIZE, bold=True), *(text_width(row[n], SIZE) for row in rows))
         for n, head in enumerate(heads)
     ]
 
@@ -193,7 +195,7 @@ def _grid(
     shapes: list[Shape] = [Box(PAD - 6, top, width - 2 * PAD + 12, ROW, "#f0f3f6")]
     for n, head in enumerate(heads):
         x, anchor = (starts[n] + widths[n], "end") if n in right else (starts[n], "start")
-        shapes.append(Label(x, top + 16, head, 12, INK, anchor, bold=True))  # type: ignore[arg-type]
+        shapes.append(Label(x, top + 16, head, HEAD_SIZE, INK, anchor, bold=True))  # type: ignore[arg-type]
     for number, (cells, status) in enumerate(zip(rows, statuses, strict=True), start=1):
         y = top + ROW * number
         if status is not None:

@@ -275,18 +275,20 @@ def status_text(status: Status | None, lang: str) -> str:
     return f"{STATUS_MARK[status]} {word('status.' + status.value, lang)}"
 
 
-def overdue_titles(report: StatusReport, lang: str) -> list[str]:
-    """The targets past their deadline and not met, by title (a forwarded document's reader knows titles, not
-    ids), those with no data at all said so: a report upwards must count them too."""
-    unshown = word("ui.overdue_no_data", lang)
-    late = [(row.target.title(lang), row.status is Status.OVERDUE)
-            for row in report.plan_rows if row.past_deadline]  # fmt: skip
-    return [title if overdue else unshown.format(target=title) for title, overdue in late]
+def past_due_names(report: StatusReport, lang: str) -> list[str]:
+    """The targets past their deadline and not met, by short title, as every summary names them: those below
+    their target first, then `4 without data: …` — a report upwards must count those too."""
+    every = report.plan_rows
+    late = [row.target.short(lang) for row in every if row.past_deadline and row.current is not None]
+    missing = [row.target.short(lang) for row in every if row.past_deadline and row.current is None]
+    if missing:
+        missing[0] = word("ui.past_due_no_data", lang).format(count=len(missing), target=missing[0])
+    return late + missing
 
 
-def stale_titles(report: StatusReport, lang: str) -> list[str]:
+def stale_names(report: StatusReport, lang: str) -> list[str]:
     """The targets whose latest figure is older than their reporting interval, with its date."""
-    return [word("ui.stale_item", lang).format(target=row.target.title(lang), date=row.current.as_of)
+    return [word("ui.stale_short", lang).format(target=row.target.short(lang), date=row.current.as_of)
             for row in report.plan_rows if row.stale and row.current is not None]  # fmt: skip
 
 
@@ -440,8 +442,3 @@ def cities_legend(lang: str, cities: Sequence[str] = ("guangzhou", "shenzhen")) 
     """What the city columns hold: "GZ Guangzhou, SZ Shenzhen" / "广州、深圳:最新可比数值"."""
     names = [word("ui.legend_" + city, lang) for city in cities]
     return word("ui.legend_cities", lang).format(cities=joined(names, lang))
-
-
-def titles_joined(titles: Sequence[str], lang: str) -> str:
-    """Titles in a list: apart by semicolons, since a title may itself hold the list comma (穗莞、深莞)."""
-    return ("；" if lang == "zh" else "; ").join(titles)

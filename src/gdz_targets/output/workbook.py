@@ -1,6 +1,8 @@
-"""Workbooks for Excel and WPS: a cover sheet saying what the report is and how to read it, then the report as
-one sheet — real numbers in each target's unit, real dates, milestones and codes in the reader's words, a
-frozen header, filters, widths by display width, status cells coloured. XlsxWriter is imported only here."""
+"""Workbooks for Excel and WPS: a cover page saying what the report is and how to read it, then the report as
+sheets — real numbers in each target's unit (percentages as Excel's fractions), real dates and times,
+milestones and codes in the reader's words, a frozen header, filters, widths by display width, status cells
+coloured — each sheet printing on A4 at its page's width with its header on every page. XlsxWriter is
+imported only here."""
 
 from __future__ import annotations
 
@@ -8,17 +10,18 @@ import io
 import math
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from gdz_targets import __version__
 from gdz_targets.domain.errors import counted
-from gdz_targets.domain.model import Plan, Qualifier, Unit
+from gdz_targets.domain.model import Plan, Unit
 from gdz_targets.domain.status import Aggregate, Status, StatusReport
-from gdz_targets.domain.values import QUALIFIER_MARKS, format_number, with_unit
-from gdz_targets.output.text import UNKNOWN, area_numbers, overdue_titles, stale_titles, titles_joined
+from gdz_targets.domain.values import format_number, with_unit
+from gdz_targets.output.text import UNKNOWN, area_numbers, joined, past_due_names, stale_names
 
 from .messages import render
-from .sheets import cell_kind, csv_cell, header
+from .sheets import cell_kind, csv_cell, figure_mark, header
 from .text import word
 from .textwidth import width_of
 
@@ -37,8 +40,18 @@ STATUS_COLOURS: Final = {
     Status.OPEN: ("#DDEBF7", "#1F4E78"),
     Status.NO_DATA: ("#EDEDED", "#595959"),
 }
-WIDEST: Final = 40  # cells: a longer text (a title, a quote) wraps within its column
+WIDEST: Final = 40  # a column's most width, in characters: a longer text (a title, a quote) wraps within it
 DATE_FORMAT: Final = "yyyy-mm-dd"
+MOMENT_FORMAT: Final = "yyyy-mm-dd hh:mm:ss"
+# Excel measures a column in widths of the default font's "0": a letter or digit takes about 1.2 of them in
+# Microsoft YaHei (1.15 in Calibri, capitals) and a Chinese character 2.1: a 26-character id is never cut.
+NARROW_UNITS: Final = {"zh": 1.2, "en": 1.15}
+WIDE_UNITS: Final = 2.1
+LINE_POINTS: Final = {"zh": 17.0, "en": 15.0}  # a line of 11-point text in the reader's font, in points
+# The printable area of A4 with the margins set below, in points (portrait: a cover; landscape: a table).
+PORTRAIT_POINTS: Final = (595 - 2 * 36, 842 - 2 * 54)
+LANDSCAPE_POINTS: Final = (842 - 2 * 36, 595 - 2 * 54)
+POINTS_PER_WIDTH: Final = 5.6  # a column width of 1 (Calibri 11's "0" and padding), printed at 100%
 
 
 class _Book:
@@ -83,8 +96,8 @@ READER_COLUMNS: Final = ("area", "target", "title", "current", "current_as_of", 
 def status_workbook(
     report: StatusReport, columns: Sequence[str], records: Sequence[dict[str, Any]], lang: str
 ) -> bytes:
-    """The status report: a cover (as-of, coverage, scores, how they are formed, status legend, sources), the
-    targets in the columns people read, and every field as the CSV has them."""
+    """The status report: a cover (as-of, coverage, scores, what is past due, how scores are formed, the
+    statuses, sources), the targets in the columns people read, and every field as the CSV has them."""
     book = _Book(report.plan, lang, word("xlsx.status", "zh" if lang == "zh" else "en"))
     _status_cover(book, report)
     title = "title_zh" if book.reader == "zh" else "title_en"
@@ -97,21 +110,19 @@ def status_workbook(
 def plain_workbook(
     plan: Plan, what: str, columns: Sequence[str], records: Sequence[dict[str, Any]], lang: str
 ) -> bytes:
-    """The log's entries or the plan's targets: a short cover, then the sheet."""
+    """The log's entries or the plan's targets as the first sheet, the one every program opens on and saves
+    with "Save as CSV" (so that the entries come back by `gdz import`); then a short cover."""
     book = _Book(plan, lang, word(f"xlsx.{what}", "zh" if lang == "zh" else "en"))
-    cover = book.book.add_worksheet(word("xlsx.sheet_cover", book.reader))
-    lines = _cover_heading(book, cover, plan.meta.title(book.reader))
-    noun = "entry" if what == "entries" else "target"
-    cover.write_string(lines, 0, render(counted(noun, len(records)), book.reader))
-    _sources(book, cover, lines + 2)
-    cover.set_column(0, 0, 28)
-    cover.set_column(1, 1, 60)
-    _for_print(cover, one_page=True)
     _table(book, word(f"xlsx.sheet_{what}", book.reader), columns, records)
+    cover = _Cover(book, plan.meta.title(book.reader))
+    noun = "entry" if what == "entries" else "target"
+    cover.across(render(counted(noun, len(records)), book.reader))
+    cover.sources()
+    cover.finish()
     return book.close()
 
 
-# --- the report sheet -------------------------------------------------------------------------------------
+# --- the report's sheets ----------------------------------------------------------------------------------
 
 
 def _table(
@@ -121,12 +132,12 @@ def _table(
     records: Sequence[dict[str, Any]],
     for_reading: bool = False,
 ) -> None:
-    """One report as a sheet. `for_reading`: the sheet people read and print (one page wide, scores rounded
-    down as everywhere gdz shows them); else every field as the CSV has it."""
+    """One report as a sheet. `for_reading`: the sheet people read and print (scores rounded down as
+    everywhere gdz shows them); else every field as the CSV has it."""
     sheet = book.book.add_worksheet(name)
-    head = book.format(bold=True, bg_color="#D9E1F2", bottom=1, text_wrap=False)
+    head = book.format(bold=True, bg_color="#D9E1F2", bottom=1, text_wrap=True, valign="top")
     titles = header(tuple(columns), book.lang)
-    widths = [width_of(title) for title in titles]
+    widths = [min(_units(title, book.reader), WIDEST) for title in titles]  # a long header wraps
     for column, title in enumerate(titles):
         sheet.write_string(0, column, title, head)
     shown_rows = []
@@ -134,81 +145,109 @@ def _table(
         unit = book.plan.units.get(record.get("unit") or "")
         shown = record | {"score": _score(record["score"])} if for_reading and "score" in record else record
         texts = [_write(book, sheet, number, column, shown, key, unit) for column, key in enumerate(columns)]
-        widths = [max(width, width_of(text)) for width, text in zip(widths, texts, strict=True)]
+        widths = [
+            max(width, _longest_line(text, book.reader)) for width, text in zip(widths, texts, strict=True)
+        ]
         shown_rows.append(texts)
-    sizes = [min(width + 2, WIDEST) for width in widths]
+    sizes = [min(math.ceil(width) + 2, WIDEST) for width in widths]
     for column, size in enumerate(sizes):
         sheet.set_column(column, column, size)
+    sheet.set_row(0, _height(titles, sizes, book.reader))
     for number, texts in enumerate(shown_rows, start=1):  # a wrapped cell's row is as tall as its lines
-        lines = max(
-            math.ceil(width_of(text) / max(size - 2, 1)) for text, size in zip(texts, sizes, strict=True)
-        )
-        if lines > 1:
-            sheet.set_row(number, 15 * lines)
+        height = _height(texts, sizes, book.reader)
+        if height > LINE_POINTS[book.reader]:
+            sheet.set_row(number, height)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
-    _for_print(sheet)
-    if for_reading:
-        sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)  # the header, and the target's id, on every printed page
-    if "target" in columns:
-        sheet.repeat_columns(columns.index("target"))
+    _for_print(sheet, landscape=True)
+    sheet.repeat_rows(0)  # the header on every printed page
 
 
 def _write(book: _Book, sheet: Worksheet, row: int, column: int, record: dict[str, Any], key: str,
            unit: Unit | None) -> str:  # fmt: skip
-    """Write one cell as its kind wants it; returns what it shows, to size the column."""
+    """Write one cell as its kind wants it; returns what it shows, to size the column and the row."""
     value, kind = record[key], cell_kind(key)
+    top = {"valign": "top", "bottom": 1, "bottom_color": "#D0D7DE"}  # a rule under each row, for paper
     if value is None:
+        sheet.write_blank(row, column, None, book.format(**top))
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         figure = kind.kind == "figure"
-        # A figure keeps its marks, shown by the format around the number: ≈ a related measure, > a bound.
-        related = "≈" if figure and record.get(f"{key}_related") else ""
-        bound = record.get(f"{key}_qualifier") or (record.get("qualifier") if key == "value" else None)
-        strict = key == "target_value" and record.get("target_strict")  # 突破1000: more than 1000
-        mark = related + (QUALIFIER_MARKS[Qualifier(bound)] if figure and bound else ">" if strict else "")
+        mark = figure_mark(record, key)  # shown by the format: ≈ a related measure, > a bound
         shown_unit = unit if figure else None
-        number_format = _number_format(value, shown_unit, book.reader, kind.kind == "percent", mark)
-        sheet.write_number(row, column, value, book.format(num_format=number_format, valign="top"))
-        return mark + _shown_number(value, shown_unit, book.reader, kind.kind == "percent")
+        percent = kind.kind == "percent" or (shown_unit is not None and shown_unit.id == "percent")
+        stored = _fraction(value) if percent else value  # Excel's percentage: 0.876 shown as 87.6%
+        number_format = _number_format(value, None if percent else shown_unit, book.reader, percent, mark)
+        sheet.write_number(row, column, stored, book.format(num_format=number_format, **top))
+        return mark + _shown_number(value, None if percent else shown_unit, book.reader, percent)
     if kind.kind == "date" and isinstance(value, str):
         day = date.fromisoformat(value)
-        sheet.write_datetime(
-            row,
-            column,
-            datetime(day.year, day.month, day.day),
-            book.format(num_format=DATE_FORMAT, valign="top"),
-        )
+        day_format = book.format(num_format=DATE_FORMAT, **top)
+        sheet.write_datetime(row, column, datetime(day.year, day.month, day.day), day_format)
         return value
+    if kind.kind == "moment" and isinstance(value, str):
+        moment = datetime.fromisoformat(value)
+        offset = moment.isoformat()[19:]  # "+08:00": a cell holds no time zone; its format shows it
+        moment_format = book.format(num_format=f'{MOMENT_FORMAT}"{offset}"', **top)
+        sheet.write_datetime(row, column, moment.replace(tzinfo=None), moment_format)
+        return f"{moment.replace(tzinfo=None).isoformat(' ')}{offset}"
     shown = csv_cell(book.plan, record, key, book.lang)  # codes, milestones and flags in the reader's words
-    style: dict[str, str | bool] = {}
+    style: dict[str, Any] = dict(top)
     if key == "status":
         fill, font = STATUS_COLOURS[Status(value)]
-        style = {"bg_color": fill, "font_color": font}
-    if width_of(shown) > WIDEST:
+        style |= {"bg_color": fill, "font_color": font}
+    if _longest_line(shown, book.reader) + 2 > WIDEST or "\n" in shown:
         style["text_wrap"] = True
-    sheet.write_string(row, column, shown, book.format(valign="top", **style))
+    sheet.write_string(row, column, shown, book.format(**style))
     return shown
 
 
-def _for_print(sheet: Worksheet, one_page: bool = False) -> None:
-    """Printed (or saved as PDF) on A4 landscape with the sheet's name and the page in the header; a cover
-    on one page."""
-    sheet.set_landscape()
+def _fraction(value: float) -> float:
+    """A percentage as Excel holds it, worked out in decimal (87.6 → 0.876, never 0.8759999999999999)."""
+    return float(Decimal(repr(value)) / 100)
+
+
+def _units(text: str, reader: str) -> float:
+    """How wide a line of text is in Excel's column widths (see NARROW_UNITS)."""
+    wide = width_of(text) - len(text)  # width_of counts a wide character twice
+    return wide * WIDE_UNITS + (len(text) - wide) * NARROW_UNITS[reader]
+
+
+def _longest_line(text: str, reader: str) -> float:
+    return max((_units(line, reader) for line in text.split("\n")), default=0.0)
+
+
+def _lines(text: str, room: float, reader: str) -> int:
+    """How many lines text wraps to in a column `room` widths wide (inside its padding)."""
+    return sum(max(1, math.ceil(_units(line, reader) / max(room - 2, 1))) for line in text.split("\n"))
+
+
+def _height(texts: Sequence[str], sizes: Sequence[int], reader: str) -> float:
+    """How tall a row must be for every cell's lines, each wrapped to its column (a long address too)."""
+    lines = max((_lines(text, size, reader) for text, size in zip(texts, sizes, strict=True)), default=1)
+    return LINE_POINTS[reader] * lines
+
+
+def _for_print(sheet: Worksheet, landscape: bool) -> None:
+    """Printed (or saved as PDF) on A4 at the page's width, with the sheet's name and the page number in
+    the header; its rows run on as many pages as they need."""
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
     sheet.set_paper(9)
+    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.5)
     sheet.set_header("&L&A&R&P / &N")
-    if one_page:
-        sheet.fit_to_pages(1, 1)
+    sheet.fit_to_pages(1, 0)
 
 
 def _number_format(value: float, unit: Unit | None, lang: str, percent: bool = False, mark: str = "") -> str:
     """A format showing the number as gdz writes it, with its marks and unit: `0"项"`, `">"0.0"万平方米"`,
-    `"第"0"名"`; the cell keeps the number itself."""
+    `"第"0"名"`, `0.0%` (the cell holding the fraction); the cell keeps the number itself."""
     text = format_number(value)
     digits = len(text.partition(".")[2])
-    core = "0" + ("." + "0" * digits if digits else "")
-    label = "%" if percent else unit.label(lang) if unit is not None else ""
+    core = "0" + ("." + "0" * digits if digits else "") + ("%" if percent else "")
+    label = unit.label(lang) if unit is not None else ""
     before, _, after = with_unit("{}", label).partition("{}")  # "{}项", "rank {}", "{} items"
     return "".join(f'"{part}"' for part in (mark + before,) if part) + core + (f'"{after}"' if after else "")
 
@@ -223,71 +262,115 @@ def _shown_number(value: float, unit: Unit | None, lang: str, percent: bool) -> 
 # --- the cover ---------------------------------------------------------------------------------------------
 
 
-def _cover_heading(book: _Book, cover: Worksheet, title: str) -> int:
-    """The title and what made the file; returns the next free row."""
-    cover.write_string(0, 0, title, book.format(bold=True, font_size=14))
-    cover.write_string(1, 0, word("xlsx.made_by", book.reader).format(version=__version__),
-                       book.format(font_color="#595959"))  # fmt: skip
-    return 3
+# The cover's columns: a label, then four narrow ones (figures, an area table) and a wide one; text that
+# runs longer than a label is written across all of them, wrapped. Together they fill A4 portrait at 100%.
+COVER_WIDTHS: Final = (30, 10, 10, 10, 10, 20)
+
+
+class _Cover:
+    """The first sheet, a page to print: one line after another, long text wrapped across the page."""
+
+    def __init__(self, book: _Book, title: str) -> None:
+        self.book = book
+        self.sheet = book.book.add_worksheet(word("xlsx.sheet_cover", book.reader))
+        self.row = 0
+        self.across(title, book.format(bold=True, font_size=14, text_wrap=True, valign="top"), size=14)
+        made = word("xlsx.made_by", book.reader).format(version=__version__)
+        self.across(made, book.format(font_color="#595959"))
+        self.row += 1
+
+    def across(self, text: str, style: Format | None = None, size: float = 11, first: int = 0,
+               label: str = "") -> None:  # fmt: skip
+        """`text` from column `first` to the last, wrapped, its row as tall as its lines (and its label's, in
+        the first column)."""
+        style = style or self.book.format(text_wrap=True, valign="top")
+        self.sheet.merge_range(self.row, first, self.row, len(COVER_WIDTHS) - 1, text, style)
+        self.fit(self.row, [(text, sum(COVER_WIDTHS[first:]) * 11 / size), (label, COVER_WIDTHS[0])], size)
+        self.row += 1
+
+    def fit(self, row: int, cells: Sequence[tuple[str, float]], size: float = 11) -> None:
+        """Make `row` as tall as the most lines among its cells, each (text, the widths it has)."""
+        lines = max(_lines(text, room, self.book.reader) for text, room in cells)
+        self.sheet.set_row(row, LINE_POINTS[self.book.reader] * lines * size / 11)
+
+    def fact(self, name: str, value: str | float | date | None) -> None:
+        """A labelled fact: the label in bold, the value beside it (a list wrapped across the page)."""
+        book = self.book
+        self.sheet.write_string(self.row, 0, name, book.format(bold=True, valign="top", text_wrap=True))
+        if isinstance(value, str):
+            self.across(value, first=1, label=name)
+            return
+        _fact(book, self.sheet, self.row, 1, value)
+        self.fit(self.row, [(name, COVER_WIDTHS[0])])
+        self.row += 1
+
+    def heading(self, text: str) -> None:
+        self.row += 1
+        self.sheet.write_string(self.row, 0, text, self.book.format(bold=True))
+        self.row += 1
+
+    def sources(self) -> None:
+        """Where the plan comes from, and where each figure's source and sentence are."""
+        plan, reader = self.book.plan, self.book.reader
+        source = plan.sources.get(plan.meta.source)
+        self.heading(word("xlsx.sources", reader))
+        if source is not None:
+            published = f" ({source.published})" if source.published else ""
+            self.across(f"{source.publisher}: {source.title}{published}")
+            if source.url:  # an address stays whole on its line, to be copied
+                self.sheet.write_url(self.row, 0, source.url, string=source.url)
+                self.row += 1
+        self.across(word("xlsx.figure_sources", reader))
+
+    def finish(self) -> None:
+        for column, size in enumerate(COVER_WIDTHS):
+            self.sheet.set_column(column, column, size)
+        _for_print(self.sheet, landscape=False)
+        self.sheet.fit_to_pages(1, 1)  # one page; laid out to need no shrinking
 
 
 def _status_cover(book: _Book, report: StatusReport) -> None:
     reader, plan = book.reader, report.plan
-    cover = book.book.add_worksheet(word("xlsx.sheet_cover", reader))
-    row = _cover_heading(book, cover, plan.meta.title(reader))
-    bold = book.format(bold=True)
+    cover = _Cover(book, plan.meta.title(reader))
     whole = report.aggregate
-    facts: list[tuple[str, str | float | date | None]] = [
-        (word("ui.as_of", reader), report.as_of),
-        (
-            word("ui.coverage", reader),
-            word("ui.coverage_of", reader).format(scored=whole.scored, total=whole.total),
-        ),
-        (word("xlsx.plan_score", reader), _score(whole.score)),
-        (word("xlsx.mean_with_data", reader), _score(whole.mean_with_data)),
-    ]
-    facts += [(word(key, reader), titles_joined(names, reader))
-              for key, names in (("ui.overdue_label", overdue_titles(report, reader)),
-                                 ("ui.stale_label", stale_titles(report, reader))) if names]  # fmt: skip
-    for name, value in facts:
-        cover.write_string(row, 0, name, bold)
-        _fact(book, cover, row, 1, value)
-        row += 1
-    row += 1
-    cover.write_string(row, 0, word("xlsx.counts", reader), bold)
-    row += 1
+    cover.fact(word("ui.as_of", reader), report.as_of)
+    coverage = word("ui.coverage_of", reader).format(scored=whole.scored, total=whole.total)
+    cover.fact(word("ui.coverage", reader), coverage)
+    cover.fact(word("xlsx.plan_score", reader), _score(whole.score))
+    cover.fact(word("xlsx.mean_with_data", reader), _score(whole.mean_with_data))
+    for key, names in (("ui.overdue_label", past_due_names(report, reader)),
+                       ("ui.stale_label", stale_names(report, reader))):  # fmt: skip
+        if names:
+            cover.fact(word(key, reader), joined(names, reader))
+    cover.heading(word("xlsx.counts", reader))
     for status, count in report.counts.items():
         fill, font = STATUS_COLOURS[status]
-        cover.write_string(
-            row, 0, word("status." + status.value, reader), book.format(bg_color=fill, font_color=font)
-        )
-        cover.write_number(row, 1, count)
-        cover.write_string(row, 2, word("rule.status." + status.value, reader))
-        row += 1
-    row += 1
-    cover.write_string(row, 0, word("xlsx.areas", reader), bold)
-    row += 1
-    titles = [
-        word(key, reader)
-        for key in ("ui.area", "ui.score", "xlsx.with_data", "xlsx.targets_count", "xlsx.mean_with_data")
-    ]
-    for column, title in enumerate(titles):
-        cover.write_string(row, column, title, book.format(bold=True, bg_color="#D9E1F2", bottom=1))
+        cover.sheet.write_string(cover.row, 0, word("status." + status.value, reader),
+                                 book.format(bg_color=fill, font_color=font, valign="top"))  # fmt: skip
+        cover.sheet.write_number(cover.row, 1, count, book.format(align="left", valign="top"))
+        cover.across(word("rule.status." + status.value, reader), first=2)
+    cover.heading(word("xlsx.areas", reader))
+    titles = [word(key, reader) for key in ("ui.area", "ui.score", "xlsx.with_data", "xlsx.targets_count",
+                                            "xlsx.mean_with_data")]  # fmt: skip
+    head = book.format(bold=True, bg_color="#D9E1F2", bottom=1, text_wrap=True, valign="top")
+    cover.sheet.write_string(cover.row, 0, titles[0], head)
+    for column, title in enumerate(titles[1:], start=1):
+        cover.sheet.write_string(cover.row, column, title, head)
+    cover.fit(cover.row, list(zip(titles, COVER_WIDTHS, strict=False)))
     numbers = area_numbers(plan)
     for area in report.areas:
-        row += 1
+        cover.row += 1
         info = plan.area(area.area_id)
-        cover.write_string(row, 0, f"{numbers[area.area_id]} {info.title(reader) if info else area.area_id}")
-        _area_scores(book, cover, row, area.aggregate)
-    row += 2
-    cover.write_string(row, 0, word("xlsx.how_scored", reader), bold)
+        name = f"{numbers[area.area_id]} {info.title(reader) if info else area.area_id}"
+        cover.sheet.write_string(cover.row, 0, name, book.format(text_wrap=True, valign="top"))
+        cover.fit(cover.row, [(name, COVER_WIDTHS[0])])
+        _area_scores(book, cover.sheet, cover.row, area.aggregate)
+    cover.row += 1
+    cover.heading(word("xlsx.how_scored", reader))
     for key in ("xlsx.score_1", "xlsx.score_2", "xlsx.score_3", "xlsx.score_4"):
-        row += 1
-        cover.write_string(row, 0, word(key, reader))
-    _sources(book, cover, row + 2)
-    cover.set_column(0, 0, 34)
-    cover.set_column(1, 4, 16)
-    _for_print(cover, one_page=True)
+        cover.across(word(key, reader))
+    cover.sources()
+    cover.finish()
 
 
 def _area_scores(book: _Book, cover: Worksheet, row: int, aggregate: Aggregate) -> None:
@@ -301,26 +384,11 @@ def _score(value: float | None) -> float | None:
     return None if value is None else float(int(value))
 
 
-def _fact(book: _Book, cover: Worksheet, row: int, column: int, value: str | float | date | None) -> None:
+def _fact(book: _Book, cover: Worksheet, row: int, column: int, value: float | date | None) -> None:
     if value is None:
-        cover.write_string(row, column, UNKNOWN)
+        cover.write_string(row, column, UNKNOWN, book.format(align="left", valign="top"))
     elif isinstance(value, date):
         cover.write_datetime(row, column, datetime(value.year, value.month, value.day),
-                             book.format(num_format=DATE_FORMAT, align="left"))  # fmt: skip
-    elif isinstance(value, int | float):
-        cover.write_number(row, column, value, book.format(align="left"))
+                             book.format(num_format=DATE_FORMAT, align="left", valign="top"))  # fmt: skip
     else:
-        cover.write_string(row, column, value)
-
-
-def _sources(book: _Book, cover: Worksheet, row: int) -> None:
-    """Where the plan comes from, and where each figure's source and sentence are."""
-    plan, reader = book.plan, book.reader
-    source = plan.sources.get(plan.meta.source)
-    cover.write_string(row, 0, word("xlsx.sources", reader), book.format(bold=True))
-    if source is not None:
-        published = f" ({source.published})" if source.published else ""
-        cover.write_string(row + 1, 0, f"{source.publisher}: {source.title}{published}")
-        if source.url:
-            cover.write_url(row + 2, 0, source.url, string=source.url)
-    cover.write_string(row + 3, 0, word("xlsx.figure_sources", reader))
+        cover.write_number(row, column, value, book.format(align="left", valign="top"))

@@ -88,9 +88,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "ui.score_whole": ("{score} for the whole plan (no data counts 0)", "全方案 {score}(无数据计为 0)"),
     "ui.score_mean": ("{mean} over the {scored} with data", "有数据的 {scored} 项平均 {mean}"),
     "ui.overdue_label": ("Past due", "已过期限"),  # not met, with or without data: more than ✖ overdue
-    "ui.overdue_no_data": ("{target} (no data)", "{target}(无数据)"),
     "ui.stale_label": ("Stale", "久未更新"),
-    "ui.stale_item": ("{target} (last figure {date})", "{target}(最近一次 {date})"),
     "ui.stale_short": ("{target} ({date})", "{target}({date})"),
     "ui.shown_label": ("Shown", "显示"),
     "count.target": ("{count} target", "{count} 项指标"),

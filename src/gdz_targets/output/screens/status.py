@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
 from rich.text import Text
@@ -28,11 +28,13 @@ from gdz_targets.output.text import (
     days_text,
     list_separator,
     now_and_target,
+    past_due_names,
     placeholders,
     planned_figure_width,
     progress_bar,
     score_text,
     score_value,
+    stale_names,
     status_detail,
     status_text,
     word,
@@ -320,29 +322,15 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
             )
             score.append((mean, ""))
         line("ui.score_label", score, " · ")
-    every = report.plan_rows  # the summary is the whole plan's, whatever the filters show
-    # Past the deadline and not met: below the target, or with nothing to show it was done — named by their
-    # short titles, at most two lines, the rest counted with how to see them all.
-    late = [(row.target.short(lang), "red") for row in every if row.past_deadline and row.current is not None]
-    missing = [(row.target.short(lang), "red") for row in every if row.past_deadline and row.current is None]
-    if missing:
-        missing[0] = (
-            word("ui.past_due_no_data", lang).format(count=len(missing), target=missing[0][0]),
-            "red",
-        )
-    if late or missing:
-        more = word("ui.and_more_see", lang)
-        see = "gdz status -S overdue"
-        summary.append_text(capped_flow(labels["ui.overdue_label"], [*late, *missing], width, LIST_LINES,
-                                        lambda left: more.format(count=left, command=see), indent=indent,
-                                        separator=list_separator(lang), pad=True))  # fmt: skip
-    stale = [(word("ui.stale_short", lang).format(target=row.target.short(lang), date=row.current.as_of),
-              "yellow") for row in every if row.stale and row.current is not None]  # fmt: skip
-    if stale:
-        more = word("ui.and_more_see", lang)
-        summary.append_text(capped_flow(labels["ui.stale_label"], stale, width, LIST_LINES,
-                                        lambda left: more.format(count=left, command="gdz status -S stale"),
-                                        indent=indent, separator=list_separator(lang), pad=True))  # fmt: skip
+    # Past the deadline and not met, and stale, in the whole plan whatever the filters show: by short title,
+    # as every summary names them, at most two lines each, the rest counted with how to see them all.
+    lists = (("ui.overdue_label", past_due_names(report, lang), "red", "overdue"),
+             ("ui.stale_label", stale_names(report, lang), "yellow", "stale"))  # fmt: skip
+    for key, names, style, status in lists:
+        if names:
+            summary.append_text(capped_flow(labels[key], [(name, style) for name in names], width, LIST_LINES,
+                                            _more_see(lang, f"gdz status -S {status}"), indent=indent,
+                                            separator=list_separator(lang), pad=True))  # fmt: skip
     if options.filters:
         targets = sum(len(area.targets) for area in report.areas)
         shown = [render(counted("target", targets), lang)]  # context indicators are not targets: said apart
@@ -380,6 +368,12 @@ def _legend(
         notes.append(cities_legend(lang, cities))
     notes.append(word("ui.legend_score", lang))
     return flow("", [*signs, *((note, "dim") for note in notes)], width, indent=0, separator="  ", fold=True)
+
+
+def _more_see(lang: str, command: str) -> Callable[[int], str]:
+    """`… 5 more: `gdz status -S overdue``: what a capped list says of the names it leaves out."""
+    template = word("ui.and_more_see", lang)
+    return lambda left: template.format(count=left, command=command)
 
 
 # How a short status counts days, by language: days over (`✖ overdue 65d`) and days left (`120d left`).
