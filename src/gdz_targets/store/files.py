@@ -186,7 +186,13 @@ def _toml_problem(path: str, exc: ValueError, text: str) -> Problem:
         else:
             line = text.count("\n") + 1
             column = len(text) - text.rfind("\n")
-    return Problem(path, msg("toml.syntax", detail=toml_detail(message)), line, column)
+    detail = toml_detail(message)
+    # `市政数局 = [...]`: a key in Chinese or with spaces needs quotes, which a hand-edited file often lacks.
+    written = text.splitlines()[line - 1] if line is not None and line <= len(text.splitlines()) else ""
+    bare = re.match(r"\s*([^\s#\[\"'=][^=\"']*?)\s*=", written)
+    if bare and not re.fullmatch(r"[A-Za-z0-9_.-]+", bare.group(1)):
+        detail = msg("toml.quote_key", key=bare.group(1))
+    return Problem(path, msg("toml.syntax", detail=detail), line, column)
 
 
 # What tomllib says, by the catalogue key that says it in the user's language; a name it quotes is kept.
