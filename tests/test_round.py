@@ -388,3 +388,36 @@ def test_returns_imports_only_what_it_needs(workspace: Path) -> None:
         assert (
             sorted(name for name, module in HEAVY.items() if module in loaded and name not in allowed) == []
         ), args
+
+
+def test_the_readme_round_example_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    python = readme.split("## Use from Python", 1)[1].split("```python\n")[2].split("```", 1)[0]
+    owners = readme.split("## Reporting round", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "gdz.toml").write_text(f'log = "progress.toml"\n{owners}', encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key not in ("GDZ_PLAN", "GDZ_LEDGER")}
+    result = subprocess.run([sys.executable, "-c", python], cwd=tmp_path, env=env, capture_output=True, text=True,
+                            check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "市政务服务数据管理局 late ['top100-zero-gap'" in result.stdout
+    assert len(list((tmp_path / "forms").iterdir())) == 10  # 市医疗保障局 only helps, and has its form too
+
+
+def test_the_readme_shows_returns_as_gdz_prints_them(gdz: Gdz, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Reporting round", 1)[1]
+    owners = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    shown = section.split("### `gdz returns`", 1)[1].split("```\n", 2)[1]
+    Path("gdz.toml").write_text(f'log = "progress.toml"\n{owners}', encoding="utf-8")
+    monkeypatch.setenv("GDZ_TODAY", "2026-11-30")
+    assert gdz("import", str(ROOT / "data" / "published.csv")).exit_code == 0
+    assert gdz("returns", "--lang", "zh").stdout == shown
+    reminder = gdz("returns", "--remind", "--lang", "zh").stdout.splitlines()
+    assert reminder[0] in section and reminder[-1] in section

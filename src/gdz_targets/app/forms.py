@@ -76,24 +76,22 @@ def templates(session: Session, request: TemplateRequest) -> TemplateOutcome:
     if single is None and not request.force:
         _refuse_replacing([path for _, path in planned if path is not None])
     from gdz_targets.output.template import form_csv, form_workbook
+    from gdz_targets.store.files import fsync_directory, make_directory, write_report
 
+    if folder is not None and any(path is not None for _, path in planned):
+        make_directory(Path(folder))
     written = []
-    contact = found.contact
     for row, path in planned:
         if path is None:
             written.append(FormWritten(row.owner.name, None, 0))
             continue
-        content = _content(session, returns, row, table, contact)
+        content = _content(session, returns, row, table, found.contact)
         data = form_workbook(content, lang) if fmt == "xlsx" else form_csv(content, lang)
-        if path != "-":
-            if folder is not None:
-                from gdz_targets.store.files import make_directory
-
-                make_directory(Path(folder))
-            from gdz_targets.store.files import write_report
-
-            write_report(path, data)
+        if path != "-":  # each form durable as it is written; the folder's entries once, after the last
+            write_report(path, data, sync_directory=folder is None)
         written.append(FormWritten(row.owner.name, path, len(row.asked), data if path == "-" else b""))
+    if folder is not None:
+        fsync_directory(Path(folder))
     return TemplateOutcome(period, due, folder, written)
 
 
