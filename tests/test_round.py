@@ -421,3 +421,19 @@ def test_the_readme_shows_returns_as_gdz_prints_them(gdz: Gdz, monkeypatch: pyte
     assert gdz("returns", "--lang", "zh").stdout == shown
     reminder = gdz("returns", "--remind", "--lang", "zh").stdout.splitlines()
     assert reminder[0] in section and reminder[-1] in section
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_returns_screen_keeps_inside_any_width(workspace: Path, lang: str) -> None:
+    from gdz_targets.app.reporting import RoundRequest, returns
+    from gdz_targets.app.session import Session
+    from gdz_targets.output.screens.returns import returns_view
+    from gdz_targets.output.textwidth import width_of
+
+    session = Session(lang)
+    every, one = returns(session), returns(session, RoundRequest(owner="工业"))
+    for width in range(1, 131):
+        for found, detail in ((every, False), (one, True)):
+            text = returns_view(found, session.plan(), lang, width, detail).plain
+            assert all(width_of(line) <= width for line in text.splitlines()), (width, detail, text)
+            assert "市工业和信息化局" in text or width < 40  # narrower, a long name folds

@@ -346,3 +346,46 @@ def test_libreoffice_round_trip_and_print(gdz: Gdz, workspace: Path, tmp_path: P
     assert "a return form of 市政务服务数据管理局 for May 2025" in result.stdout
     assert result.stdout.endswith("imported 2 entries (0 already in the log)\n")
     assert (out / "filled.pdf").stat().st_size > 10_000  # both sheets, printed
+
+
+def test_a_department_name_no_file_system_takes_is_made_safe(gdz: Gdz, workspace: Path) -> None:
+    workspace.write_text('[owners]\n"市政数局/数据科: 示例" = ["pass-rate"]\n', encoding="utf-8")
+    result = gdz("export", "template", "--lang", "zh")
+    assert result.exit_code == 0, result
+    assert [path.name for path in Path(FOLDER).iterdir()] == [
+        "市政数局_数据科_ 示例-2025年5月-营商环境指标填报.xlsx"
+    ]
+    sheet = openpyxl.load_workbook(next(Path(FOLDER).iterdir()))["填报表"]
+    assert sheet["B2"].value == "市政数局/数据科: 示例"  # the name itself, as gdz.toml writes it
+
+
+def test_a_form_is_never_printed_on_a_terminal(
+    gdz: Gdz, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("gdz_targets.output.stream.stdout_is_terminal", lambda: True)
+    result = gdz("export", "template", "--owner", "政数", "-o", "-")
+    assert result.exit_code == 2 and "xlsx is for a file, not the terminal" in result.stderr
+
+
+def test_a_form_is_imported_even_where_the_owners_table_has_since_broken(
+    gdz: Gdz, workspace: Path, tmp_path: Path
+) -> None:
+    filled = fill(_forms(gdz) / FORM, {"pass-rate": {"本期数值": 79}}, tmp_path / "x.xlsx")
+    workspace.write_text('[owners]\n"市政务服务数据管理局" = ["no-such-target"]\n', encoding="utf-8")
+    result = gdz("import", str(filled))
+    assert result.exit_code == 0 and result.stdout.endswith("imported 1 entry (0 already in the log)\n")
+
+
+def test_the_last_figure_keeps_its_bound_and_unit_and_the_baseline_is_said(gdz: Gdz, workspace: Path) -> None:
+    assert gdz("log", "new-services", ">70", "--date", "2025-04-30").exit_code == 0
+    sheet = openpyxl.load_workbook(_forms(gdz) / FORM)["填报表"]
+    header = _header(sheet)
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=header["_row"] + 1)}
+    previous = (
+        rows["new-services"][header["上次数值"] - 1].value,
+        rows["new-services"][header["上次数值日期"] - 1].value,
+    )
+    assert previous == (">70项", "2025-04-30")
+    result = gdz("export", "template", "--owner", "政数", "--period", "2024-02", "-f", "csv", "-o", "-")
+    rows_csv = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    assert rows_csv[6][4:6] == ["40% (baseline)", "2024-01-01"]  # no figure logged yet: the plan's, said so

@@ -187,9 +187,13 @@ def read_form(session: Session, form: Form, entries: Sequence[Entry]) -> FormRea
     outside = [entry for entry in entries if period is not None and not period.holds(entry.date)]
     not_owned: list[str] = []
     unknown_owner = False
-    found = settings(session)
-    if owner and found.declared:
-        held = next((o for o in owners(session, found).owners if o.name == owner), None)
+    try:  # said after the import: a gdz.toml with a problem takes nothing from what was imported
+        found = settings(session)
+        table = owners(session, found) if owner and found.declared else NO_OWNERS
+    except DataError:
+        table = NO_OWNERS
+    if table:
+        held = next((o for o in table.owners if o.name == owner), None)
         unknown_owner = held is None
         if held is not None:
             not_owned = sorted({entry.target for entry in entries if entry.target not in held.targets()})

@@ -23,9 +23,21 @@ from gdz_targets.output.round_text import (
     state_text,
 )
 from gdz_targets.output.text import UNKNOWN, list_separator, word
-from gdz_targets.output.textwidth import width_of
+from gdz_targets.output.textwidth import cut, width_of, wrap
 
-from .layout import NARROW, WIDE, Cell, Column, capped_flow, cell, fit_columns, flow, grid, heading_lines
+from .layout import (
+    COLUMN_GAP,
+    NARROW,
+    WIDE,
+    Cell,
+    Column,
+    capped_flow,
+    cell,
+    fit_columns,
+    flow,
+    grid,
+    heading_lines,
+)
 
 MISSING_LINES = 2  # the targets an owner owes take at most this many lines; `--owner` lists them all
 
@@ -85,7 +97,7 @@ def _summary(returns: Returns, lang: str, width: int, detail: bool) -> Text:
     )
     targets = word("returns.target_count", lang).format(returned=returned, owed=owed, missing=owed - returned)
     summary.append_text(
-        flow(labels["returns.targets_label"], [(targets, "")], width, indent=indent, pad=True)
+        flow(labels["returns.targets_label"], [(targets, "")], width, indent=indent, pad=True, fold=True)
     )
     steps = ["gdz returns --remind"] if any(row.missing for row in returns.owners) else []
     if not detail:
@@ -131,11 +143,30 @@ def _owners(returns: Returns, lang: str, width: int) -> Text:
     rows = [_owner_row(returns, row, lang) for row in returns.owners]
     fitted = fit_columns(columns, rows, width)
     wide = wide and any(column.key == "missing" for column, _ in fitted)
+    more = word("ui.and_more", lang)
+    if wide:  # beside each owner too, what it owes takes at most MISSING_LINES lines, the rest counted
+        room = next(size for column, size in fitted if column.key == "missing")
+        for row, found in zip(rows, returns.owners, strict=True):
+            titles = [short_title(asked.target, lang) for asked in found.missing]
+            row["missing"] = cell(_capped(titles, room, more, lang))
+    table = sum(size for _, size in fitted) + COLUMN_GAP * (len(fitted) - 1)
+    # The owner's name is what the line is about: where its column would hold fewer than 12 cells of it, each
+    # owner takes lines of its own instead.
+    named = next((size for column, size in fitted if column.key == "owner"), 0)
+    longest = max((width_of(text) for row in rows for text, _ in row["owner"]), default=0)
+    if named < min(longest, 12):
+        table = width + 1
     view = Text()
     step = 2 if width >= NARROW else 0
-    more = word("ui.and_more", lang)
     for number, (row, found) in enumerate(zip(rows, returns.owners, strict=True)):
-        view.append_text(grid(fitted, [row], show_header=number == 0))
+        if table <= width:
+            view.append_text(grid(fitted, [row], show_header=number == 0))
+        else:  # too narrow for the columns: the name, then what it has reported and its state
+            for text, style in [
+                *row["owner"],
+                (f"{row['reported'][0][0]} · {row['state'][0][0]}", row["state"][0][1]),
+            ]:
+                view.append("\n".join(wrap(text, width)) + "\n", style=style)
         if found.missing and not wide:
             titles = [short_title(asked.target, lang) for asked in found.missing]
             view.append_text(_titles(word("returns.missing_label", lang), titles, width,
@@ -143,6 +174,19 @@ def _owners(returns: Returns, lang: str, width: int) -> Text:
     if not rows:
         view.append(word("returns.no_owners", lang) + "\n", style="dim")
     return view
+
+
+def _capped(titles: list[str], width: int, more: str, lang: str) -> str:
+    """Titles joined, folded to `width`, on at most MISSING_LINES lines: as many as fit, then `… N more`."""
+    separator = list_separator(lang)
+    for kept in range(len(titles), -1, -1):
+        shown = separator.join(
+            titles[:kept] + ([more.format(count=len(titles) - kept)] if kept < len(titles) else [])
+        )
+        lines = wrap(shown, width)
+        if len(lines) <= MISSING_LINES:
+            return "\n".join(lines)
+    return cut(more.format(count=len(titles)), width)
 
 
 def _titles(label: str, titles: list[str], width: int, more: Callable[[int], str], lang: str, lead: int = 0,
@@ -174,8 +218,13 @@ def _owner_row(returns: Returns, row: OwnerReturn, lang: str) -> dict[str, Cell]
 def _owner_detail(returns: Returns, row: OwnerReturn, plan: Plan, lang: str, width: int) -> Text:
     """Every target one owner is asked about: its figure for the period, else its last figure."""
     view = Text()
-    view.append(row.owner.name, style="bold")
-    view.append(f"  {state_text(row.state, lang, returns)}\n", style=STATE_STYLE[row.state])
+    state = state_text(row.state, lang, returns)
+    if width_of(row.owner.name) + 2 + width_of(state) <= width:
+        view.append(row.owner.name, style="bold")
+        view.append(f"  {state}\n", style=STATE_STYLE[row.state])
+    else:
+        view.append("\n".join(wrap(row.owner.name, width)) + "\n", style="bold")
+        view.append("\n".join(wrap(state, width)) + "\n", style=STATE_STYLE[row.state])
     columns = [
         Column("target", word("ui.target_col", lang), 1),
         Column("title", word("ui.title", lang), 4, flexible=True, min_width=8, cut=True),
