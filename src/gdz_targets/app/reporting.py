@@ -81,6 +81,21 @@ def owner_words(session: Session, name: str) -> str:
     return render(msg("owners.filter", owner=chosen.name), session.lang)
 
 
+def owner_columns(session: Session) -> dict[str, dict[str, str | None]] | None:
+    """By target, its leads and its helpers as the status exports' `owner` and `co_owners` cells (names
+    joined by 、); None where the workspace declares no owners, and the exports have no such columns."""
+    table = owners(session)
+    if not table:
+        return None
+    columns: dict[str, dict[str, str | None]] = {}
+    for target in session.plan().targets:
+        held = table.of(target.id)
+        leads = [owner.name for owner, role in held if role is Role.LEAD]
+        helps = [owner.name for owner, role in held if role is Role.CO]
+        columns[target.id] = {"owner": "、".join(leads) or None, "co_owners": "、".join(helps) or None}
+    return columns
+
+
 def owners_of(session: Session, target_id: str) -> list[tuple[str, Role]] | None:
     """A target's owners, its leads first; None where the workspace declares no owners at all."""
     table = owners(session)
