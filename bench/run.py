@@ -43,6 +43,7 @@ class Case:
     name: str
     argv: list[str]
     prepare: Callable[[], None] | None = None
+    cwd: Path | None = None  # where it runs (a workspace's commands find its gdz.toml from there)
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     rss: list[float] = field(default_factory=list)
@@ -63,7 +64,8 @@ def run_once(case: Case, env: dict[str, str]) -> None:
     if case.prepare is not None:
         case.prepare()
     started = time.perf_counter()
-    process = subprocess.Popen(case.argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(case.argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               cwd=case.cwd)  # fmt: skip
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     assert process.stderr is not None

@@ -42,6 +42,7 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
         outcome.notes.append(
             msg("check.plan_ok", path=str(plan_path), count=len(plan.targets), areas=len(plan.areas))
         )
+        _check_owners(session, plan, outcome)
     if not os.path.lexists(log_path):  # a broken link or a loop of links is read, and says what it is
         outcome.notes.append(msg("check.no_log", path=str(log_path)))
         return outcome
@@ -76,6 +77,26 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
     entries, voids = records_summary(records)
     outcome.notes.append(msg("check.log_summary", path=str(log_path), entries=entries, voids=voids))
     return outcome
+
+
+def _check_owners(session: Session, plan: Plan, outcome: CheckOutcome) -> None:
+    """The workspace's owners table against the plan: every problem at its line and column; a target led by
+    no department, and one the round asks for now that nobody owns, as warnings."""
+    from gdz_targets.domain.owners import resolve_owners
+
+    from .reporting import settings, unowned_now
+
+    found = settings(session)
+    if found.path is None or not (found.declared or found.listed or found.problems):
+        return
+    checked = resolve_owners(plan, found.listed, str(found.path))
+    outcome.problems += [*found.problems, *checked.problems]
+    outcome.warnings += checked.warnings
+    if not found.problems and not checked.problems:
+        outcome.warnings += unowned_now(session, checked.owners, found)
+        held = {target for owner in checked.owners.owners for target in owner.targets()}
+        outcome.notes.append(msg("check.owners_ok", path=str(found.path), owners=len(checked.owners.owners),
+                                 targets=len(held)))  # fmt: skip
 
 
 # The reason a copy is voided with, in the log: in the language of whoever repairs.

@@ -22,6 +22,7 @@ from gdz_targets.domain.values import (
 )
 from gdz_targets.store.cells import any_value, cell_day, cell_figure, cell_text
 from gdz_targets.store.files import read_bytes
+from gdz_targets.store.forms import Form, find_form
 from gdz_targets.store.headers import REQUIRED, NamedRow, header_row, named_rows, refuse_other_report
 from gdz_targets.store.log import Log
 from gdz_targets.store.records import is_record_id, new_record_id
@@ -47,6 +48,7 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)  # how the file was read, where that is worth saying
     batch: Batch | None = None  # the record that closed the import, once written
+    form: Form | None = None  # a fill-in form sent back: its owner, period and rows without a figure
 
 
 def read_source(file: Path | str) -> bytes:
@@ -71,15 +73,17 @@ def plan_import(
     by: str | None = None,
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    form: Form | None = None,
 ) -> ImportPlan:
-    """Every cell of every row checked; rows already in `log` (same id, or same figure) are skipped."""
+    """Every cell of every row checked; rows already in `log` (same id, or same figure) are skipped. A form's
+    rows are those it has with a figure."""
     plan = session.plan()
-    result = ImportPlan()
+    result = ImportPlan(form=form)
     if table.encoding:
         result.notes.append(msg("import.read_as", encoding=table.encoding))
     if table.sheet is not None:
         result.notes.append(msg("import.read_sheet", sheet=table.sheet))
-    rows = named_rows(table, path)
+    rows = form.rows if form is not None else named_rows(table, path)
     context = _RowContext(plan, session.recorder(by), session.now(), session.today(), force, table, path)
     matcher = _Matcher(log, table, path)
     for number, located in enumerate(rows, start=1):
@@ -109,18 +113,20 @@ def import_entries(
     """Import a file's new entries, all or none (`dry_run`: none): raises UsageError listing every problem."""
     path = str(file)
     tables = read_tables(read_source(file), path, sheet)
-    # Without --sheet, the first sheet with a header of entries: a gdz workbook opens with its summary. Where
-    # none has one, a sheet that is another report (a status or targets workbook) says so.
-    table = next((table for table in tables if header_row(table) is not None), None)
+    # A fill-in form sent back (it opens with its instructions); else, without --sheet, the first sheet with a
+    # header of entries: a gdz workbook opens with its summary. Where none has one, a sheet that is another
+    # report (a status or targets workbook) says so.
+    form = find_form(tables, path)
+    table = form.table if form is not None else next((t for t in tables if header_row(t) is not None), None)
     if table is None:
         for other in tables:
             refuse_other_report(other, path)
         table = tables[0]
     if dry_run:
-        return _checked(plan_import(session, table, path, session.log(), by, force, progress), path)
+        return _checked(plan_import(session, table, path, session.log(), by, force, progress, form), path)
     # Planned under the lock: an import running at the same time waits, then finds these rows logged.
     with session.log_for_writing() as log:
-        outcome = _checked(plan_import(session, table, path, log, by, force, progress), path)
+        outcome = _checked(plan_import(session, table, path, log, by, force, progress, form), path)
         if outcome.new:
             # The rows name the import, and its closing record comes last: a kill at any moment of the write
             # leaves rows without it, which never count (README, Import).

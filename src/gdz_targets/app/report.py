@@ -20,14 +20,21 @@ def status(
     area: str | None = None,
     statuses: Sequence[str] | None = None,
     sort: str = "plan",
+    owner: str | None = None,
 ) -> StatusReport:
-    """Every target's standing on `as_of` (default today), narrowed and ordered as asked."""
+    """Every target's standing on `as_of` (default today), narrowed and ordered as asked; `owner`: only the
+    targets that owner (责任单位, named by a part of its name) leads or helps with."""
     report = status_report(session.plan(), session.history(), as_of or session.today())
-    if area is None and not statuses and sort == "plan":
+    if area is None and not statuses and sort == "plan" and owner is None:
         return report  # the whole plan in its own order: nothing to narrow
     from gdz_targets.domain.query import narrow_report
 
-    return narrow_report(report, area, statuses, sort)
+    held = None
+    if owner is not None:
+        from .reporting import declared_owners
+
+        held = declared_owners(session)[0].named(owner).targets()
+    return narrow_report(report, area, statuses, sort, held)
 
 
 class TargetDetail(NamedTuple):

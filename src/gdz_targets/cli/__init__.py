@@ -136,6 +136,7 @@ COMMAND_MODULES = {
     "history": "progress_commands", "import": "progress_commands",
     "targets": "plan_commands", "check": "plan_commands",
     "init": "workspace_commands", "where": "workspace_commands",
+    "returns": "round_commands",
 }  # fmt: skip
 _MODULE_ORDER = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 

@@ -94,6 +94,35 @@ StatusOption = Annotated[
         autocompletion=completion.statuses,
     ),
 ]
+PeriodOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--period",
+        "-p",
+        help="The reporting period: a month 2024-03, a quarter 2024Q1, a half 2024H1 or a year 2024. "
+        "Default: the latest period of the workspace's cycle that has ended.",
+        show_default=False,
+        autocompletion=completion.periods,
+    ),
+]
+DueOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--due",
+        help="When returns are due: a date (2024-04-05) or a day of the month after the period (5). Default: "
+        "the workspace's due_day, else the 5th.",
+        show_default=False,
+    ),
+]
+OwnerOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--owner",
+        help="Only this owner (责任单位): its name, or a unique part of it.",
+        show_default=False,
+        autocompletion=completion.owners,
+    ),
+]
 TARGET_HELP = "Target: its id, or a unique part of its Chinese or English title (see `gdz targets`)."
 
 

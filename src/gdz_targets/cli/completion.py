@@ -5,7 +5,7 @@ A plan or log that cannot be read completes nothing: completion never prints an 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from gdz_targets.domain.errors import GdzError
+from gdz_targets.domain.errors import GdzError, counted
 
 from .click_api import CompletionItem, Context, Parameter, ParamType
 
@@ -106,6 +106,41 @@ def entries(incomplete: str) -> Choices:
         for entry in found
         if short_id(entry.id).startswith(typed) or entry.id.startswith(typed)
     )[:50]
+
+
+def owners(incomplete: str) -> Choices:
+    """The owners (责任单位) of the workspace whose name holds what is typed, each with what it holds."""
+    try:
+        s = _session()
+        from gdz_targets.app.reporting import owners as workspace_owners
+
+        found = workspace_owners(s)
+    except GdzError:
+        return []
+    from gdz_targets.output.messages import render
+
+    typed = incomplete.lower()
+    return _choices((owner.name, render(counted("target", len(owner.targets())), s.lang))
+                    for owner in found.owners if typed in owner.name.lower())  # fmt: skip
+
+
+def periods(incomplete: str) -> Choices:
+    """The latest periods of the workspace's cycle that have ended, the latest first."""
+    try:
+        s = _session()
+        from gdz_targets.app.reporting import settings
+        from gdz_targets.domain.periods import latest_ended
+
+        period = latest_ended(s.today(), settings(s).cadence)
+    except GdzError:
+        return []
+    from gdz_targets.output.round_text import period_label
+
+    found = []
+    for _ in range(6):
+        found.append((str(period), period_label(period, s.lang)))
+        period = period.previous()
+    return [(value, help_text) for value, help_text in found if value.startswith(incomplete)]
 
 
 class TargetName(ParamType):

@@ -93,6 +93,23 @@ HELP_ZH: Final[dict[str, str]] = {
         "CSV 和 xlsx 使用固定代码和英文列名,供脚本使用。",
     "CSV without the UTF-8 BOM Excel needs.": "CSV 不带 Excel 所需的 UTF-8 BOM。",
     "Directory to make a workspace (created if missing).": "要建为工作区的目录(不存在则创建)。",
+    "Who has reported for a period: per owner, what it owes, what is missing, and whether it is late.":
+        "报送情况:按责任单位列出某一报告期应报、已报和尚缺的指标,以及是否逾期。",
+    "The reporting period: a month 2024-03, a quarter 2024Q1, a half 2024H1 or a year 2024. Default: the latest "
+    "period of the workspace's cycle that has ended.":
+        "报告期:月份 2024-03、季度 2024Q1、半年 2024H1 或年份 2024。默认:按工作区的报送周期,最近一个已结束的报告期。",
+    "When returns are due: a date (2024-04-05) or a day of the month after the period (5). Default: the "
+    "workspace's due_day, else the 5th.":
+        "报送截止日期:日期(2024-04-05)或报告期次月的某日(5)。默认:工作区的 due_day,否则为次月 5 日。",
+    "Only this owner (责任单位): its name, or a unique part of it.":
+        "只看此责任单位:单位全称,或其中唯一的一段(简称亦可,如“市人社局”)。",
+    "Print a reminder to paste into a chat or an OA message, not the report.":
+        "输出可直接粘贴到工作群或 OA 的催报提醒,而不是报表。",
+    "csv, json or md instead of the screen.": "以 csv、json 或 md 格式输出,而非屏幕显示。",
+    "Write the report to this file (atomically).": "把报表写入此文件(原子替换)。",
+    "`template`: a fill-in form for each owner (--owner: one), .xlsx or CSV, for the period.":
+        "`template`:为各责任单位生成该报告期的填报表(加 --owner 只生成一份),.xlsx 或 CSV 格式。",
+    "template: replace forms already there, even filled-in ones.": "template:覆盖已存在的填报表,包括已填写的。",
 }  # fmt: skip
 HELP_HEADINGS_ZH: Final[dict[str, str]] = {
     "Usage: ": "用法:", "Options": "选项", "Arguments": "参数", "Commands": "命令", "Example: ": "示例:",

@@ -246,7 +246,12 @@ def import_csv(
         progress.done()
     if outcome.batch is not None:
         wrote()
-    for note in outcome.notes:
+    notes = list(outcome.notes)
+    if outcome.form is not None:  # a form sent back: whose, for when, and its rows without a figure
+        from gdz_targets.app.reporting import form_notes, read_form
+
+        notes += form_notes(read_form(s, outcome.form, [*outcome.new, *outcome.present]))
+    for note in notes:
         say(s, "import.note", note=note)
     if dry_run and (outcome.new or outcome.present):
         from gdz_targets.output.screens.history import history_table

@@ -8,8 +8,11 @@ import typer
 from . import completion
 from .common import (
     AreaOption,
+    DueOption,
     LangOption,
     LedgerOption,
+    OwnerOption,
+    PeriodOption,
     PlanOption,
     StatusOption,
     day_option,
@@ -55,6 +58,7 @@ def status(
             "whether it comes from the plan or the log.",
         ),
     ] = False,
+    owner: OwnerOption = None,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -68,15 +72,20 @@ def status(
     from gdz_targets.domain.query import parse_sort
 
     order = parse_sort(sort)
-    found = report.status(s, day_option(s, as_of, period=True), area, status_filter, order)
+    found = report.status(s, day_option(s, as_of, period=True), area, status_filter, order, owner)
     from gdz_targets.output.screens.status import StatusOptions, status_view
     from gdz_targets.output.text import filters_text
 
+    filters = filters_text(s.plan(), s.lang, area, status_filter or [], order)
+    if owner is not None:
+        from gdz_targets.app.reporting import owner_words
+
+        filters = " · ".join(part for part in (owner_words(s, owner), filters) if part)
     options = StatusOptions(
         log_path=str(s.log_location().path),
         next_steps=report.next_steps(s, found),
-        filters=filters_text(s.plan(), s.lang, area, status_filter or [], order),
-        show_all=show_all or bool(status_filter),
+        filters=filters,
+        show_all=show_all or bool(status_filter) or owner is not None,
         city_detail=city_benchmarks,
     )
     draw(status_view(found, s.lang, width(), options))
@@ -97,11 +106,12 @@ def show(
     from gdz_targets.app import report
 
     detail = report.target_detail(s, target, day_option(s, as_of, period=True))
+    from gdz_targets.app.reporting import owners_of
     from gdz_targets.output.screens.show import show_view
 
-    draw(
-        show_view(detail.standing, detail.plan, s.lang, detail.series, detail.entries, detail.voids, width())
-    )
+    owned = owners_of(s, detail.standing.target.id)
+    draw(show_view(detail.standing, detail.plan, s.lang, detail.series, detail.entries, detail.voids, width(),
+                   owners=owned))  # fmt: skip
 
 
 OutputOption = Annotated[
@@ -124,6 +134,7 @@ class ExportKind(StrEnum):
     status = "status"
     entries = "entries"
     targets = "targets"
+    template = "template"
 
 
 class ExportFormat(StrEnum):
@@ -138,7 +149,7 @@ class ExportFormat(StrEnum):
 
 def export(
     what: Annotated[
-        ExportKind, typer.Argument(metavar="[status|entries|targets]", help="What to export.")
+        ExportKind, typer.Argument(metavar="[status|entries|targets|template]", help="What to export.")
     ] = ExportKind.status,
     output: OutputOption = None,
     fmt: Annotated[
@@ -158,15 +169,40 @@ def export(
         typer.Option("--codes", help="CSV and xlsx with stable codes and English column names, for scripts."),
     ] = False,
     no_bom: Annotated[bool, typer.Option("--no-bom", help="CSV without the UTF-8 BOM Excel needs.")] = False,
+    period: PeriodOption = None,
+    owner: OwnerOption = None,
+    due: DueOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="template: replace forms already there, even filled-in ones.")
+    ] = False,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Export the status report, the log's entries or the targets: CSV, xlsx, JSON, Markdown, HTML, SVG, PNG.
 
+    `template`: a fill-in form for each owner (--owner: one), .xlsx or CSV, for the period.
+
     Example: gdz export status -o 报告.csv
     """
     s = session(lang, plan, ledger)
+    given = {
+        "--as-of": as_of,
+        "--area": area,
+        "--status": status_filter,
+        "--codes": codes,
+        "--no-bom": no_bom,
+        "--period": period,
+        "--owner": owner,
+        "--due": due,
+        "--force": force,
+    }
+    from .round_commands import export_template, refuse_options
+
+    refuse_options(what.value, given)
+    if what is ExportKind.template:
+        export_template(s, output, fmt.value if fmt else None, period, owner, due, force)
+        return
     from gdz_targets.app.documents import ExportRequest
     from gdz_targets.app.documents import export as export_document
     from gdz_targets.output.export import choose_format

@@ -44,6 +44,16 @@ def where(plan: PlanOption = None, ledger: LedgerOption = None, lang: LangOption
     say(s, "where.lock", path=str(found.lock))
     say(s, "where.cache", path=str(found.cache))
     say(s, "where.user", name=found.recorder)
+    from gdz_targets.app.reporting import settings
+
+    round_settings = settings(s)  # what the workspace says of the reporting round, without checking it
+    if round_settings.path is not None and round_settings.listed:
+        count = len({" ".join(listed.name.lower().split()) for listed in round_settings.listed})
+        cadence = msg("cadence." + round_settings.cadence.value)
+        say(s, "owners.where", count=count, path=str(round_settings.path), cadence=cadence,
+            due=round_settings.due_day)  # fmt: skip
+    else:
+        say(s, "owners.where_none")
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

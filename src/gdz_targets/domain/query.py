@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final
 
 from .errors import UsageError, Words, close_matches, msg
@@ -165,12 +165,18 @@ def _sort_key(sort: str) -> Callable[[TargetStatus], Any] | None:
 
 
 def narrow_report(
-    report: StatusReport, area: str | None, statuses: Sequence[str] | None, sort: str = "plan"
+    report: StatusReport,
+    area: str | None,
+    statuses: Sequence[str] | None,
+    sort: str = "plan",
+    targets: Collection[str] | None = None,
 ) -> StatusReport:
-    """Keep the rows asked for, in the order asked for; area and plan scores and the status counts still
-    cover the whole plan (the summary says what is shown)."""
+    """Keep the rows asked for (in `area`, with `statuses`, among `targets`), in the order asked for; area and
+    plan scores and the status counts still cover the whole plan (the summary says what is shown)."""
     area = resolve_area(report.plan, area) if area is not None else None
     wanted_ids = {target.id for target in select_targets(report.plan, area=area)}
+    if targets is not None:
+        wanted_ids &= set(targets)
     wanted_statuses = parse_statuses(statuses)
     key = _sort_key(sort)
 
@@ -185,5 +191,6 @@ def narrow_report(
     )
     context = rows(report.context) if area in (None, CONTEXT) else ()
     return report._replace(
-        areas=tuple(a for a in areas if a.targets or wanted_statuses is None), context=context
+        areas=tuple(a for a in areas if a.targets or (wanted_statuses is None and targets is None)),
+        context=context,
     )

@@ -73,6 +73,8 @@ COLUMNS_ZH: Final[dict[str, str]] = {
     "stale": "久未更新",
     "source": "来源",
     "quote": "原文",
+    "owner": "责任单位",
+    "co_owners": "配合单位",
 }
 
 
@@ -83,7 +85,7 @@ COLUMNS_EN: Final[dict[str, str]] = {
     "target_value": "Target", "deadline": "Deadline", "progress_pct": "Progress", "guangzhou": "Guangzhou",
     "shenzhen": "Shenzhen", "score": "Score", "status": "Status", "achieved_on": "Met on", "days_left": "Days left",
     "stale": "Stale", "id": "Id", "city": "City", "date": "Date", "value": "Value", "qualifier": "Bound",
-    "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at",
+    "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at", "owner": "Owner", "co_owners": "Co-owners",
 }  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -238,6 +238,10 @@ STATUS_COLUMNS: Final = (
 )
 
 
+# Who owns each target, after the status columns where the workspace declares owners (Reporting round)
+OWNER_COLUMNS: Final = ("owner", "co_owners")
+
+
 def _json_bytes(document: Any) -> bytes:
     return (json.dumps(document, ensure_ascii=False, allow_nan=False, indent=2) + "\n").encode("utf-8")
 
@@ -266,16 +270,23 @@ def _plan_meta(plan: Plan) -> dict[str, Any]:
 # --- status -------------------------------------------------------------------------------------
 
 
-def export_status(report: StatusReport, fmt: str, lang: str, history: History | None = None) -> bytes:
+def export_status(report: StatusReport, fmt: str, lang: str, history: History | None = None,
+                  owners: Mapping[str, Mapping[str, str | None]] | None = None) -> bytes:  # fmt: skip
     """The status report in `fmt`; `lang` is the reader's (zh or en) or CODES for CSV and .xlsx. `history`:
-    the log's series, for the trends and charts of HTML."""
+    the log's series, for the trends and charts of HTML. `owners`: by target, its `owner` and `co_owners`,
+    two more columns where the workspace declares owners."""
     rows = [status_record(report, row) for row in report.all_targets()]
+    columns: tuple[str, ...] = STATUS_COLUMNS
+    if owners is not None:
+        columns = (*STATUS_COLUMNS, *OWNER_COLUMNS)
+        rows = [row | {column: owners.get(row["target"], {}).get(column) for column in OWNER_COLUMNS}
+                for row in rows]  # fmt: skip
     if fmt == "csv":
-        return _records_csv(report.plan, STATUS_COLUMNS, rows, lang)
+        return _records_csv(report.plan, columns, rows, lang)
     if fmt == "xlsx":
         from .workbook import status_workbook
 
-        return status_workbook(report, STATUS_COLUMNS, rows, lang)
+        return status_workbook(report, columns, rows, lang)
     if fmt == "json":
         return _json_bytes(
             {

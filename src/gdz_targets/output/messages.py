@@ -7,7 +7,7 @@ from typing import Final
 
 from gdz_targets.domain.errors import Message, Problem, Words
 
-from .catalogue import charts, documents, files, imports, log, plan, vocabulary
+from .catalogue import charts, documents, files, imports, log, plan, reporting, vocabulary
 from .textwidth import printable
 
 # key: (English, Chinese), from every family of the catalogue.
@@ -19,6 +19,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     **documents.WORDS,
     **charts.WORDS,
     **vocabulary.WORDS,
+    **reporting.WORDS,
 }
 
 

@@ -102,6 +102,7 @@ def status_workbook(
     _status_cover(book, report)
     title = "title_zh" if book.reader == "zh" else "title_en"
     shown = tuple(title if column == "title" else column for column in READER_COLUMNS)
+    shown += ("owner",) if "owner" in columns else ()  # who answers for it, where the workspace says
     _table(book, word("xlsx.sheet_targets", book.reader), shown, records, for_reading=True)
     _table(book, word("xlsx.sheet_fields", book.reader), columns, records)
     return book.close()

@@ -186,7 +186,13 @@ def _toml_problem(path: str, exc: ValueError, text: str) -> Problem:
         else:
             line = text.count("\n") + 1
             column = len(text) - text.rfind("\n")
-    return Problem(path, msg("toml.syntax", detail=toml_detail(message)), line, column)
+    detail = toml_detail(message)
+    # `市政数局 = [...]`: a key in Chinese or with spaces needs quotes, which a hand-edited file often lacks.
+    written = text.splitlines()[line - 1] if line is not None and line <= len(text.splitlines()) else ""
+    bare = re.match(r"\s*([^\s#\[\"'=][^=\"']*?)\s*=", written)
+    if bare and not re.fullmatch(r"[A-Za-z0-9_.-]+", bare.group(1)):
+        detail = msg("toml.quote_key", key=bare.group(1))
+    return Problem(path, msg("toml.syntax", detail=detail), line, column)
 
 
 # What tomllib says, by the catalogue key that says it in the user's language; a name it quotes is kept.
@@ -226,7 +232,7 @@ def toml_detail(text: str) -> Message:
 Payload: TypeAlias = "bytes | Sequence[bytes | memoryview | array[Any]]"
 
 
-def atomic_write(path: Path, data: Payload, durable: bool = True) -> None:
+def atomic_write(path: Path, data: Payload, durable: bool = True, sync_directory: bool = True) -> None:
     """Replace `path` with `data`: write a temporary file in the same directory, then rename it over `path`.
 
     On any error the old file is left as it was and the temporary file removed. `durable` also fsyncs the file
@@ -259,7 +265,7 @@ def atomic_write(path: Path, data: Payload, durable: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise os_failure(WriteError, path, exc, "write.failed") from None
-    if durable:
+    if durable and sync_directory:
         fsync_directory(directory)
 
 
@@ -292,9 +298,10 @@ def _write_parts(handle: IO[bytes], data: Payload) -> None:
         handle.write(part)
 
 
-def write_report(name: str | Path, data: bytes) -> None:
+def write_report(name: str | Path, data: bytes, sync_directory: bool = True) -> None:
     """Write a report to a file: a regular file (or the file a symbolic link names) is replaced atomically,
-    and only if it may be written; a device, FIFO or socket is written to directly."""
+    and only if it may be written; a device, FIFO or socket is written to directly. `sync_directory=False`:
+    for many files written into one directory, which the caller then syncs once (`fsync_directory`)."""
     if isinstance(name, str) and name.endswith(("/", os.sep)):  # `-o out.csv/` asks for a directory
         raise UsageError(msg("write.names_directory", path=name))
     path = Path(name)
@@ -305,7 +312,7 @@ def write_report(name: str | Path, data: bytes) -> None:
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
-        atomic_write(target, data)
+        atomic_write(target, data, sync_directory=sync_directory)
         return
     except OSError as exc:
         raise os_failure(WriteError, path, exc, "write.failed") from None
@@ -316,7 +323,7 @@ def write_report(name: str | Path, data: bytes) -> None:
         return
     if not os.access(target, os.W_OK):
         raise WriteError(msg("write.read_only", path=str(path)))
-    atomic_write(target, data)
+    atomic_write(target, data, sync_directory=sync_directory)
 
 
 def _write_in_place(path: Path, data: bytes) -> None:

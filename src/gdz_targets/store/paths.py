@@ -16,10 +16,24 @@ WORKSPACE_TEMPLATE: Final = """\
 # gdz workspace (made by `gdz init`): gdz commands run in this directory or below it use this log.
 log = "{log}"
 # plan = "targets.toml"  # uncomment to track a plan of your own instead of the one shipped with gdz
+
+# The reporting round (README, Reporting round): uncomment and fill in.
+# [reporting]
+# period = "month"   # 报送周期: month, quarter, half or year (月、季度、半年、年)
+# due_day = 5        # 次月几日截止: returns are due on this day of the month after the period
+# contact = "..."    # 联系方式, for the reminder
+#
+# [owners]           # 责任单位(牵头): each department and the targets it owes (ids or title parts)
+# "市政务服务数据管理局" = ["cross-city-total", "e-licence-top100"]
+#
+# [co-owners]        # 配合单位: departments that help; they see the target on their form, and are not chased
+# "市人力资源和社会保障局" = ["cross-city-total"]
 """
 GITATTRIBUTES_LINE: Final = "{log} merge=union"
 GITIGNORE_LINE: Final = "{log}.lock"
 SETTINGS_LIMIT: Final = 1 << 20  # gdz.toml, .gitattributes, .gitignore
+# The reporting round's tables in gdz.toml, read by `round_settings` (README, Reporting round).
+ROUND_KEYS: Final = ("owners", "co-owners", "reporting")
 
 
 class Located(NamedTuple):
@@ -91,9 +105,9 @@ def read_workspace(root: Path) -> Workspace:
     data, _ = read_toml(path, SETTINGS_LIMIT)
     problems = []
     for key, value in data.items():
-        if key not in {"log", "plan"}:
+        if key not in {"log", "plan", *ROUND_KEYS}:
             problems.append(Problem(str(path), msg("workspace.unknown_key", key=key)))
-        elif not isinstance(value, str) or not value.strip():
+        elif key not in ROUND_KEYS and (not isinstance(value, str) or not value.strip()):
             problems.append(Problem(str(path), msg("workspace.bad_path", key=key)))
     if problems:
         raise DataError(problems[0].message, problems)

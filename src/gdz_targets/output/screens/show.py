@@ -61,12 +61,19 @@ def show_view(
     records: Sequence[Entry],
     voided: dict[str, Void],
     width: int,
+    owners: Sequence[tuple[str, str]] | None = None,
 ) -> Text:
-    """One target in full: what the plan asks and where it says so, where it stands, how the score is formed,
-    the Guangzhou and Shenzhen figures with their sources, and every entry."""
+    """One target in full: what the plan asks and where it says so, who owns it (where the workspace says),
+    where it stands, how the score is formed, the Guangzhou and Shenzhen figures with their sources, and every
+    entry. `owners`: (name, role) pairs, leads first; None where the workspace declares no owners."""
     width = max(width, 1)
     target = report_row.target
     facts = _target_facts(report_row, plan, lang, series)
+    if owners is not None:  # after the area: who in the city answers for the target
+        named = [word("owners.named", lang).format(name=name, role=word("role." + role, lang))
+                 for name, role in owners]  # fmt: skip
+        shown = cell(joined(named, lang)) if named else cell(word("owners.none_for", lang), "yellow")
+        facts.insert(2, {"label": [(word("owners.label", lang), "bold")], "value": shown})
     label_width = max(width_of(row["label"][0][0]) for row in facts)
     view = Text()
     for line in wrap(target.id, width):
