@@ -84,7 +84,8 @@ def _check_owners(session: Session, plan: Plan, outcome: CheckOutcome) -> None:
     no department, and one the round asks for now that nobody owns, as warnings."""
     from gdz_targets.domain.owners import resolve_owners
 
-    from .reporting import settings, unowned_now
+    from .owners import settings
+    from .reporting import unowned_now
 
     found = settings(session)
     if found.path is None or not (found.declared or found.listed or found.problems):

@@ -49,7 +49,7 @@ def export(session: Session, request: ExportRequest) -> Document:
 
         history = session.history()  # one reading of the log: the report and the briefing's charts
         report = narrow_report(status_report(plan, history, day), request.area, request.statuses)
-        from .reporting import owner_columns
+        from .owners import owner_columns
 
         data = exports.export_status(report, chosen, reader, history, owner_columns(session))
     elif request.what == ENTRIES:

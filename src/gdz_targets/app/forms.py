@@ -12,7 +12,8 @@ from gdz_targets.domain.errors import Problem, UsageError, msg
 from gdz_targets.domain.owners import Role
 from gdz_targets.domain.periods import Period
 
-from .reporting import RoundRequest, declared_owners, due_of, period_of
+from .owners import declared_owners
+from .reporting import RoundRequest, due_of, period_of
 from .session import Session
 
 if TYPE_CHECKING:

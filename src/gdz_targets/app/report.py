@@ -31,7 +31,7 @@ def status(
 
     held = None
     if owner is not None:
-        from .reporting import declared_owners
+        from .owners import declared_owners
 
         held = declared_owners(session)[0].named(owner).targets()
     return narrow_report(report, area, statuses, sort, held)

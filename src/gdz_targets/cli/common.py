@@ -63,6 +63,17 @@ LangOption = Annotated[
     ),
 ]
 
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045 - text, not a Path: a Path would drop the slash of "out/"
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout; the extension picks the format.",
+        show_default=False,
+    ),
+]
+
+
 AreaOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(

@@ -112,7 +112,7 @@ def owners(incomplete: str) -> Choices:
     """The owners (责任单位) of the workspace whose name holds what is typed, each with what it holds."""
     try:
         s = _session()
-        from gdz_targets.app.reporting import owners as workspace_owners
+        from gdz_targets.app.owners import owners as workspace_owners
 
         found = workspace_owners(s)
     except GdzError:
@@ -128,7 +128,7 @@ def periods(incomplete: str) -> Choices:
     """The latest periods of the workspace's cycle that have ended, the latest first."""
     try:
         s = _session()
-        from gdz_targets.app.reporting import settings
+        from gdz_targets.app.owners import settings
         from gdz_targets.domain.periods import latest_ended
 
         period = latest_ended(s.today(), settings(s).cadence)

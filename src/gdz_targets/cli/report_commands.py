@@ -11,6 +11,7 @@ from .common import (
     DueOption,
     LangOption,
     LedgerOption,
+    OutputOption,
     OwnerOption,
     PeriodOption,
     PlanOption,
@@ -78,7 +79,7 @@ def status(
 
     filters = filters_text(s.plan(), s.lang, area, status_filter or [], order)
     if owner is not None:
-        from gdz_targets.app.reporting import owner_words
+        from gdz_targets.app.owners import owner_words
 
         filters = " · ".join(part for part in (owner_words(s, owner), filters) if part)
     options = StatusOptions(
@@ -106,23 +107,12 @@ def show(
     from gdz_targets.app import report
 
     detail = report.target_detail(s, target, day_option(s, as_of, period=True))
-    from gdz_targets.app.reporting import owners_of
+    from gdz_targets.app.owners import owners_of
     from gdz_targets.output.screens.show import show_view
 
     owned = owners_of(s, detail.standing.target.id)
     draw(show_view(detail.standing, detail.plan, s.lang, detail.series, detail.entries, detail.voids, width(),
                    owners=owned))  # fmt: skip
-
-
-OutputOption = Annotated[
-    Optional[str],  # noqa: UP045 - text, not a Path: a Path would drop the slash of "out/"
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of stdout; the extension picks the format.",
-        show_default=False,
-    ),
-]
 
 
 class ChartFormat(StrEnum):

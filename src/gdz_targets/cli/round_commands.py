@@ -10,6 +10,7 @@ from .common import (
     DueOption,
     LangOption,
     LedgerOption,
+    OutputOption,
     OwnerOption,
     PeriodOption,
     PlanOption,
@@ -20,7 +21,6 @@ from .common import (
     session,
     width,
 )
-from .report_commands import OutputOption
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -44,7 +44,7 @@ def where(plan: PlanOption = None, ledger: LedgerOption = None, lang: LangOption
     say(s, "where.lock", path=str(found.lock))
     say(s, "where.cache", path=str(found.cache))
     say(s, "where.user", name=found.recorder)
-    from gdz_targets.app.reporting import settings
+    from gdz_targets.app.owners import settings
 
     round_settings = settings(s)  # what the workspace says of the reporting round, without checking it
     if round_settings.path is not None and round_settings.listed:
