@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.model import City, Entry, Plan, Point, Void
+from gdz_targets.domain.movement import Movement, TargetMovement, check_period, movement
 from gdz_targets.domain.query import require_target, select_targets
 from gdz_targets.domain.status import Origin, StatusReport, TargetStatus, status_report, target_status
 
 from .session import Session
+
+if TYPE_CHECKING:
+    from gdz_targets.store.log import Log
 
 
 def status(
@@ -30,6 +34,39 @@ def status(
     return narrow_report(report, area, statuses, sort)
 
 
+class Compared(NamedTuple):
+    """A report since an earlier day: the report as of the later day (narrowed and ordered as asked), and what
+    moved since the earlier one across the whole plan."""
+
+    report: StatusReport
+    movement: Movement
+
+
+def compared(
+    session: Session,
+    since: date,
+    as_of: date | None = None,
+    area: str | None = None,
+    statuses: Sequence[str] | None = None,
+    sort: str = "plan",
+) -> Compared:
+    """The report as of `as_of` (default today) and what moved since `since`: one reading of the log."""
+    from gdz_targets.domain.query import narrow_report
+
+    log = session.report_log()
+    moved = movement_since(session, log, since, as_of or session.today())
+    return Compared(narrow_report(moved.now, area, statuses, sort, moved), moved)
+
+
+def movement_since(session: Session, log: Log, since: date, as_of: date) -> Movement:
+    """What moved across the whole plan between `since` and `as_of`: the report as of `as_of`, and the one as
+    of `since` with the days a void touched as the log then held them."""
+    check_period(since, as_of)
+    history = log.history()
+    now = status_report(session.plan(), history, as_of)
+    return movement(session.plan(), history, now, since, log.corrections(), session.end_of_day(since))
+
+
 class TargetDetail(NamedTuple):
     """What `gdz show` prints: the target's standing, its Dongguan series, and every entry with its voids."""
 
@@ -38,20 +75,25 @@ class TargetDetail(NamedTuple):
     series: list[Point]
     entries: list[Entry]
     voids: dict[str, Void]
+    change: TargetMovement | None = None  # what moved since an earlier day, where one is asked for
 
 
-def target_detail(session: Session, target_id: str, as_of: date | None = None) -> TargetDetail:
+def target_detail(
+    session: Session, target_id: str, as_of: date | None = None, since: date | None = None
+) -> TargetDetail:
     plan = session.plan()
     target = require_target(plan, target_id)
     day = as_of or session.today()
     log = session.log()
     history = log.history()
+    change = movement_since(session, log, since, day).of(target.id) if since is not None else None
     return TargetDetail(
         plan,
         target_status(plan, target, history, day),
         history.of(target.id, City.DONGGUAN).points(day),
         log.entries(target.id, include_voided=True),
         log.voids(),
+        change,
     )
 
 

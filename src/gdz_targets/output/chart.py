@@ -13,6 +13,7 @@ from gdz_targets.domain.errors import UsageError, msg
 from gdz_targets.domain.model import City, Kind, Plan, Point
 from gdz_targets.domain.status import TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, unit_name
+from gdz_targets.output.changes import period_words
 from gdz_targets.output.text import number, unit_label, with_unit
 
 from .drawing import (
@@ -65,8 +66,11 @@ class _Frame:
 Peer = tuple[City, date, float, bool]  # a city, the day its figure stands for, the figure, related or not
 
 
-def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str) -> Picture:
-    """The chart of one numeric target or context indicator, as of a date."""
+def chart_picture(
+    plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str, since: date | None = None
+) -> Picture:
+    """The chart of one numeric target or context indicator, as of a date (`since`: with a mark at that
+    earlier day, the period in its subtitle)."""
     target = row.target
     unit = cut(unit_label(plan, target, lang), WIDEST_UNIT)
     dongguan = [(point.date, point.value) for point in points]
@@ -75,6 +79,7 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     goal = target.target if target.kind is Kind.NUMERIC else None
     days = [day for day, _ in dongguan] + [peer[1] for peer in peers] + ([baseline[0]] if baseline else [])
     days += [target.deadline] if target.deadline else []
+    days += [since] if since else []
     first, last = (min(days), max(days)) if days else (_shifted(as_of, -365), as_of)
     margin = max(45, (last - first).days // 12)  # room for the marks and labels at either end
     first, last = _shifted(first, -margin), _shifted(last, margin)
@@ -94,11 +99,10 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     lines = [first_line, cut(rest, room)] if rest else [first_line]
     below = 22.0 * (len(lines) - 1)
     frame = _Frame(first, last, low, high, TOP + below)
+    period = period_words(since, as_of, lang) if since else f"{word('ui.as_of', lang)} {as_of.isoformat()}"
     shapes: list[Shape] = [
         *(Label(TITLE_LEFT, 26 + 22 * n, line, 16, bold=True) for n, line in enumerate(lines)),
-        Label(
-            TITLE_LEFT, 46 + below, f"{target.id} · {word('ui.as_of', lang)} {as_of.isoformat()}", 12, MUTED
-        ),
+        Label(TITLE_LEFT, 46 + below, f"{target.id} · {period}", 12, MUTED),
         *_axes(frame, step, unit),
     ]
     marks: list[Shape] = []
@@ -116,6 +120,7 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
         marks.append(Label(x + (8 if anchor == "start" else -8), text_y, text, 11, colour, anchor))
     marks += _series(frame, dongguan, points, unit)  # last: Dongguan's marks are never hidden under a city's
     shapes += [_clear_of(shape, marks, frame) for shape in _target_and_deadline(frame, row, unit, lang)]
+    shapes += [_clear_of(shape, marks, frame) for shape in _since_mark(frame, since, lang)]
     shapes += marks
     shapes += _legend(lang, bool(dongguan), goal is not None, baseline is not None, peers)
     return Picture(WIDTH, HEIGHT, tuple(shapes), lang, f"{title} · {target.id}")
@@ -166,6 +171,19 @@ def _target_and_deadline(frame: _Frame, row: TargetStatus, unit: str, lang: str)
         shapes.append(Line(((x, frame.top), (x, frame.bottom)), MUTED, 1, "3 3"))
         shapes.append(Label(x + (5 if anchor == "start" else -5), frame.top + 12, label, 11, MUTED, anchor))
     return shapes
+
+
+def _since_mark(frame: _Frame, since: date | None, lang: str) -> list[Shape]:
+    """The earlier day a report is compared with, as a dotted upright labelled at its foot."""
+    if since is None:
+        return []
+    x = frame.x(since)
+    anchor: Anchor = "start" if x < frame.right - 120 else "end"
+    label = word("since.chart_mark", lang).format(since=since.isoformat())
+    return [
+        Line(((x, frame.top), (x, frame.bottom)), INK, 1, "1 3"),
+        Label(x + (5 if anchor == "start" else -5), frame.bottom - 6, label, 11, INK, anchor),
+    ]
 
 
 def _series(frame: _Frame, dongguan: list[tuple[date, float]], points: list[Point], unit: str) -> list[Shape]:
@@ -310,8 +328,16 @@ def choose_chart_format(option: str | None, output: str | None) -> str:
     return "svg"
 
 
-def chart_file(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str, fmt: str) -> bytes:
+def chart_file(
+    plan: Plan,
+    row: TargetStatus,
+    points: list[Point],
+    as_of: date,
+    lang: str,
+    fmt: str,
+    since: date | None = None,
+) -> bytes:
     """A target's chart as an SVG document or a PNG picture."""
     if row.target.kind is Kind.MILESTONE:
         raise UsageError(msg("chart.milestone", target=row.target.id))
-    return picture_bytes(chart_picture(plan, row, points, as_of, lang), fmt)
+    return picture_bytes(chart_picture(plan, row, points, as_of, lang, since), fmt)

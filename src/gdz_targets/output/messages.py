@@ -7,7 +7,7 @@ from typing import Final
 
 from gdz_targets.domain.errors import Message, Problem, Words
 
-from .catalogue import documents, files, imports, log, plan, vocabulary
+from .catalogue import documents, files, imports, log, plan, since, vocabulary
 from .textwidth import printable
 
 # key: (English, Chinese), from every family of the catalogue.
@@ -18,6 +18,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     **imports.WORDS,
     **documents.WORDS,
     **vocabulary.WORDS,
+    **since.WORDS,
 }
 
 

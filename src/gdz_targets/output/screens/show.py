@@ -16,7 +16,9 @@ from gdz_targets.domain.model import (
     Target,
     Void,
 )
+from gdz_targets.domain.movement import TargetMovement
 from gdz_targets.domain.status import Benchmark, Figure, Status, TargetStatus
+from gdz_targets.output.changes import change_sentence
 from gdz_targets.output.text import (
     RELATED_MARK,
     STATUS_STYLE,
@@ -61,12 +63,14 @@ def show_view(
     records: Sequence[Entry],
     voided: dict[str, Void],
     width: int,
+    change: TargetMovement | None = None,
 ) -> Text:
-    """One target in full: what the plan asks and where it says so, where it stands, how the score is formed,
-    the Guangzhou and Shenzhen figures with their sources, and every entry."""
+    """One target in full: what the plan asks and where it says so, where it stands (and, with `change`, what
+    moved since an earlier day), how the score is formed, the Guangzhou and Shenzhen figures with their
+    sources, and every entry."""
     width = max(width, 1)
     target = report_row.target
-    facts = _target_facts(report_row, plan, lang, series)
+    facts = _target_facts(report_row, plan, lang, series, change)
     label_width = max(width_of(row["label"][0][0]) for row in facts)
     view = Text()
     for line in wrap(target.id, width):
@@ -94,10 +98,15 @@ Fact = tuple[str, Cell]  # a label's catalogue key, and the value's lines
 
 
 def _target_facts(
-    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[Point]
+    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[Point], change: TargetMovement | None
 ) -> list[dict[str, Cell]]:
-    """The label and value lines of `gdz show`: what the plan asks, then where the target stands."""
+    """The label and value lines of `gdz show`: what the plan asks, then where the target stands, then what
+    moved since an earlier day, where one is asked for."""
     facts = [*_plan_facts(report_row, plan, lang), *_standing_facts(report_row, plan, lang, series)]
+    if change is not None:
+        facts.append(
+            ("since.show_label", cell(change_sentence(plan, change, lang), "bold" if change.moved else ""))
+        )
     return [{"label": [(word(label, lang), "bold")], "value": value} for label, value in facts]
 
 
