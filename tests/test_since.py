@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gdz_targets.domain.model import QUALIFIER_CODES, City, Entry, History, Qualifier, Series, Void
+from gdz_targets.domain.model import QUALIFIER_CODES, City, Entry, History, Point, Qualifier, Series, Void
 from gdz_targets.domain.movement import Change, movement
 from gdz_targets.domain.status import status_report
 from gdz_targets.domain.values import parse_period_end
@@ -431,3 +431,37 @@ def test_a_log_made_by_the_day_gives_its_report_as_as_of_gives_it(records: list[
     known_by = datetime(since.year, since.month, since.day, tzinfo=ZONE) + timedelta(days=1)
     now = status_report(PLAN, history, max(since, TODAY))
     assert movement(PLAN, history, now, since, made, known_by).then == status_report(PLAN, history, since)
+
+
+@given(
+    st.lists(st.tuples(DAYS, st.integers(min_value=0, max_value=9), st.sampled_from(QUALIFIER_CODES)), max_size=30),
+    st.dictionaries(DAYS, st.tuples(st.integers(min_value=10, max_value=19), st.sampled_from(QUALIFIER_CODES)),
+                    max_size=5),
+    DAYS,
+    st.booleans(),
+)  # fmt: skip
+def test_a_revised_series_is_the_series_with_those_days_replaced(
+    figures: list[tuple[date, int, Qualifier | None]],
+    replaced: dict[date, tuple[int, Qualifier | None]],
+    until: date,
+    packed: bool,
+) -> None:
+    """Spliced from spans of the series (arrays, as the index holds it, or lists), it is what replacing each
+    day's figures one point at a time gives, up to the day."""
+    from array import array
+
+    figures.sort(key=lambda figure: figure[0])
+    days = [day.toordinal() for day, _, _ in figures]
+    values = [float(value) for _, value, _ in figures]
+    marks = [QUALIFIER_CODES.index(bound) for _, _, bound in figures]
+    series = (
+        Series(array("i", days), array("d", values), array("B", marks))
+        if packed
+        else Series(days, values, marks)
+    )
+    points = {
+        day: Point(day, float(value), bound) for day, (value, bound) in replaced.items() if day <= until
+    }
+    expected = sorted([*(p for p in series.points(until) if p.date not in points), *points.values()],
+                      key=lambda point: point.date)  # fmt: skip
+    assert series.revised(points, until).points(until) == expected

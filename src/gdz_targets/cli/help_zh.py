@@ -18,8 +18,9 @@ HELP_ZH: Final[dict[str, str]] = {
     "Where every target stands: a summary first, then one line per target with its score and status.":
         "所有指标的进展:先看总览,再逐项列出每个指标的得分和状态。",
     "Only this area: its number, its id, or `context`.": "只看此领域:领域编号、领域 id,或 `context`。",
-    "Report as of this date (YYYY-MM-DD, or YYYY-MM for the month's last day): later entries are left out.":
-        "报告截至此日期(YYYY-MM-DD,或 YYYY-MM 表示当月最后一天):晚于此日期的条目不计。",
+    "Report as of this date (YYYY-MM-DD, or a period for its last day: 2024-03, 2024Q1, 2024H1, 2024): later "
+    "entries are left out.":
+        "报告截至此日期(YYYY-MM-DD,或表示最后一天的期间:2024-03、2024Q1、2024H1、2024):晚于此日期的条目不计。",
     "A row for every target, those without data too.": "每个指标各占一行,包括无数据的指标。",
     "Compare with the report as of this earlier date (YYYY-MM-DD, or a period for its last day: 2024-03, 2024Q1, "
     "2024H1, 2024): what moved.":

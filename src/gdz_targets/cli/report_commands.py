@@ -25,8 +25,8 @@ AsOfOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--as-of",
-        help="Report as of this date (YYYY-MM-DD, or YYYY-MM for the month's last day): later entries are "
-        "left out.",
+        help="Report as of this date (YYYY-MM-DD, or a period for its last day: 2024-03, 2024Q1, 2024H1, "
+        "2024): later entries are left out.",
         show_default=False,
     ),
 ]

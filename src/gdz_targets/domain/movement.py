@@ -19,7 +19,6 @@ from .errors import UsageError, msg
 from .exact import difference
 from .model import (
     BENCHMARK_CITIES,
-    QUALIFIER_CODES,
     City,
     Direction,
     Entry,
@@ -48,7 +47,7 @@ class Change(StrEnum):
 
 
 CHANGE_ORDER: Final = tuple(Change)
-# The changes of status a summary names target by target; the others it counts.
+# The changes of status: a target's change and `gdz show` say them in words, the summary names their targets.
 NAMED: Final = (Change.OVERDUE, Change.WENT_BACK, Change.CORRECTED, Change.STALE, Change.MET)
 
 
@@ -161,21 +160,12 @@ def history_then(
         series = history.of(*key)
         changed = {day: point for day, point in days.items() if series.on(day) != point}
         if changed:
-            kept = [point for point in series.points(since) if point.date not in changed]
-            replaced[key] = _series(sorted([*kept, *changed.values()], key=lambda point: point.date))
+            replaced[key] = series.revised(changed, since)
     then = History({**{key: history[key] for key in history}, **replaced})
     corrected = tuple(
         key for key, series in replaced.items() if series.latest(since) != history.of(*key).latest(since)
     )
     return then, corrected
-
-
-def _series(points: Sequence[Point]) -> Series:
-    return Series(
-        [point.date.toordinal() for point in points],
-        [point.value for point in points],
-        [QUALIFIER_CODES.index(point.qualifier) for point in points],
-    )
 
 
 def target_movement(then: TargetStatus, now: TargetStatus, since: date, corrected: bool) -> TargetMovement:

@@ -3,7 +3,6 @@ and as a sentence, and the summary's counts and names (plain text, shared by the
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Final
@@ -87,12 +86,8 @@ def score_change(row: TargetMovement) -> int | None:
     moved = row.score_change
     if moved is None:
         return None
-    then, now = (_shown(value) for value in moved)
+    then, now = (int(score_value(value)) for value in moved)
     return now - then if now != then else None
-
-
-def _shown(score: float) -> int:
-    return math.floor(score) if score < 100 else 100
 
 
 def change_cell(plan: Plan, row: TargetMovement, lang: str) -> str:
@@ -133,10 +128,9 @@ def change_sentence(plan: Plan, row: TargetMovement, lang: str) -> str:
     parts = [_figure_sentence(plan, row, lang)]
     if Change.CORRECTED in row.changes and then is not None:
         parts.append(word("since.corrected_from", lang).format(then=_dated(plan, target, then, lang)))
-    moved = row.score_change
-    if moved is not None:
-        shown = [score_value(value) for value in moved]
-        parts.append(word("since.score_moved", lang).format(then=shown[0], now=shown[1]))
+    if score_change(row) is not None and row.score_change is not None:  # as the two reports show them
+        then_score, now_score = (score_value(value) for value in row.score_change)
+        parts.append(word("since.score_moved", lang).format(then=then_score, now=now_score))
     if Change.FRONTIER in row.changes:
         parts.append(_frontier_sentence(plan, row.now, lang))
     named = [word("change." + change.value, lang) for change in NAMED if change in row.changes
