@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.model import City, Entry, Plan, Point, Void
-from gdz_targets.domain.movement import Movement, TargetMovement, check_period, movement
 from gdz_targets.domain.query import require_target, select_targets
 from gdz_targets.domain.status import Origin, StatusReport, TargetStatus, status_report, target_status
 
 from .session import Session
 
 if TYPE_CHECKING:
+    from gdz_targets.domain.movement import Movement, TargetMovement
     from gdz_targets.store.log import Log
 
 
@@ -61,6 +61,8 @@ def compared(
 def movement_since(session: Session, log: Log, since: date, as_of: date) -> Movement:
     """What moved across the whole plan between `since` and `as_of`: the report as of `as_of`, and the one as
     of `since` with the days a void touched as the log then held them."""
+    from gdz_targets.domain.movement import check_period, movement  # loaded by --since alone
+
     check_period(since, as_of)
     history = log.history()
     now = status_report(session.plan(), history, as_of)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .errors import UsageError, Words, close_matches, msg
 from .model import Kind, Plan, Target
-from .movement import Movement, importance
 from .rules import unknown_target
 from .status import Status, StatusReport, TargetStatus
+
+if TYPE_CHECKING:
+    from .movement import Movement
 
 STALE = "stale"
 
@@ -158,6 +160,8 @@ def _sort_key(sort: str, moved: Movement | None) -> Callable[[TargetStatus], Any
     if sort == "change":  # the most important change first (`--since`); what did not move last
         if moved is None:
             raise UsageError(msg("select.change_needs_since"))
+        from .movement import importance  # only a report since an earlier day loads what moved
+
         return lambda row: importance(moved.of(row.target.id))
     if sort == "gap":  # the biggest shortfall, as a share of the target, first; no gap last
         return lambda row: (relative_gap(row) is None, -(relative_gap(row) or 0.0))

@@ -13,7 +13,6 @@ from gdz_targets.domain.errors import UsageError, msg
 from gdz_targets.domain.model import City, Kind, Plan, Point
 from gdz_targets.domain.status import TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, unit_name
-from gdz_targets.output.changes import period_words
 from gdz_targets.output.text import number, unit_label, with_unit
 
 from .drawing import (
@@ -99,7 +98,11 @@ def chart_picture(
     lines = [first_line, cut(rest, room)] if rest else [first_line]
     below = 22.0 * (len(lines) - 1)
     frame = _Frame(first, last, low, high, TOP + below)
-    period = period_words(since, as_of, lang) if since else f"{word('ui.as_of', lang)} {as_of.isoformat()}"
+    period = f"{word('ui.as_of', lang)} {as_of.isoformat()}"
+    if since is not None:
+        from gdz_targets.output.changes import period_words
+
+        period = period_words(since, as_of, lang)
     shapes: list[Shape] = [
         *(Label(TITLE_LEFT, 26 + 22 * n, line, 16, bold=True) for n, line in enumerate(lines)),
         Label(TITLE_LEFT, 46 + below, f"{target.id} · {period}", 12, MUTED),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -16,9 +17,7 @@ from gdz_targets.domain.model import (
     Target,
     Void,
 )
-from gdz_targets.domain.movement import TargetMovement
 from gdz_targets.domain.status import Benchmark, Figure, Status, TargetStatus
-from gdz_targets.output.changes import change_sentence
 from gdz_targets.output.text import (
     RELATED_MARK,
     STATUS_STYLE,
@@ -43,6 +42,9 @@ from gdz_targets.output.text import (
     word,
 )
 from gdz_targets.output.textwidth import width_of, wrap
+
+if TYPE_CHECKING:  # loaded only when what moved since an earlier day is asked for (`--since`)
+    from gdz_targets.domain.movement import TargetMovement
 
 from .history import history_table
 from .layout import (
@@ -104,6 +106,8 @@ def _target_facts(
     moved since an earlier day, where one is asked for."""
     facts = [*_plan_facts(report_row, plan, lang), *_standing_facts(report_row, plan, lang, series)]
     if change is not None:
+        from gdz_targets.output.changes import change_sentence
+
         facts.append(
             ("since.show_label", cell(change_sentence(plan, change, lang), "bold" if change.moved else ""))
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from rich.text import Text
 
@@ -15,19 +15,7 @@ from gdz_targets.domain.model import (
     Plan,
     Target,
 )
-from gdz_targets.domain.movement import Movement
 from gdz_targets.domain.status import Status, StatusReport, TargetStatus
-from gdz_targets.output.changes import (
-    CHANGE_STYLE,
-    area_score_words,
-    change_cell,
-    change_group,
-    changed_targets,
-    figures_words,
-    period_words,
-    plan_score_words,
-    planned_change_width,
-)
 from gdz_targets.output.messages import render
 from gdz_targets.output.text import (
     BAR_CELLS,
@@ -50,6 +38,9 @@ from gdz_targets.output.text import (
     word,
 )
 from gdz_targets.output.textwidth import cut, printable, width_of, wrap
+
+if TYPE_CHECKING:  # what moved since an earlier day is loaded only when one is asked for (`--since`)
+    from gdz_targets.domain.movement import Movement
 
 from .layout import (
     CITY_COLUMNS,
@@ -92,21 +83,19 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     width = max(width, 1)
     view = Text()
     moved = options.movement
-    as_of = f"{word('ui.as_of', lang)} {report.as_of}"
-    period = period_words(moved.since, report.as_of, lang) if moved else as_of
-    view.append_text(heading_lines(report.plan.meta.title(lang), period, width))
+    view.append_text(heading_lines(report.plan.meta.title(lang), _period(report, lang, moved), width))
     view.append_text(_summary(report, lang, width, options))
     wide = width >= WIDE
     sections = _sections(report, lang, options, wide)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
     room = max(width - step, 1)
-    budgets = _status_budgets(report.plan, lang, wide)
+    budgets = _status_budgets(report.plan, lang, wide, moved is not None)
     columns = _status_columns(lang, wide, moved is not None)
     fitted = fit_columns(columns, _rows(sections), room, 2, budgets=budgets)
     if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
         wide = False
         sections = _sections(report, lang, options, wide)
-        budgets = _status_budgets(report.plan, lang, wide)
+        budgets = _status_budgets(report.plan, lang, wide, moved is not None)
         columns = _status_columns(lang, wide, moved is not None)
         fitted = fit_columns(columns, _rows(sections), room, 2, budgets=budgets)
     shown = {column.key for column, _ in fitted}
@@ -142,6 +131,15 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
+
+
+def _period(report: StatusReport, lang: str, moved: Movement | None) -> str:
+    """What the title says the report covers: `as of 2024-04-30`, or `2024-03-31 → 2024-04-30` since a day."""
+    if moved is None:
+        return f"{word('ui.as_of', lang)} {report.as_of}"
+    from gdz_targets.output.changes import period_words
+
+    return period_words(moved.since, report.as_of, lang)
 
 
 def _named(row: dict[str, Cell], room: int) -> str:
@@ -194,6 +192,8 @@ def _sections(report: StatusReport, lang: str, options: StatusOptions, wide: boo
         folded = [row for row in area.targets if row not in shown]
         score = score_text(area.aggregate, lang)
         if options.movement is not None:
+            from gdz_targets.output.changes import area_score_words
+
             score = area_score_words(options.movement.area_then(area.area_id), area.aggregate, lang)
         heading = (f"{numbers[area.area_id]} {info.title(lang)}", score)
         sections.append((heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded))
@@ -226,7 +226,7 @@ def _status_columns(lang: str, wide: bool, since: bool = False) -> list[Column]:
     return columns
 
 
-def _status_budgets(plan: Plan, lang: str, wide: bool) -> dict[str, int]:
+def _status_budgets(plan: Plan, lang: str, wide: bool, since: bool = False) -> dict[str, int]:
     """The widths the status columns are planned with: from the plan and the language, never from the log,
     so that the columns shown change with the terminal's width alone. A status is planned at its longest
     usual form (`✖ overdue 1065d · stale`)."""
@@ -237,8 +237,13 @@ def _status_budgets(plan: Plan, lang: str, wide: bool) -> dict[str, int]:
     status = (
         max(width_of(late), width_of(met)) if wide else max(width_of(status_text(s, lang)) for s in Status)
     )
-    return {"id": longest_id, "figure": figure, "bar": BAR_CELLS, "guangzhou": 6, "shenzhen": 6, "score": 5,
-            "status": status, "change": planned_change_width(plan, lang)}  # fmt: skip
+    budgets = {"id": longest_id, "figure": figure, "bar": BAR_CELLS, "guangzhou": 6, "shenzhen": 6,
+               "score": 5, "status": status}  # fmt: skip
+    if since:  # the change since an earlier day, at its usual width
+        from gdz_targets.output.changes import planned_change_width
+
+        budgets["change"] = planned_change_width(plan, lang)
+    return budgets
 
 
 def _status_row(
@@ -271,6 +276,8 @@ def _status_row(
         else [],
     }
     if options.movement is not None:
+        from gdz_targets.output.changes import change_cell
+
         cells["change"] = cell(change_cell(plan, options.movement.of(target.id), lang), "bold")
     if wide and detail:
         cells["status"] = [(f"{status} {detail}" if status else detail, style)]
@@ -386,6 +393,14 @@ def _movement(moved: Movement, lang: str, width: int, label: str, indent: int) -
     """What moved, first: new figures, each change of status with the targets it names, the whole plan's
     score then and now — on at most LIST_LINES lines, as the summary's lists, where it names fewer targets
     (the largest group first) but counts every change; or that nothing moved, in one line."""
+    from gdz_targets.output.changes import (
+        CHANGE_STYLE,
+        change_group,
+        changed_targets,
+        figures_words,
+        plan_score_words,
+    )
+
     groups = changed_targets(moved, lang)
     lead, score = figures_words(moved, lang), plan_score_words(moved, lang)
     if not (lead or groups or score):
