@@ -6,11 +6,11 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from gdz_targets.domain.model import City, Entry, Kind
+from gdz_targets.domain.model import City, Entry, Kind, Void
 from gdz_targets.store.log_file import LOG_HEADER
 from gdz_targets.store.paths import shipped_plan_path
 from gdz_targets.store.plan_file import load_plan
-from gdz_targets.store.records import encode_entry, new_record_id
+from gdz_targets.store.records import encode_entry, encode_void, new_record_id
 
 RECORDED_AT = datetime(2024, 1, 1, 9, 0, tzinfo=timezone(timedelta(hours=8)))
 TEMPLATE = (
@@ -53,6 +53,40 @@ def write_log(path: Path, count: int, seed: int = 7) -> None:
             if number < 50:
                 assert line == encode_entry(entry), (line, encode_entry(entry))
             handle.write(line)
+
+
+CORRECTED_AT = datetime(2025, 6, 15, 9, 0, tzinfo=timezone(timedelta(hours=8)))  # after the bench's --since
+
+
+def write_corrected_log(path: Path, count: int, corrections: int = 1000, last_day: date = date(2025, 6, 30),
+                        seed: int = 13) -> None:  # fmt: skip
+    """A log as an office keeps it — one figure per target, city and day, the days running up to `last_day` —
+    and then `corrections` corrections made after the bench's `--since`: each voids a figure and logs the
+    right one for the same day."""
+    plan = load_plan(shipped_plan_path())
+    pairs = [(target, city) for target in plan.targets for city in City]
+    shuffle = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    corrected = set(shuffle.sample(range(count), corrections))
+    wrong: list[Entry] = []  # only those to correct are kept: a million entries held would weigh on every
+    # process the benchmark starts, which inherits its parent's peak memory
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(LOG_HEADER)
+        for number in range(count):
+            target, city = pairs[number % len(pairs)]
+            day = last_day - timedelta(days=(count - 1 - number) // len(pairs))
+            milestone = target.kind is Kind.MILESTONE
+            value: bool | int = shuffle.random() < 0.3 if milestone else shuffle.randint(0, 100)
+            record_id = new_record_id(1_700_000_000_000_000_000 + number * 1_000_000)
+            entry = Entry(record_id, target.id, city, day, value, "bench", RECORDED_AT)
+            wrong += [entry] if number in corrected else []
+            handle.write(encode_entry(entry))
+        for number, entry in enumerate(wrong):
+            void_id = new_record_id(1_800_000_000_000_000_000 + number * 2_000_000)
+            handle.write(encode_void(Void(void_id, entry.id, "bench correction", "bench", CORRECTED_AT)))
+            right_id = new_record_id(1_800_000_000_000_000_000 + number * 2_000_000 + 1_000_000)
+            right = not entry.value if isinstance(entry.value, bool) else entry.value + 1
+            handle.write(encode_entry(entry._replace(id=right_id, value=right, recorded_at=CORRECTED_AT)))
 
 
 def write_import_files(csv_path: Path, xlsx_path: Path, count: int, last_day: date, seed: int = 11) -> None:

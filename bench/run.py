@@ -31,7 +31,12 @@ RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 
 from gdz_targets.store.log_index import cache_path  # noqa: E402
-from logs import write_log  # noqa: E402
+from logs import write_corrected_log, write_log  # noqa: E402
+
+# `--since` in the benchmarks: a quarter before GDZ_TODAY, and as many corrections made after it in the
+# corrected logs (a void and the right figure each), at every size alike.
+SINCE = "2025-03"
+CORRECTIONS = 1_000
 
 # Medians (ms) reported for peers summarising the same number of entries on a 2-core machine (issue #6).
 PEERS_100K = {"task summary": 705, "ledger --budget bal": 2907, "hledger bal --budget": 7456,
@@ -127,9 +132,10 @@ def main() -> None:
         Case("gdz --version", [gdz, "--version"]),
         Case("gdz --help", [gdz, "--help"]),
     ]
-    for size in sizes:
-        if size:
-            cases.append(Case(f"gdz status @{size:,}", [gdz, "status", "--ledger", str(logs[size])]))
+    cases += [
+        Case(f"gdz status @{size:,}", [gdz, "status", "--ledger", str(logs[size])]) for size in sizes if size
+    ]
+    cases += since_cases(gdz, logs)
     log_sizes = [size for size in sizes if size in (0, 100_000, 1_000_000)]
     for size in log_sizes:
         target = WORK / "append-0.toml" if size == 0 else fresh_copy(size)
@@ -168,6 +174,26 @@ def main() -> None:
 Prepare = Callable[[], None]
 
 
+def since_cases(gdz: str, logs: dict[int, Path]) -> list[Case]:
+    """`status --since` on the logs `status` reads, and `status` with and without `--since` on logs of as
+    many corrections at every size (written once, beside the others)."""
+    cases = []
+    for size in [size for size in logs if size in (1_000, 100_000, 1_000_000)]:
+        argv = [gdz, "status", "--since", SINCE, "--ledger", str(logs[size])]
+        cases.append(Case(f"gdz status --since @{size:,}", argv))
+    for size in [size for size in logs if size >= 100_000]:
+        path = WORK / f"corrected-{size}.toml"
+        if not path.exists():
+            print(f"writing a log of {size:,} entries and {CORRECTIONS:,} corrections ...", flush=True)
+            write_corrected_log(path, size, CORRECTIONS)
+        named = f"@{size:,}, {CORRECTIONS:,} corrections"
+        cases.append(Case(f"gdz status {named}", [gdz, "status", "--ledger", str(path)]))
+        cases.append(
+            Case(f"gdz status --since {named}", [gdz, "status", "--since", SINCE, "--ledger", str(path)])
+        )
+    return cases
+
+
 def import_cases(gdz: str, rows: int, today: date, start_empty: Callable[[Path], Prepare]) -> list[Case]:
     """Importing a department's sheet of `rows` rows into an empty log, from CSV and from .xlsx."""
     sheets = {"CSV": WORK / f"import-{rows}.csv", ".xlsx": WORK / f"import-{rows}.xlsx"}
@@ -182,6 +208,31 @@ def import_cases(gdz: str, rows: int, today: date, start_empty: Callable[[Path],
         argv = [gdz, "import", str(sheet), "--ledger", str(log)]
         cases.append(Case(f"gdz import {rows:,} rows, {kind}", argv, start_empty(log)))
     return cases
+
+
+def since_goals(ms: Callable[[str], float], sizes: list[int]) -> list[tuple[str, float, float]]:
+    """`--since` costs at most one more pass over the series: flat as the log grows, as `status` is, and from
+    1,000 to 1,000,000 entries growing at most twice as much as `status` does (its one pass), on logs without
+    corrections and on logs with as many at every size."""
+    since = "gdz status --since"
+    goals = []
+    if 100_000 in sizes:
+        flat = ms(f"{since} @100,000") / ms(f"{since} @1,000")
+        goals.append(("status --since @100k ≤ 1.25 × status --since @1k", flat, 1.25))
+    if 1_000_000 in sizes:
+        grew = ms(f"{since} @1,000,000") / ms(f"{since} @1,000")
+        goals.append(("status --since @1M < 2 × status --since @1k", grew, 2.0))
+        grown = ms(f"{since} @1,000,000") - ms(f"{since} @1,000")
+        status_grown = ms("gdz status @1,000,000") - ms("gdz status @1,000")
+        goals.append(("status --since, @1k → @1M: growth ≤ 2 × status's", grown / max(status_grown, 1), 2.0))
+        corrected = f"{CORRECTIONS:,} corrections"
+
+        def growth(command: str) -> float:
+            return ms(f"{command} @1,000,000, {corrected}") - ms(f"{command} @100,000, {corrected}")
+
+        ratio = growth(since) / max(growth("gdz status"), 1.0)
+        goals.append((f"status --since, {corrected}, @100k → @1M: growth ≤ 2 × status's", ratio, 2.0))
+    return goals
 
 
 def report(cases: list[Case], cold: Case, rounds: int) -> None:
@@ -214,6 +265,7 @@ def report(cases: list[Case], cold: Case, rounds: int) -> None:
             ("status @1M < 2 × status @1k", ms("gdz status @1,000,000") / ms("gdz status @1,000"), 2.0),
             ("log @1M < 2 × log @0", ms("gdz log @1,000,000") / ms("gdz log @0"), 2.0),
         ]
+    goals += since_goals(ms, [size for size in (100_000, 1_000_000) if f"gdz status @{size:,}" in by_name])
     for kind in ("CSV", ".xlsx"):
         seconds = ms(f"gdz import 100,000 rows, {kind}") / 1000
         lines_goal = f"import 100,000 rows from {kind} < 10 s"

@@ -60,6 +60,19 @@ def test_status_with_the_published_figures_fits_40_lines_summary_first(
     assert 1 <= len(legend) <= 2, legend
 
 
+@pytest.mark.parametrize(("lang", "width"), SCREENS)
+@pytest.mark.parametrize("since", ["2024", "2025Q2", "2025-12", "2026-12-01"])
+def test_status_since_an_earlier_day_fits_40_lines_what_moved_first(
+    gdz: Gdz, published: dict[str, str], lang: str, width: int, since: str
+) -> None:
+    text = gdz("status", "--since", since, "--lang", lang, env={**published, "COLUMNS": str(width)}).stdout
+    lines = text.splitlines()
+    assert len(lines) <= 40, text
+    assert [line for line in lines if cell_len(line) > width and not line.startswith("/")] == []
+    heads = [line.split()[0] for line in lines[:8] if line and not line.startswith(" ")]
+    assert {("Change", "Coverage"), ("本期变化", "覆盖")} & set(itertools.pairwise(heads)), lines[:8]
+
+
 def test_folded_context_indicators_open_with_all_or_the_context_area(
     gdz: Gdz, published: dict[str, str]
 ) -> None:

@@ -504,8 +504,8 @@ def test_help_or_version_that_cannot_be_written_exits_4(args: tuple[str, ...]) -
     [
         (("status", "--are", "2"), "gdz: no such option --are (did you mean --all, --area?); see `gdz status -h`",
          "gdz: 没有选项 --are(是不是 --all, --area?);见 `gdz status -h`"),
-        (("status", "--sort", "foo"), 'gdz: unknown order "foo"; use one of plan, gap, score, deadline, id',
-         'gdz: 未知排序 "foo";可选:方案、差距、得分、期限、编号'),
+        (("status", "--sort", "foo"), 'gdz: unknown order "foo"; use one of plan, gap, score, deadline, id, change',
+         'gdz: 未知排序 "foo";可选:方案、差距、得分、期限、编号、变化'),
         (("export", "status", "-f", "doc"), 'gdz: --format: "doc" is not one of csv, xlsx, json, md, html, svg, png; see `gdz export -h`',
          'gdz: --format:"doc" 不是可选值(csv, xlsx, json, md, html, svg, png)之一;见 `gdz export -h`'),
         (("log",), "gdz: TARGET is missing; see `gdz log -h`", "gdz: 缺少 TARGET;见 `gdz log -h`"),

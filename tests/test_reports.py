@@ -115,6 +115,7 @@ def test_targets_golden(gdz: Gdz, fixture_env: Path) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(width=st.integers(min_value=1, max_value=300), lang=st.sampled_from(LANGS),
        command=st.sampled_from([("status",), ("status", "--all", "--city-benchmarks"), ("show", "pass-rate"),
+                                ("status", "--since", "2025-03"), ("show", "approval-cut", "--since", "2025-03"),
                                 ("show", "space-started"), ("history", "--all"), ("targets",),
                                 ("log", "space-started", "450", "--date", "2025-05-01", "--note", "区报送 第二季度")]))  # fmt: skip
 def test_every_width_terminates_and_fits(gdz: Gdz, fixture_env: Path, width: int, lang: str,

@@ -33,6 +33,7 @@ class ExportRequest(NamedTuple):
     statuses: Sequence[str] | None = None
     codes: bool = False  # stable codes and English column names (CSV, xlsx), for scripts
     bom: bool = True  # a CSV's UTF-8 BOM, which Excel needs to read Chinese
+    since: date | None = None  # a status report compared with the one as of this earlier day
 
 
 def export(session: Session, request: ExportRequest) -> Document:
@@ -43,15 +44,26 @@ def export(session: Session, request: ExportRequest) -> Document:
     reader = exports.CODES if request.codes else session.lang
     day = request.as_of or session.today()
     plan = session.plan()
+    if request.since is not None and request.what != STATUS:
+        from gdz_targets.domain.errors import UsageError, msg
+
+        raise UsageError(msg("since.status_only", what=request.what))
     if request.what == STATUS:
         from gdz_targets.domain.query import narrow_report
         from gdz_targets.domain.status import status_report
 
-        history = session.history()  # one reading of the log: the report and the briefing's charts
-        report = narrow_report(status_report(plan, history, day), request.area, request.statuses)
+        log = session.report_log()  # one reading of the log: the report, what moved, the briefing's charts
+        history, moved = log.history(), None
+        if request.since is None:
+            report = narrow_report(status_report(plan, history, day), request.area, request.statuses)
+        else:
+            from .report import movement_since
+
+            moved = movement_since(session, log, request.since, day)
+            report = narrow_report(moved.now, request.area, request.statuses, moved=moved)
         from .owners import owner_columns
 
-        data = exports.export_status(report, chosen, reader, history, owner_columns(session))
+        data = exports.export_status(report, chosen, reader, history, owner_columns(session), moved)
     elif request.what == ENTRIES:
         from .report import EntryFilter, entries
 
@@ -70,8 +82,10 @@ def chart(
     fmt: str | None = None,
     output: str | None = None,
     as_of: date | None = None,
+    since: date | None = None,
 ) -> Document:
-    """One target's chart as SVG or PNG: its figures, the target to its deadline, Guangzhou and Shenzhen."""
+    """One target's chart as SVG or PNG: its figures, the target to its deadline, Guangzhou and Shenzhen, and
+    with `since` a mark at that earlier day."""
     from gdz_targets.domain.query import require_target
     from gdz_targets.domain.status import target_status
     from gdz_targets.output.chart import chart_file, choose_chart_format
@@ -80,10 +94,14 @@ def chart(
     plan = session.plan()
     found = require_target(plan, target)
     day = as_of or session.today()
+    if since is not None:
+        from gdz_targets.domain.movement import check_period
+
+        check_period(since, day)
     history = session.history()
     standing = target_status(plan, found, history, day)
     points = history.of(found.id, City.DONGGUAN).points(day)
-    return _deliver(chart_file(plan, standing, points, day, session.lang, chosen), chosen, output)
+    return _deliver(chart_file(plan, standing, points, day, session.lang, chosen, since), chosen, output)
 
 
 def _deliver(data: bytes, chosen: str, output: str | None) -> Document:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gdz_targets.domain.model import City, Entry, Plan, Point, Void
 from gdz_targets.domain.query import require_target, select_targets
 from gdz_targets.domain.status import Origin, StatusReport, TargetStatus, status_report, target_status
 
 from .session import Session
+
+if TYPE_CHECKING:
+    from gdz_targets.domain.movement import Movement, TargetMovement
+    from gdz_targets.store.log import Log
 
 
 def status(
@@ -29,12 +33,53 @@ def status(
         return report  # the whole plan in its own order: nothing to narrow
     from gdz_targets.domain.query import narrow_report
 
-    held = None
-    if owner is not None:
-        from .owners import declared_owners
+    return narrow_report(report, area, statuses, sort, _held_by(session, owner))
 
-        held = declared_owners(session)[0].named(owner).targets()
-    return narrow_report(report, area, statuses, sort, held)
+
+def _held_by(session: Session, owner: str | None) -> frozenset[str] | None:
+    """The targets an owner (named by a part of its name) leads or helps with; None: no owner asked for."""
+    if owner is None:
+        return None
+    from .owners import declared_owners
+
+    return frozenset(declared_owners(session)[0].named(owner).targets())
+
+
+class Compared(NamedTuple):
+    """A report since an earlier day: the report as of the later day (narrowed and ordered as asked), and what
+    moved since the earlier one across the whole plan."""
+
+    report: StatusReport
+    movement: Movement
+
+
+def compared(
+    session: Session,
+    since: date,
+    as_of: date | None = None,
+    area: str | None = None,
+    statuses: Sequence[str] | None = None,
+    sort: str = "plan",
+    owner: str | None = None,
+) -> Compared:
+    """The report as of `as_of` (default today) and what moved since `since`, narrowed as `status` narrows:
+    one reading of the log. What moved stays the whole plan's, as the summary does."""
+    from gdz_targets.domain.query import narrow_report
+
+    log = session.report_log()
+    moved = movement_since(session, log, since, as_of or session.today())
+    return Compared(narrow_report(moved.now, area, statuses, sort, _held_by(session, owner), moved), moved)
+
+
+def movement_since(session: Session, log: Log, since: date, as_of: date) -> Movement:
+    """What moved across the whole plan between `since` and `as_of`: the report as of `as_of`, and the one as
+    of `since` with the days a void touched as the log then held them."""
+    from gdz_targets.domain.movement import check_period, movement  # loaded by --since alone
+
+    check_period(since, as_of)
+    history = log.history()
+    now = status_report(session.plan(), history, as_of)
+    return movement(session.plan(), history, now, since, log.corrections(), session.end_of_day(since))
 
 
 class TargetDetail(NamedTuple):
@@ -45,20 +90,25 @@ class TargetDetail(NamedTuple):
     series: list[Point]
     entries: list[Entry]
     voids: dict[str, Void]
+    change: TargetMovement | None = None  # what moved since an earlier day, where one is asked for
 
 
-def target_detail(session: Session, target_id: str, as_of: date | None = None) -> TargetDetail:
+def target_detail(
+    session: Session, target_id: str, as_of: date | None = None, since: date | None = None
+) -> TargetDetail:
     plan = session.plan()
     target = require_target(plan, target_id)
     day = as_of or session.today()
     log = session.log()
     history = log.history()
+    change = movement_since(session, log, since, day).of(target.id) if since is not None else None
     return TargetDetail(
         plan,
         target_status(plan, target, history, day),
         history.of(target.id, City.DONGGUAN).points(day),
         log.entries(target.id, include_voided=True),
         log.voids(),
+        change,
     )
 
 

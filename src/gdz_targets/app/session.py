@@ -7,7 +7,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,7 +79,11 @@ class Session:
     def history(self) -> History:
         """Every target's figures in the log, voids applied: all a report reads, without the rest of the log's
         index (what makes `gdz status` cost the same at a million entries)."""
-        return self._open_log(entries=False).history()
+        return self.report_log().history()
+
+    def report_log(self) -> Log:
+        """The log as reports read it: its series, and the records of the days a void touched."""
+        return self._open_log(entries=False)
 
     def _open_log(self, entries: bool) -> Log:
         from gdz_targets.store.log import open_log
@@ -119,6 +123,17 @@ class Session:
         from zoneinfo import ZoneInfo
 
         return datetime.fromtimestamp(self.clock(), ZoneInfo(zone)).replace(microsecond=0)
+
+    def end_of_day(self, day: date) -> datetime:
+        """The first moment after `day` in the plan's time zone (the machine's, where the plan names none):
+        what was recorded before it was known that day."""
+        following = datetime.combine(day + timedelta(days=1), datetime.min.time())
+        zone = self.plan().meta.time_zone
+        if zone is None:
+            return following.astimezone()
+        from zoneinfo import ZoneInfo
+
+        return following.replace(tzinfo=ZoneInfo(zone))
 
     def recorder(self, option: str | None = None) -> str:
         """Who records: `--by`, else GDZ_USER, else the login name — each checked alike, so that no name the

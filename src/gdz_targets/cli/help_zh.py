@@ -18,9 +18,13 @@ HELP_ZH: Final[dict[str, str]] = {
     "Where every target stands: a summary first, then one line per target with its score and status.":
         "所有指标的进展:先看总览,再逐项列出每个指标的得分和状态。",
     "Only this area: its number, its id, or `context`.": "只看此领域:领域编号、领域 id,或 `context`。",
-    "Report as of this date (YYYY-MM-DD, or YYYY-MM for the month's last day): later entries are left out.":
-        "报告截至此日期(YYYY-MM-DD,或 YYYY-MM 表示当月最后一天):晚于此日期的条目不计。",
+    "Report as of this date (YYYY-MM-DD, or a period for its last day: 2024-03, 2024Q1, 2024H1, 2024): later "
+    "entries are left out.":
+        "报告截至此日期(YYYY-MM-DD,或表示最后一天的期间:2024-03、2024Q1、2024H1、2024):晚于此日期的条目不计。",
     "A row for every target, those without data too.": "每个指标各占一行,包括无数据的指标。",
+    "Compare with the report as of this earlier date (YYYY-MM-DD, or a period for its last day: 2024-03, 2024Q1, "
+    "2024H1, 2024): what moved.":
+        "与截至此较早日期的报告相比,列出本期变化(YYYY-MM-DD,或表示最后一天的期间:2024-03、2024Q1、2024H1、2024)。",
     "Target: its id, or a unique part of its Chinese or English title (see `gdz targets`).":
         "指标:指标 id,或其中文、英文名称中唯一的一段(见 `gdz targets`)。",
     "Everything about one target: sources, benchmarks, history with voids, trend, pace and score.":
@@ -81,7 +85,8 @@ HELP_ZH: Final[dict[str, str]] = {
     "Move an incomplete last record of the log to a side file.": "把台账末尾不完整的记录移到旁路文件。",
     "Only targets with this status (repeatable): met, on-track, at-risk, off-track, overdue, in-progress, no-data, "
     "stale.": "只看此状态的指标(可重复):已达成、进度正常、有风险、落后、已逾期、推进中、无数据、久未更新。",
-    "Order within each area: plan, gap, score, deadline or id (also 得分, 差距, 期限…).": "各领域内的排序方式:方案、差距、得分、期限或编号(也可用英文 plan、gap、score、deadline、id)。",
+    "Order within each area: plan, gap, score, deadline, id, or change with --since (also 得分, 差距, 期限…).":
+        "各领域内的排序方式:方案、差距、得分、期限、编号,或配合 --since 按变化排序(也可用英文 plan、gap、score、deadline、id、change)。",
     "Under each Guangzhou/Shenzhen figure, show its date and whether it comes from the plan or the log.":
         "在广州、深圳的数值下显示其日期,以及来自方案还是台账。",
     "What to export.": "导出内容。",

@@ -29,8 +29,17 @@ AsOfOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--as-of",
-        help="Report as of this date (YYYY-MM-DD, or YYYY-MM for the month's last day): later entries are "
-        "left out.",
+        help="Report as of this date (YYYY-MM-DD, or a period for its last day: 2024-03, 2024Q1, 2024H1, "
+        "2024): later entries are left out.",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--since",
+        help="Compare with the report as of this earlier date (YYYY-MM-DD, or a period for its last day: "
+        "2024-03, 2024Q1, 2024H1, 2024): what moved.",
         show_default=False,
     ),
 ]
@@ -40,11 +49,13 @@ def status(
     area: AreaOption = None,
     status_filter: StatusOption = None,
     as_of: AsOfOption = None,
+    since: SinceOption = None,
     sort: Annotated[
         str,
         typer.Option(
             "--sort",
-            help="Order within each area: plan, gap, score, deadline or id (also 得分, 差距, 期限…).",
+            help="Order within each area: plan, gap, score, deadline, id, or change with --since "
+            "(also 得分, 差距, 期限…).",
             autocompletion=completion.sorts,
         ),
     ] = "plan",
@@ -73,7 +84,11 @@ def status(
     from gdz_targets.domain.query import parse_sort
 
     order = parse_sort(sort)
-    found = report.status(s, day_option(s, as_of, period=True), area, status_filter, order, owner)
+    day, earlier = day_option(s, as_of, period=True), day_option(s, since, period=True)
+    if earlier is None:
+        found, moved = report.status(s, day, area, status_filter, order, owner), None
+    else:
+        found, moved = report.compared(s, earlier, day, area, status_filter, order, owner)
     from gdz_targets.output.screens.status import StatusOptions, status_view
     from gdz_targets.output.text import filters_text
 
@@ -88,6 +103,7 @@ def status(
         filters=filters,
         show_all=show_all or bool(status_filter) or owner is not None,
         city_detail=city_benchmarks,
+        movement=moved,
     )
     draw(status_view(found, s.lang, width(), options))
 
@@ -95,6 +111,7 @@ def status(
 def show(
     target: Annotated[str, target_argument()],
     as_of: AsOfOption = None,
+    since: SinceOption = None,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -106,13 +123,13 @@ def show(
     s = session(lang, plan, ledger)
     from gdz_targets.app import report
 
-    detail = report.target_detail(s, target, day_option(s, as_of, period=True))
+    detail = report.target_detail(s, target, day_option(s, as_of, period=True), day_option(s, since, True))
     from gdz_targets.app.owners import owners_of
     from gdz_targets.output.screens.show import show_view
 
     owned = owners_of(s, detail.standing.target.id)
     draw(show_view(detail.standing, detail.plan, s.lang, detail.series, detail.entries, detail.voids, width(),
-                   owners=owned))  # fmt: skip
+                   detail.change, owners=owned))  # fmt: skip
 
 
 class ChartFormat(StrEnum):
@@ -152,6 +169,7 @@ def export(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    since: SinceOption = None,
     area: AreaOption = None,
     status_filter: StatusOption = None,
     codes: Annotated[
@@ -200,7 +218,7 @@ def export(
     refuse_binary_on_screen(choose_format(fmt.value if fmt else None, output), output)
     day = day_option(s, as_of, period=True)
     request = ExportRequest(what.value, fmt.value if fmt else None, output, day, area, status_filter, codes,
-                            bom=not no_bom)  # fmt: skip
+                            bom=not no_bom, since=day_option(s, since, period=True))  # fmt: skip
     deliver(s, export_document(s, request))
 
 
@@ -214,6 +232,7 @@ def chart(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    since: SinceOption = None,
     plan: PlanOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -228,7 +247,8 @@ def chart(
 
     refuse_binary_on_screen(choose_chart_format(fmt.value if fmt else None, output), output, picture=True)
     chosen = fmt.value if fmt else None
-    deliver(s, chart_document(s, target, chosen, output, day_option(s, as_of, period=True)))
+    day, earlier = day_option(s, as_of, period=True), day_option(s, since, period=True)
+    deliver(s, chart_document(s, target, chosen, output, day, earlier))
 
 
 # The commands this module adds, in the order `gdz --help` lists them.

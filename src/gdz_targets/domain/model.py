@@ -4,12 +4,13 @@ Records are typed NamedTuples, not frozen dataclasses: as immutable and as typed
 about a millisecond to define at import, and gdz pays every import on every run (see bench/).
 """
 
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import Words
 
@@ -325,10 +326,40 @@ class Series:
         for position in range(self._count_until(as_of) - 1, -1, -1):
             yield self._point(position)
 
+    def revised(self, replaced: Mapping[date, Point], until: date) -> "Series":
+        """This series up to `until`, each day of `replaced` holding that one figure instead of its own: the
+        spans between those days copied whole, never made into a point per figure, so that a series of any
+        length costs a copy."""
+        count = self._count_until(until)
+        marks = self._marks or [0] * count
+        days, values, codes = _empty_like(self._days), _empty_like(self._values), _empty_like(marks)
+
+        def copy(start: int, end: int) -> None:
+            days.extend(self._days[start:end])
+            values.extend(self._values[start:end])
+            codes.extend(marks[start:end])
+
+        kept = 0  # the figures copied so far
+        for day, point in sorted(replaced.items()):
+            ordinal = day.toordinal()
+            copy(kept, bisect_left(self._days, ordinal, 0, count))
+            days.append(ordinal)
+            values.append(point.value)
+            codes.append(QUALIFIER_CODES.index(point.qualifier))
+            kept = bisect_right(self._days, ordinal, 0, count)
+        copy(kept, count)
+        return Series(days, values, codes)
+
     def on(self, day: date) -> Point | None:
         """The figure that counts for `day` itself (the last recorded), if one was logged for that day."""
         count = self._count_until(day)
         return self._point(count - 1) if count and self._days[count - 1] == day.toordinal() else None
+
+
+def _empty_like(figures: Sequence[Any]) -> Any:
+    """An empty sequence of the same kind: an array of the same type (spans copy as machine numbers), else a
+    list."""
+    return array(figures.typecode) if isinstance(figures, array) else []
 
 
 EMPTY_SERIES = Series((), ())

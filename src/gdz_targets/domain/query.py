@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .errors import UsageError, Words, close_matches, msg
 from .model import Kind, Plan, Target
 from .rules import unknown_target
 from .status import Status, StatusReport, TargetStatus
+
+if TYPE_CHECKING:
+    from .movement import Movement
 
 STALE = "stale"
 
@@ -135,13 +138,14 @@ def relative_gap(row: TargetStatus) -> float | None:
     return row.gap_to_target / abs(goal)
 
 
-SORTS: Final = ("plan", "gap", "score", "deadline", "id")
+SORTS: Final = ("plan", "gap", "score", "deadline", "id", "change")
 # The words an order is typed with, in either language: the codes, and the words `--sort`'s help shows.
 SORT_WORDS: Final = {
     "plan": "plan", "方案": "plan", "方案顺序": "plan", "gap": "gap", "差距": "gap", "score": "score",
     "得分": "score", "deadline": "deadline", "期限": "deadline", "截止": "deadline", "id": "id", "编号": "id",
+    "change": "change", "变化": "change", "较上期": "change",
 }  # fmt: skip
-SORT_CHOICES: Final = Words("plan, gap, score, deadline, id", "方案、差距、得分、期限、编号")
+SORT_CHOICES: Final = Words("plan, gap, score, deadline, id, change", "方案、差距、得分、期限、编号、变化")
 
 
 def parse_sort(text: str) -> str:
@@ -152,7 +156,13 @@ def parse_sort(text: str) -> str:
     return sort
 
 
-def _sort_key(sort: str) -> Callable[[TargetStatus], Any] | None:
+def _sort_key(sort: str, moved: Movement | None) -> Callable[[TargetStatus], Any] | None:
+    if sort == "change":  # the most important change first (`--since`); what did not move last
+        if moved is None:
+            raise UsageError(msg("select.change_needs_since"))
+        from .movement import importance  # only a report since an earlier day loads what moved
+
+        return lambda row: importance(moved.of(row.target.id))
     if sort == "gap":  # the biggest shortfall, as a share of the target, first; no gap last
         return lambda row: (relative_gap(row) is None, -(relative_gap(row) or 0.0))
     if sort == "score":  # lowest score first
@@ -170,15 +180,17 @@ def narrow_report(
     statuses: Sequence[str] | None,
     sort: str = "plan",
     targets: Collection[str] | None = None,
+    moved: Movement | None = None,
 ) -> StatusReport:
-    """Keep the rows asked for (in `area`, with `statuses`, among `targets`), in the order asked for; area and
-    plan scores and the status counts still cover the whole plan (the summary says what is shown)."""
+    """Keep the rows asked for (in `area`, with `statuses`, among `targets`), in the order asked for (by
+    change, with what `moved` since an earlier day); area and plan scores and the status counts still cover
+    the whole plan (the summary says what is shown)."""
     area = resolve_area(report.plan, area) if area is not None else None
     wanted_ids = {target.id for target in select_targets(report.plan, area=area)}
     if targets is not None:
         wanted_ids &= set(targets)
     wanted_statuses = parse_statuses(statuses)
-    key = _sort_key(sort)
+    key = _sort_key(sort, moved)
 
     def rows(found: Sequence[TargetStatus]) -> tuple[TargetStatus, ...]:
         kept = [row for row in found if row.target.id in wanted_ids and _keep(row, wanted_statuses)]

@@ -349,13 +349,25 @@ def check_text(value: str, what: str, one_line: bool = False) -> str:
     return value
 
 
+# A quarter or a half of a year as reports name them (`2024Q1`, `2024-Q1`, `2024H2`), by its months.
+_PART_OF_YEAR: Final = re.compile(r"([0-9]{4})-?([QH])([1-4])", re.IGNORECASE)
+_MONTHS_IN_PART: Final = {"Q": 3, "H": 6}
+
+
 def parse_period_end(text: str, today: date) -> date:
-    """A day as `parse_day` reads it, or a month (YYYY-MM) or year (YYYY): its last day."""
+    """A day as `parse_day` reads it, or a month (YYYY-MM), a quarter (2024Q1), a half (2024H1) or a year
+    (YYYY): its last day."""
     cleaned = text.strip().translate(_FULL_WIDTH)
+    year_month = None
     month = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", cleaned)
-    if month and 1 <= int(month.group(2)) <= 12:
-        in_years(date(int(month.group(1)) or 1, 1, 1), text)  # before the month's end is worked out
-        return PeriodDate.of_month(int(month.group(1)), int(month.group(2))).last_day
+    part = _PART_OF_YEAR.fullmatch(unicodedata.normalize("NFKC", cleaned))  # `2024Ｑ1` from an input method
+    if month:
+        year_month = int(month.group(1)), int(month.group(2))
+    elif part:
+        year_month = int(part.group(1)), int(part.group(3)) * _MONTHS_IN_PART[part.group(2).upper()]
+    if year_month is not None and 1 <= year_month[1] <= 12:
+        in_years(date(year_month[0] or 1, 1, 1), text)  # before the period's end is worked out
+        return PeriodDate.of_month(*year_month).last_day
     if re.fullmatch(r"[0-9]{4}", cleaned):
         in_years(date(int(cleaned) or 1, 1, 1), text)
         return PeriodDate.of_year(int(cleaned)).last_day

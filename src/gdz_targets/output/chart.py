@@ -94,8 +94,11 @@ class _Frame:
         return self.scale is not None and self.low <= value <= self.high
 
 
-def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str) -> Picture:
-    """The chart of one numeric target or context indicator, as of a date."""
+def chart_picture(
+    plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str, since: date | None = None
+) -> Picture:
+    """The chart of one numeric target or context indicator, as of a date (`since`: with a mark at that
+    earlier day, and the period under the title)."""
     target, baseline = row.target, row.target.baseline
     unit = cut(unit_label(plan, target, lang), WIDEST_UNIT)
     goal = target.target if target.kind is Kind.NUMERIC else None
@@ -109,15 +112,16 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     scale = _value_scale(values, plan.unit_of(target), target.direction)
     days = [point.date for point in points] + [peer.figure.as_of.last_day for peer in row.benchmarks]
     days += ([baseline.as_of.last_day] if baseline else []) + ([target.deadline] if target.deadline else [])
+    days += [since] if since else []
     first, last = (min(days), max(days)) if days else (_shifted(as_of, -365), as_of)
     margin = max(45, (last - first).days // 12)  # room for the marks and labels at either end
-    fixed, below = _heading(row, as_of, lang)
+    fixed, below = _heading(row, as_of, since, lang)
     tick_labels = [number(tick, _digits(scale)) for tick in scale.ticks] if scale else []
     widest = max((text_width(text, 11) for text in tick_labels), default=0.0)
     left = max(LEFT, TITLE_LEFT + 8 + widest)  # the ticks' labels all inside the picture
     frame = _Frame(_shifted(first, -margin), _shifted(last, margin), scale, left, TOP + below)
     fixed += _axes(frame, tick_labels, _axis_heading(plan, row, unit, lang))
-    guides = _target_and_deadline(frame, row)
+    guides = _target_and_deadline(frame, row) + _since_upright(frame, since)
     line, dots = _series(frame, points)
     marks, notes, tags = _peers(frame, row, dots, lang, unit)
     room = _Room((frame.left + 2, frame.top - 8, WIDTH - 4, frame.bottom - 1))
@@ -127,7 +131,7 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
         ((frame.left, frame.bottom), (frame.right, frame.bottom))
     ]
     room.lines += list(itertools.pairwise(line.points)) if line else []
-    unplaced = _labels(frame, room, row, points, tags, lang, unit)
+    unplaced = _labels(frame, room, row, points, tags, lang, unit, since)
     legend = _legend(lang, bool(points), goal is not None and scale is not None, baseline is not None, marks)
     said, height = _footer(unplaced, max((s.y for s in legend if isinstance(s, Label)), default=HEIGHT - 30))
     drawn = [*guides, *marks, *_arrows(frame, notes), *([line] if line else []), *dots, *room.placed]
@@ -136,12 +140,17 @@ def chart_picture(plan: Plan, row: TargetStatus, points: list[Point], as_of: dat
     )
 
 
-def _heading(row: TargetStatus, as_of: date, lang: str) -> tuple[list[Shape], float]:
-    """The title, whole on two lines where one is not enough, and the target's id and day under it; and how
-    much lower than one line's title that puts the plot."""
+def _heading(row: TargetStatus, as_of: date, since: date | None, lang: str) -> tuple[list[Shape], float]:
+    """The title, whole on two lines where one is not enough, and the target's id and day (or period) under
+    it; and how much lower than one line's title that puts the plot."""
     title = wrap_text(row.target.title(lang), WIDTH - 2 * TITLE_LEFT, 16, 2, bold=True)
     below = 22.0 * (len(title) - 1)
-    subtitle = f"{row.target.id} · {word('ui.as_of', lang)} {as_of.isoformat()}"
+    period = f"{word('ui.as_of', lang)} {as_of.isoformat()}"
+    if since is not None:
+        from gdz_targets.output.changes import period_words
+
+        period = period_words(since, as_of, lang)
+    subtitle = f"{row.target.id} · {period}"
     return [
         *(Label(TITLE_LEFT, 26 + 22 * n, line, 16, bold=True) for n, line in enumerate(title)),
         Label(TITLE_LEFT, 46 + below, fit_text(subtitle, WIDTH - 2 * TITLE_LEFT, 12), 12, MUTED),
@@ -279,6 +288,14 @@ def _target_and_deadline(frame: _Frame, row: TargetStatus) -> list[Line]:
     return lines
 
 
+def _since_upright(frame: _Frame, since: date | None) -> list[Line]:
+    """The earlier day a report is compared with, as a dotted upright (labelled with the other labels)."""
+    if since is None:
+        return []
+    x = frame.x(since)
+    return [Line(((x, frame.top), (x, frame.bottom)), INK, 1, "1 3")]
+
+
 def _series(frame: _Frame, points: list[Point]) -> tuple[Line | None, list[Dot]]:
     """Dongguan's figures joined by a line (where there are two or more), each marked."""
     line = tuple((frame.x(point.date), frame.y(point.value)) for point in points)
@@ -413,7 +430,14 @@ def _crosses(line: Segment, box: Bounds) -> bool:
 
 
 def _labels(
-    frame: _Frame, room: _Room, row: TargetStatus, points: list[Point], tags: list[_Tag], lang: str, unit: str
+    frame: _Frame,
+    room: _Room,
+    row: TargetStatus,
+    points: list[Point],
+    tags: list[_Tag],
+    lang: str,
+    unit: str,
+    since: date | None = None,
 ) -> list[str]:
     """Every label of the plot placed where it is free, most important first; what finds no place is handed
     back, as a line to say under the legend."""
@@ -437,6 +461,10 @@ def _labels(
             unplaced.append(known[0])
         if target.deadline and not room.place(_along_upright(frame, frame.x(target.deadline), known[-1])):
             unplaced.append(known[-1])
+    if since is not None:
+        said = word("since.chart_mark", lang).format(since=since.isoformat())
+        if not room.place(_along_upright(frame, frame.x(since), said)):
+            unplaced.append(said)
     for tag in tags:
         if not room.place(tag.candidates):
             unplaced.append(tag.said)
@@ -610,8 +638,16 @@ def choose_chart_format(option: str | None, output: str | None) -> str:
     return "svg"
 
 
-def chart_file(plan: Plan, row: TargetStatus, points: list[Point], as_of: date, lang: str, fmt: str) -> bytes:
+def chart_file(
+    plan: Plan,
+    row: TargetStatus,
+    points: list[Point],
+    as_of: date,
+    lang: str,
+    fmt: str,
+    since: date | None = None,
+) -> bytes:
     """A target's chart as an SVG document or a PNG picture."""
     if row.target.kind is Kind.MILESTONE:
         raise UsageError(msg("chart.milestone", target=row.target.id))
-    return picture_bytes(chart_picture(plan, row, points, as_of, lang), fmt)
+    return picture_bytes(chart_picture(plan, row, points, as_of, lang, since), fmt)

@@ -75,6 +75,25 @@ COLUMNS_ZH: Final[dict[str, str]] = {
     "quote": "原文",
     "owner": "责任单位",
     "co_owners": "配合单位",
+    "since": "上期日期",
+    "current_then": "上期值",
+    "current_then_as_of": "上期值日期",
+    "current_then_period": "上期值年月",
+    "current_then_qualifier": "上期值限定",
+    "current_change": "较上期变化",
+    "current_change_qualifier": "变化限定",
+    "score_then": "上期得分",
+    "score_change": "得分变化",
+    "status_then": "上期状态",
+    "stale_then": "上期久未更新",
+    "newly_overdue": "新逾期",
+    "went_back": "回落",
+    "corrected": "已更正",
+    "newly_stale": "新增久未更新",
+    "newly_met": "新达成",
+    "first_figure": "首次有数据",
+    "new_figure": "有新数据",
+    "frontier_moved": "广深标杆变化",
 }
 
 
@@ -85,7 +104,10 @@ COLUMNS_EN: Final[dict[str, str]] = {
     "target_value": "Target", "deadline": "Deadline", "progress_pct": "Progress", "guangzhou": "Guangzhou",
     "shenzhen": "Shenzhen", "score": "Score", "status": "Status", "achieved_on": "Met on", "days_left": "Days left",
     "stale": "Stale", "id": "Id", "city": "City", "date": "Date", "value": "Value", "qualifier": "Bound",
-    "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at", "owner": "Owner", "co_owners": "Co-owners",
+    "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at",
+    "owner": "Owner", "co_owners": "Co-owners",
+    "since": "Since", "current_then": "Then", "current_then_as_of": "Then, as of", "current_change": "Change",
+    "frontier_moved": "GZ/SZ moved the bar",
 }  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from gdz_targets.domain.model import (
     Precision,
     Target,
 )
+from gdz_targets.domain.movement import Movement
 from gdz_targets.domain.query import select_targets
 from gdz_targets.domain.status import AT_RISK_SHARE, Aggregate, Benchmark, Figure, StatusReport, TargetStatus
 
@@ -94,7 +95,7 @@ def choose_format(option: str | None, output: str | None) -> str:
 # --- cells --------------------------------------------------------------------------------------
 
 
-def _json_num(value: float | None, digits: int | None = None) -> float | int | None:
+def json_number(value: float | None, digits: int | None = None) -> float | int | None:
     if value is None:
         return None
     number = round(value, digits) if digits is not None else value
@@ -117,7 +118,7 @@ def _value(target: Target, value: float | None) -> float | bool | None:
     return value >= 1
 
 
-def _figure_fields(target: Target, prefix: str, figure: Figure | None) -> dict[str, Any]:
+def figure_fields(target: Target, prefix: str, figure: Figure | None) -> dict[str, Any]:
     return {
         prefix: _value(target, figure.value) if figure else None,
         **_when(prefix, figure.as_of if figure else None),
@@ -143,41 +144,41 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
         "unit": target.unit,
         "direction": target.direction.value,
     }
-    record |= _figure_fields(
+    record |= figure_fields(
         target, "baseline", Figure.from_plan(target.baseline) if target.baseline else None
     )
     del record["baseline_origin"]
-    record |= _figure_fields(target, "current", row.current)
+    record |= figure_fields(target, "current", row.current)
     record |= {
         "target_value": True if target.kind is Kind.MILESTONE else target.target,
         "target_strict": target.target_strict,
         "deadline": target.deadline.isoformat() if target.deadline else None,
         "days_left": row.pace.days_left,
-        "progress_pct": _json_num(row.progress, 2),
-        "gap_to_target": _json_num(row.gap_to_target, 6),
+        "progress_pct": json_number(row.progress, 2),
+        "gap_to_target": json_number(row.gap_to_target, 6),
     }
     for city in BENCHMARK_CITIES:
         benchmark = by_city.get(city)
-        record |= _figure_fields(target, city.value, benchmark.figure if benchmark else None)
-        record[f"{city.value}_gap"] = _json_num(benchmark.gap, 6) if benchmark else None
+        record |= figure_fields(target, city.value, benchmark.figure if benchmark else None)
+        record[f"{city.value}_gap"] = json_number(benchmark.gap, 6) if benchmark else None
         record[f"{city.value}_related"] = target.is_related(city)
     record |= {
         "frontier_city": row.frontier.city.value if row.frontier else None,
-        "gap_to_frontier": _json_num(row.frontier.gap, 6) if row.frontier else None,
-        "score": _json_num(row.score.value, 2),
+        "gap_to_frontier": json_number(row.frontier.gap, 6) if row.frontier else None,
+        "score": json_number(row.score.value, 2),
         "score_frontier": row.score.frontier,
         "score_frontier_source": row.score.frontier_source,
         "score_worst": row.score.worst,
         "score_worst_source": row.score.worst_source,
-        "weight": _json_num(row.weight, 6) if target.kind is not Kind.CONTEXT else None,
-        "needed_per_day": _json_num(row.pace.needed_per_day, 6),
-        "observed_per_day": _json_num(row.pace.observed_per_day, 6),
-        "projected": _json_num(row.pace.projected, 6),
+        "weight": json_number(row.weight, 6) if target.kind is not Kind.CONTEXT else None,
+        "needed_per_day": json_number(row.pace.needed_per_day, 6),
+        "observed_per_day": json_number(row.pace.observed_per_day, 6),
+        "projected": json_number(row.pace.projected, 6),
         "status": row.status.value if row.status else None,
         "achieved_on": str(row.achieved_on) if row.achieved_on else None,
         "stale": row.stale,
     }
-    return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
+    return {key: json_number(value) if isinstance(value, float) else value for key, value in record.items()}
 
 
 # The status CSV's columns, in order; documented in the README and pinned by the tests.
@@ -271,16 +272,23 @@ def _plan_meta(plan: Plan) -> dict[str, Any]:
 
 
 def export_status(report: StatusReport, fmt: str, lang: str, history: History | None = None,
-                  owners: Mapping[str, Mapping[str, str | None]] | None = None) -> bytes:  # fmt: skip
+                  owners: Mapping[str, Mapping[str, str | None]] | None = None,
+                  moved: Movement | None = None) -> bytes:  # fmt: skip
     """The status report in `fmt`; `lang` is the reader's (zh or en) or CODES for CSV and .xlsx. `history`:
     the log's series, for the trends and charts of HTML. `owners`: by target, its `owner` and `co_owners`,
-    two more columns where the workspace declares owners."""
+    two more columns where the workspace declares owners; `moved`: what moved since an earlier day, in the
+    columns after all these (CSV, xlsx, JSON) and in JSON's `movement`."""
     rows = [status_record(report, row) for row in report.all_targets()]
     columns: tuple[str, ...] = STATUS_COLUMNS
     if owners is not None:
         columns = (*STATUS_COLUMNS, *OWNER_COLUMNS)
         rows = [row | {column: owners.get(row["target"], {}).get(column) for column in OWNER_COLUMNS}
                 for row in rows]  # fmt: skip
+    if moved is not None:
+        from .movement_fields import SINCE_COLUMNS, since_record
+
+        rows = [record | since_record(moved.of(record["target"])) for record in rows]
+        columns += SINCE_COLUMNS
     if fmt == "csv":
         return _records_csv(report.plan, columns, rows, lang)
     if fmt == "xlsx":
@@ -288,21 +296,15 @@ def export_status(report: StatusReport, fmt: str, lang: str, history: History | 
 
         return status_workbook(report, columns, rows, lang)
     if fmt == "json":
-        return _json_bytes(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "generator": f"gdz {__version__}",
-                "as_of": report.as_of.isoformat(),
-                "plan": _plan_meta(report.plan),
-                "method": METHOD,
-                "summary": {
-                    "plan": _aggregate_fields(report.aggregate),
-                    "areas": {area.area_id: _aggregate_fields(area.aggregate) for area in report.areas},
-                    "counts": {status.value: count for status, count in report.counts.items()},
-                },
-                "targets": rows,
-            }
-        )
+        since = {"since": moved.since.isoformat()} if moved is not None else {}
+        document = {"schema_version": SCHEMA_VERSION, "generator": f"gdz {__version__}",
+                    "as_of": report.as_of.isoformat(), **since, "plan": _plan_meta(report.plan),
+                    "method": METHOD, "summary": summary_fields(report), "targets": rows}  # fmt: skip
+        if moved is not None:
+            from .movement_fields import movement_fields
+
+            document["movement"] = movement_fields(moved)
+        return _json_bytes(document)
     reader = "en" if lang == CODES else lang
     if fmt == "md":
         from .markdown import status_markdown
@@ -317,10 +319,19 @@ def export_status(report: StatusReport, fmt: str, lang: str, history: History | 
     return picture_bytes(summary_picture(report, reader), fmt)
 
 
+def summary_fields(report: StatusReport) -> dict[str, Any]:
+    """The whole plan's and each area's scores with their coverage, and the counts by status."""
+    return {
+        "plan": _aggregate_fields(report.aggregate),
+        "areas": {area.area_id: _aggregate_fields(area.aggregate) for area in report.areas},
+        "counts": {status.value: count for status, count in report.counts.items()},
+    }
+
+
 def _aggregate_fields(aggregate: Aggregate) -> dict[str, Any]:
     return {
-        "score": _json_num(aggregate.score, 2),
-        "mean_with_data": _json_num(aggregate.mean_with_data, 2),
+        "score": json_number(aggregate.score, 2),
+        "mean_with_data": json_number(aggregate.mean_with_data, 2),
         "targets_with_data": aggregate.scored,
         "targets": aggregate.total,
     }
@@ -352,7 +363,7 @@ def entry_record(plan: Plan, entry: Entry) -> dict[str, Any]:
         "target": entry.target,
         "city": entry.city.value,
         "date": entry.date.isoformat(),
-        "value": entry.value if isinstance(entry.value, bool) else _json_num(entry.value),
+        "value": entry.value if isinstance(entry.value, bool) else json_number(entry.value),
         "qualifier": entry.qualifier.value if entry.qualifier else None,
         "unit": target.unit if target is not None else None,
         "note": entry.note,
@@ -429,40 +440,13 @@ def _table_document(
     return picture_bytes(table_picture(title, lang, heads, rows, numeric), fmt)
 
 
-TARGET_COLUMNS: Final = (
-    "area",
-    "target",
-    "title_zh",
-    "title_en",
-    "kind",
-    "unit",
-    "direction",
-    "baseline",
-    "baseline_as_of",
-    "baseline_period",
-    "baseline_qualifier",
-    "baseline_source",
-    "baseline_quote",
-    "target_value",
-    "target_strict",
-    "deadline",
-    "guangzhou",
-    "guangzhou_as_of",
-    "guangzhou_period",
-    "guangzhou_qualifier",
-    "guangzhou_related",
-    "guangzhou_source",
-    "guangzhou_quote",
-    "shenzhen",
-    "shenzhen_as_of",
-    "shenzhen_period",
-    "shenzhen_qualifier",
-    "shenzhen_related",
-    "shenzhen_source",
-    "shenzhen_quote",
-    "source",
-    "quote",
-)
+TARGET_COLUMNS: Final = ("area", "target", "title_zh", "title_en", "kind", "unit", "direction", "baseline",
+                          "baseline_as_of", "baseline_period", "baseline_qualifier", "baseline_source",
+                          "baseline_quote", "target_value", "target_strict", "deadline", "guangzhou",
+                          "guangzhou_as_of", "guangzhou_period", "guangzhou_qualifier",
+                          "guangzhou_related", "guangzhou_source", "guangzhou_quote", "shenzhen",
+                          "shenzhen_as_of", "shenzhen_period", "shenzhen_qualifier", "shenzhen_related",
+                          "shenzhen_source", "shenzhen_quote", "source", "quote")  # fmt: skip
 
 
 def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
@@ -485,7 +469,7 @@ def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
         record |= _observation_fields(target, city.value, target.benchmarks.get(city))
         record[f"{city.value}_related"] = target.is_related(city)
     record |= {"source": target.source, "quote": target.quote}
-    return {key: _json_num(value) if isinstance(value, float) else value for key, value in record.items()}
+    return {key: json_number(value) if isinstance(value, float) else value for key, value in record.items()}
 
 
 def _observation_fields(target: Target, prefix: str, observation: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Final
 
 from gdz_targets.domain.errors import Message, Problem, Words
 
-from .catalogue import charts, documents, files, imports, log, plan, reporting, vocabulary
+from .catalogue import charts, documents, files, imports, log, plan, reporting, since, vocabulary
 from .textwidth import printable
 
 # key: (English, Chinese), from every family of the catalogue.
@@ -20,6 +20,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     **charts.WORDS,
     **vocabulary.WORDS,
     **reporting.WORDS,
+    **since.WORDS,
 }
 
 

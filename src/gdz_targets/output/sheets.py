@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Final, NamedTuple
 
 from gdz_targets.domain.model import Plan, Qualifier
+from gdz_targets.domain.movement import Change
 from gdz_targets.domain.values import (
     FORMULA_ESCAPE,
     FORMULA_STARTS,
@@ -33,12 +34,18 @@ class CellKind(NamedTuple):
     words: str | None = None
 
 
+def change_column(change: Change) -> str:
+    """The column of a kind of change since an earlier day: `newly_met` for newly-met, yes or no."""
+    return change.value.replace("-", "_")
+
+
 # Figures in the target's unit: the value a milestone holds is done / not done.
 _FIGURES: Final = frozenset({"baseline", "current", "target_value", "guangzhou", "shenzhen", "value",
-                             "score_frontier", "score_worst"})  # fmt: skip
+                             "score_frontier", "score_worst", "current_then"})  # fmt: skip
 # Differences in the target's unit: never a milestone's state.
 _AMOUNTS: Final = frozenset({"gap_to_target", "guangzhou_gap", "shenzhen_gap", "gap_to_frontier", "projected",
-                             "needed_per_day", "observed_per_day"})  # fmt: skip
+                             "needed_per_day", "observed_per_day", "current_change",
+                             "score_change"})  # fmt: skip
 _NAMED: Final = {
     "status": CellKind("code", "status."),
     "kind": CellKind("code", "kind."),
@@ -60,6 +67,12 @@ _NAMED: Final = {
     "target_strict": CellKind("flag"),
     "stale": CellKind("flag"),
     "recorded_at": CellKind("moment"),
+    # since an earlier day (`--since`): the earlier report's, and each kind of change as yes / no
+    "since": CellKind("date"),
+    "score_then": CellKind("score"),
+    "status_then": CellKind("code", "status."),
+    "stale_then": CellKind("flag"),
+    **{change_column(change): CellKind("flag") for change in Change},
 }
 
 

@@ -73,24 +73,26 @@ def glue(text: str) -> str:
     return _JOIN.join(text.replace(" ", GLUE))
 
 
-def wrap(text: str, width: int, hyphens: bool = True) -> list[str]:
-    """Fold text to `width` terminal cells: at spaces; inside a word (an id, an address) after - or / only
-    where the word is longer than a line (never, if `hyphens` is false); between CJK characters, but never
-    at a no-break space (shown as a space), after an opening bracket or quote nor before closing punctuation
-    (Chinese line-breaking rules). Linear in the text's length: a note of megabytes folds in no time."""
+def wrap(text: str, width: int, hyphens: bool = True, first: int | None = None) -> list[str]:
+    """Fold text to `width` terminal cells (the first line to `first`, where a line is already begun): at
+    spaces; inside a word (an id, an address) after - or / only where the word is longer than a line (never,
+    if `hyphens` is false); between CJK characters, but never at a no-break space (shown as a space), after
+    an opening bracket or quote nor before closing punctuation (Chinese line-breaking rules). Linear in the
+    text's length: a note of megabytes folds in no time."""
     width = max(width, 1)  # a line of at least one cell, so that folding always makes progress
     if width < 2 and not text.isascii():  # no Chinese character fits one cell: nothing readable fits here
         return [cut(text.replace(_JOIN, ""), width)]
     lines: list[str] = []
     start, left = 0, width_of(text)  # where the rest begins, and the cells it takes
-    while left > width:
-        end = _last_break(text, start, width, hyphens)
+    room = width if first is None else max(first, 2)
+    while left > room:
+        end = _last_break(text, start, room, hyphens)
         lines.append(text[start:end].rstrip())
         following = end
         while following < len(text) and text[following].isspace():
             following += 1
         left -= width_of(text[start:following])
-        start = following
+        start, room = following, width
     rest = text[start:]
     if rest or not lines:
         lines.append(rest)

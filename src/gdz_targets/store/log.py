@@ -39,6 +39,13 @@ class Log:
         """Every (target, city) series with voided entries left out: what reports read."""
         return self._index.history()
 
+    def corrections(self) -> list[Entry | Void]:
+        """The records of the days a void touched — each entry of such a day, voided or not, and the voids —
+        in the log's order: what a report of an earlier day needs to see those days as they then stood.
+        Read from the series' part of the index, so that a report since a day costs the same at any size."""
+        found = self._read(sorted(self._index.corrections))  # most logs: none, and no parser is loaded
+        return [record for record in found if isinstance(record, Entry | Void)]
+
     def entries(self, target: str | None = None, include_voided: bool = False) -> list[Entry]:
         """Entries (of one target, or all), by date and, within a day, in the log's order."""
         offsets = self._full().entry_offsets(target, include_voided)

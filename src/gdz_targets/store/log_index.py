@@ -1,9 +1,10 @@
 """A derived index of the progress log, cached outside it so that reading costs stay flat as the log grows.
 
 What the cache holds: each (target, city) series sorted by date, and within a day by place in the log, with
-voided entries left out (the "hot"
-part that `gdz status` reads), and where every entry and void sits in the log (the rest). Record ids are not
-copied: they are read from the log itself when needed.
+voided entries left out, and where the records of the days a void touched sit (the "hot" part that `gdz
+status` reads: a report since an earlier day reads those records to see each such day as it then stood), and
+where every entry and void sits in the log (the rest). Record ids are not copied: they are read from the log
+itself when needed.
 
 When it is used: only when it provably describes the log. Either the log's size, mtime, ctime, inode and
 device are exactly those gdz recorded when it last wrote the cache (any write to the log changes its ctime,
@@ -21,7 +22,7 @@ import os
 import sys
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -32,7 +33,7 @@ from gdz_targets.domain.model import QUALIFIER_CODES, Batch, City, Entry, Histor
 from .files import append_cache, canonical, open_cache
 
 FORMAT: Final = "gdz-log-index"
-VERSION: Final = 6
+VERSION: Final = 7
 BLOCK: Final = 1 << 20  # the prefix is hashed per MiB, so an append re-hashes at most one old block
 _ID_START: Final = len("entry.")
 ID_LENGTH: Final = 26  # a ULID; the record parser, loaded only when lines are read, checks its form
@@ -71,6 +72,10 @@ class LogIndex:
         self.voided = bytearray()
         self.void_offsets = array("Q")
         self.batch_offsets: dict[str, int] = {}  # where each import's closing record is, by its id
+        # hot too: the days (series number, ordinal) a void touched, and where every entry of those days and
+        # every void sit — few, as corrections are, and all a report since an earlier day needs of them
+        self.voided_days: set[tuple[int, int]] = set()
+        self.corrections: set[int] = set()
         self.members: list[array[int]] = []  # entry numbers in each series, in series order
         self.complete = True  # False when only the hot part was loaded
         self._lookup: dict[str, int] | None = None
@@ -132,7 +137,7 @@ class LogIndex:
         nothing, where that cannot be done: a void needs the rest of the index. An appended entry is the last
         record of the log, so it goes after every other of its day."""
         assert not self.complete, "a complete index takes records through apply()"
-        if any(isinstance(record, Void) for _, _, record in records):
+        if any(isinstance(record, Void) or self._on_voided_day(record) for _, _, record in records):
             return False
         for offset, _, record in records:
             if isinstance(record, Batch):
@@ -145,6 +150,14 @@ class LogIndex:
             self.values[number].insert(position, float(record.value))
             self.marks[number].insert(position, QUALIFIER_CODES.index(record.qualifier))
         return True
+
+    def _on_voided_day(self, record: Record) -> bool:
+        """Whether an entry is for a day of its series a void touched: its offset must then be noted among
+        the corrections, which needs the whole index."""
+        if not isinstance(record, Entry):
+            return False
+        number = self._key_numbers.get((record.target, record.city.value))
+        return number is not None and (number, record.date.toordinal()) in self.voided_days
 
     def _same_entry(self, first: int, again: int, record: Entry) -> bool:
         """Whether the entry at `again` repeats the one at `first`: the same line (a union merge keeps both
@@ -174,9 +187,12 @@ class LogIndex:
         self.entry_series.append(series)
         pending = self.pending_voids.pop(entry.id, None)
         self.voided.append(1 if pending else 0)
+        day = entry.date.toordinal()
+        if pending or (series, day) in self.voided_days:
+            self._note_correction(series, day, [offset, *(pending or [])])
         if not pending:
             mark = QUALIFIER_CODES.index(entry.qualifier)
-            self._insert(series, number, entry.date.toordinal(), float(entry.value), mark)
+            self._insert(series, number, day, float(entry.value), mark)
 
     def _series_number(self, key: tuple[str, str]) -> int:
         number = self._key_numbers.get(key)
@@ -208,14 +224,26 @@ class LogIndex:
             self.pending_voids.setdefault(void.entry, []).append(offset)
             return
         if self.voided[number]:
+            self.corrections.add(offset)
             return
         self.voided[number] = 1
         series = self.entry_series[number]
         position = self.members[series].index(number)
+        self._note_correction(series, self.days[series][position], [offset, self.offsets[number]])
         del self.days[series][position]
         del self.values[series][position]
         del self.marks[series][position]
         del self.members[series][position]
+
+    def _note_correction(self, series: int, day: int, offsets: Sequence[int]) -> None:
+        """Note records of a day a void touched; where the day is new to the notes, every entry it holds too
+        (their times say which of them a report of an earlier day saw)."""
+        if (series, day) not in self.voided_days:
+            self.voided_days.add((series, day))
+            days, members = self.days[series], self.members[series]
+            counting = range(bisect_left(days, day), bisect_right(days, day))
+            self.corrections.update(self.offsets[members[position]] for position in counting)
+        self.corrections.update(offsets)
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -278,6 +306,7 @@ class LogIndex:
             "entries": len(self.offsets), "voids": len(self.void_offsets), "duplicates": self.duplicates,
             "pending": self.pending_voids, "batches": self.batch_offsets,
             "keys": self.keys, "lengths": [len(days) for days in self.days],
+            "voided_days": sorted(self.voided_days), "corrections": sorted(self.corrections),
             "hot_bytes": sum(len(part) * part.itemsize for part in hot if isinstance(part, array)),
         }  # fmt: skip
         # marshal, not json: it is built in, so reading the header costs no import. Format 2 shares no
@@ -308,6 +337,8 @@ class LogIndex:
                 index.stat = tuple(header["stat"]) if header["stat"] else None
                 index.duplicates, index.pending_voids = header["duplicates"], header["pending"]
                 index.batch_offsets = header["batches"]
+                index.voided_days = {(series, day) for series, day in header["voided_days"]}
+                index.corrections = set(header["corrections"])
                 index.keys = [(target, city) for target, city in header["keys"]]
                 index._key_numbers = {key: n for n, key in enumerate(index.keys)}
                 lengths = header["lengths"]

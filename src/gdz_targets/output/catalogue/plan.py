@@ -161,8 +161,10 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "{value} 不是整数,而以“{unit}”计的数只能是整数",
     ),
     "value.not_period": (
-        '"{value}" is not a date; use YYYY-MM-DD, YYYY-MM (the month\'s last day) or YYYY',
-        '"{value}" 不是日期;请用 YYYY-MM-DD、YYYY-MM(当月最后一天)或 YYYY',
+        '"{value}" is not a date; use YYYY-MM-DD, or a period for its last day: YYYY-MM (the month\'s last day), '
+        "a quarter or half (2024Q1, 2024H1) or YYYY",
+        '"{value}" 不是日期;请用 YYYY-MM-DD,或表示最后一天的期间:YYYY-MM(当月最后一天)、季度或半年'
+        "(2024Q1、2024H1)或 YYYY",
     ),
     "value.not_file_date": (
         '"{value}" is not a date; write it as 2024-01-05 or 2024/1/5',

@@ -84,10 +84,12 @@ def fit_columns(
     used = -gap  # the first column has no gap before it
     for group in groups:
         for column in group:
+            # Its preferred width where that leaves room for the rest of its group: they show together.
+            others = sum(needed[other.key] + gap for other in group if other is not column)
             if (
                 column.flexible
                 and column.preferred
-                and used + min(planned[column.key], column.preferred) + gap <= width
+                and used + others + min(planned[column.key], column.preferred) + gap <= width
             ):
                 needed[column.key] = min(planned[column.key], column.preferred)
         cost = sum(needed[column.key] + gap for column in group)
@@ -259,10 +261,12 @@ def flow(
     lead: int = 0,
     fold: bool = False,
     whole: bool = False,
+    run_on: bool = False,
 ) -> Text:
     """`label  a · b · c`, breaking lines between items; an item wider than a line is cut with "…", or with
-    `fold` folded onto more lines, or with `whole` left whole on a line of its own; continuation lines start
-    at `indent`; `pad` sets the label in a column `indent` wide."""
+    `fold` folded onto more lines (with `run_on` from where the item before it ends, where its first word
+    fits there), or with `whole` left whole on a line of its own; continuation lines start at `indent`; `pad`
+    sets the label in a column `indent` wide."""
     too_long = whole and any(indent + width_of(item) > width for item, _ in items)  # whole items start lines
     if indent + 10 > width or lead + width_of(label) + 1 > width or too_long:  # too narrow for a label column
         indent, lead = 0, 0
@@ -286,6 +290,17 @@ def flow(
         held = width_of(mark) if number < len(items) else 0  # room for the comma, should the line end here
         room = max(width - indent - held, 1)
         kept = whole and width >= NARROW  # below that, nothing can be copied whole anyway
+        after = width - column - width_of(separator) - held  # what is left of the line begun
+        if fold and run_on and not first and width_of(item.split(" ", 1)[0]) <= after:
+            head, *rest = wrap(glue_code(item), room, first=after)
+            text.append(separator)
+            text.append(head, style=style)
+            column += width_of(separator + head)
+            for piece in rest:
+                text.append("\n" + " " * indent)
+                text.append(piece, style=style)
+                column = indent + width_of(piece)
+            continue
         pieces = wrap(glue_code(item), room) if fold else [item] if kept else [cut(item, room)]
         for piece in pieces[:-1]:
             if not first or column > indent:

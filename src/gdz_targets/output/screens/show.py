@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -42,6 +43,9 @@ from gdz_targets.output.text import (
 )
 from gdz_targets.output.textwidth import width_of, wrap
 
+if TYPE_CHECKING:  # loaded only when what moved since an earlier day is asked for (`--since`)
+    from gdz_targets.domain.movement import TargetMovement
+
 from .history import history_table
 from .layout import (
     ADDRESS,
@@ -61,14 +65,16 @@ def show_view(
     records: Sequence[Entry],
     voided: dict[str, Void],
     width: int,
+    change: TargetMovement | None = None,
     owners: Sequence[tuple[str, str]] | None = None,
 ) -> Text:
     """One target in full: what the plan asks and where it says so, who owns it (where the workspace says),
-    where it stands, how the score is formed, the Guangzhou and Shenzhen figures with their sources, and every
-    entry. `owners`: (name, role) pairs, leads first; None where the workspace declares no owners."""
+    where it stands (and, with `change`, what moved since an earlier day), how the score is formed, the
+    Guangzhou and Shenzhen figures with their sources, and every entry. `owners`: (name, role) pairs, leads
+    first; None where the workspace declares no owners."""
     width = max(width, 1)
     target = report_row.target
-    facts = _target_facts(report_row, plan, lang, series)
+    facts = _target_facts(report_row, plan, lang, series, change)
     if owners is not None:  # after the area: who in the city answers for the target
         named = [word("owners.named", lang).format(name=name, role=word("role." + role, lang))
                  for name, role in owners]  # fmt: skip
@@ -101,10 +107,17 @@ Fact = tuple[str, Cell]  # a label's catalogue key, and the value's lines
 
 
 def _target_facts(
-    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[Point]
+    report_row: TargetStatus, plan: Plan, lang: str, series: Sequence[Point], change: TargetMovement | None
 ) -> list[dict[str, Cell]]:
-    """The label and value lines of `gdz show`: what the plan asks, then where the target stands."""
+    """The label and value lines of `gdz show`: what the plan asks, then where the target stands, then what
+    moved since an earlier day, where one is asked for."""
     facts = [*_plan_facts(report_row, plan, lang), *_standing_facts(report_row, plan, lang, series)]
+    if change is not None:
+        from gdz_targets.output.changes import change_sentence
+
+        facts.append(
+            ("since.show_label", cell(change_sentence(plan, change, lang), "bold" if change.moved else ""))
+        )
     return [{"label": [(word(label, lang), "bold")], "value": value} for label, value in facts]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from rich.text import Text
 
@@ -41,6 +41,9 @@ from gdz_targets.output.text import (
 )
 from gdz_targets.output.textwidth import cut, printable, width_of, wrap
 
+if TYPE_CHECKING:  # what moved since an earlier day is loaded only when one is asked for (`--since`)
+    from gdz_targets.domain.movement import Movement
+
 from .layout import (
     CITY_COLUMNS,
     NARROW,
@@ -65,6 +68,7 @@ class StatusOptions(NamedTuple):
     filters: str | None = None  # the filters applied, in words, when some rows are left out
     show_all: bool = False  # a row for every target, without data too, and for every context indicator
     city_detail: bool = False  # each Guangzhou/Shenzhen figure with its date and origin
+    movement: Movement | None = None  # what moved since an earlier day (`--since`)
 
 
 # An area's heading, its rows, and its targets without data (folded into one line).
@@ -80,26 +84,27 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     that fit, the context indicators folded into one line, and a legend of what the screen shows."""
     width = max(width, 1)
     view = Text()
-    view.append_text(
-        heading_lines(report.plan.meta.title(lang), f"{word('ui.as_of', lang)} {report.as_of}", width)
-    )
+    moved = options.movement
+    view.append_text(heading_lines(report.plan.meta.title(lang), _period(report, lang, moved), width))
     view.append_text(_summary(report, lang, width, options))
     wide = width >= WIDE
     sections = _sections(report, lang, options, wide)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
     room = max(width - step, 1)
-    budgets = _status_budgets(report.plan, lang, wide)
-    fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
+    budgets = _status_budgets(report.plan, lang, wide, moved is not None)
+    columns = _status_columns(lang, wide, moved is not None)
+    fitted = fit_columns(columns, _rows(sections), room, 2, budgets=budgets)
     if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
         wide = False
         sections = _sections(report, lang, options, wide)
-        budgets = _status_budgets(report.plan, lang, wide)
-        fitted = fit_columns(_status_columns(lang, wide), _rows(sections), room, 2, budgets=budgets)
+        budgets = _status_budgets(report.plan, lang, wide, moved is not None)
+        columns = _status_columns(lang, wide, moved is not None)
+        fitted = fit_columns(columns, _rows(sections), room, 2, budgets=budgets)
     shown = {column.key for column, _ in fitted}
     title_room = next((size for column, size in fitted if column.key == "title"), 0)
     # What a second line carries for the columns that had no room (as "scored" the score says what it is).
-    missing = [key for key, column in (("figure", "figure"), ("scored", "score"), ("cities", "guangzhou"))
-               if column not in shown]  # fmt: skip
+    missing = [key for key, column in (("change", "change"), ("figure", "figure"), ("scored", "score"),
+               ("cities", "guangzhou")) if column not in shown]  # fmt: skip
     table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
     header_drawn = False
     view.append("\n")
@@ -128,6 +133,15 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
+
+
+def _period(report: StatusReport, lang: str, moved: Movement | None) -> str:
+    """What the title says the report covers: `as of 2024-04-30`, or `2024-03-31 → 2024-04-30` since a day."""
+    if moved is None:
+        return f"{word('ui.as_of', lang)} {report.as_of}"
+    from gdz_targets.output.changes import period_words
+
+    return period_words(moved.since, report.as_of, lang)
 
 
 def _named(row: dict[str, Cell], room: int) -> str:
@@ -178,7 +192,12 @@ def _sections(report: StatusReport, lang: str, options: StatusOptions, wide: boo
         assert info is not None
         shown = [row for row in area.targets if options.show_all or row.current is not None]
         folded = [row for row in area.targets if row not in shown]
-        heading = (f"{numbers[area.area_id]} {info.title(lang)}", score_text(area.aggregate, lang))
+        score = score_text(area.aggregate, lang)
+        if options.movement is not None:
+            from gdz_targets.output.changes import area_score_words
+
+            score = area_score_words(options.movement.area_then(area.area_id), area.aggregate, lang)
+        heading = (f"{numbers[area.area_id]} {info.title(lang)}", score)
         sections.append((heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded))
     if report.context and (options.show_all or options.filters):
         rows = [_status_row(plan, row, lang, wide, options) for row in report.context]
@@ -186,11 +205,12 @@ def _sections(report: StatusReport, lang: str, options: StatusOptions, wide: boo
     return sections
 
 
-def _status_columns(lang: str, wide: bool) -> list[Column]:
+def _status_columns(lang: str, wide: bool, since: bool = False) -> list[Column]:
     """The columns, and the order they give way in as the terminal narrows: the progress bar first, then
-    Guangzhou and Shenzhen together, then the title; id, status, score and figure stay. Below 100 columns the
-    title, the cities' figures and what qualifies the status take a second line. There is no gap column:
-    "now / target" shows both figures, and `gdz show` and the exports give the gap."""
+    Guangzhou and Shenzhen together, then the title (and the change since an earlier day, `since`); id,
+    status, score and figure stay. Below 100 columns the title, the cities' figures, the change and what
+    qualifies the status take a second line. There is no gap column: "now / target" shows both figures, and
+    `gdz show` and the exports give the gap."""
     cities = [Column(city.value, word("ui." + code, lang), 6, "right")  # shown together or not at all
               for city, code in CITY_COLUMNS]  # fmt: skip
     columns = [
@@ -198,6 +218,7 @@ def _status_columns(lang: str, wide: bool) -> list[Column]:
         Column("figure", word("ui.now_target", lang), 4, "right"),
         *cities,
         Column("score", word("ui.score", lang), 3, "right"),
+        *([Column("change", word("since.column", lang), 5)] if since else []),
         Column("status", word("ui.status", lang), 2),
     ]
     if wide:  # the title takes the spare width, up to a cap, cut with "…" (the whole title is in `gdz show`)
@@ -207,7 +228,7 @@ def _status_columns(lang: str, wide: bool) -> list[Column]:
     return columns
 
 
-def _status_budgets(plan: Plan, lang: str, wide: bool) -> dict[str, int]:
+def _status_budgets(plan: Plan, lang: str, wide: bool, since: bool = False) -> dict[str, int]:
     """The widths the status columns are planned with: from the plan and the language, never from the log,
     so that the columns shown change with the terminal's width alone. A status is planned at its longest
     usual form (`✖ overdue 1065d · stale`)."""
@@ -218,8 +239,13 @@ def _status_budgets(plan: Plan, lang: str, wide: bool) -> dict[str, int]:
     status = (
         max(width_of(late), width_of(met)) if wide else max(width_of(status_text(s, lang)) for s in Status)
     )
-    return {"id": longest_id, "figure": figure, "bar": BAR_CELLS, "guangzhou": 6, "shenzhen": 6, "score": 5,
-            "status": status}  # fmt: skip
+    budgets = {"id": longest_id, "figure": figure, "bar": BAR_CELLS, "guangzhou": 6, "shenzhen": 6,
+               "score": 5, "status": status}  # fmt: skip
+    if since:  # the change since an earlier day, at its usual width
+        from gdz_targets.output.changes import planned_change_width
+
+        budgets["change"] = planned_change_width(plan, lang)
+    return budgets
 
 
 def _status_row(
@@ -251,6 +277,10 @@ def _status_row(
         if target.kind is not Kind.CONTEXT and row.score.value is not None
         else [],
     }
+    if options.movement is not None:
+        from gdz_targets.output.changes import change_cell
+
+        cells["change"] = cell(change_cell(plan, options.movement.of(target.id), lang), "bold")
     if wide and detail:
         cells["status"] = [(f"{status} {detail}" if status else detail, style)]
     return cells
@@ -270,7 +300,7 @@ def _second_line(row: dict[str, Cell], width: int, indent: int, missing: Sequenc
     """Below 100 columns: the title, cut to fit, what the columns had no room for (`missing`: the figure, the
     score, the cities' figures), and what qualifies the status (met on, days over, stale)."""
     detail, detail_style = row["detail"][0] if row["detail"] else ("", "")
-    extra = [row[key][0][0] for key in missing if row[key] and row[key][0][0]]
+    extra = [row[key][0][0] for key in missing if row.get(key) and row[key][0][0]]
     detail = " · ".join([*extra, detail] if detail else extra)
     room = width - indent - (width_of(detail) + 2 if detail else 0)
     title = _named(row, room)
@@ -294,6 +324,7 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
     """How much of the plan we can see, how good it is, what is wrong, what to do next."""
     whole = report.aggregate
     keys = (
+        "since.label",
         "ui.coverage",
         "ui.score_label",
         "ui.overdue_label",
@@ -307,6 +338,9 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
 
     def line(key: str, items: Sequence[tuple[str, str]], separator: str = "   ") -> None:
         summary.append_text(flow(labels[key], items, width, indent=indent, separator=separator, pad=True))
+
+    if options.movement is not None:  # what moved comes first: every report upwards is read for it
+        summary.append_text(_movement(options.movement, lang, width, labels["since.label"], indent))
 
     coverage = word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total)
     counts = [(f"{status_text(status, lang)} {count}", STATUS_STYLE[status])
@@ -341,6 +375,36 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
         summary.append_text(flow(labels["ui.next_label"], steps, width,
                                   indent=indent, separator=" · ", pad=True, whole=True))  # fmt: skip
     return summary
+
+
+def _movement(moved: Movement, lang: str, width: int, label: str, indent: int) -> Text:
+    """What moved, first: new figures, each change of status with the targets it names, the whole plan's
+    score then and now — on at most LIST_LINES lines, as the summary's lists, where it names fewer targets
+    (the largest group first) but counts every change; or that nothing moved, in one line."""
+    from gdz_targets.output.changes import (
+        CHANGE_STYLE,
+        change_group,
+        changed_targets,
+        figures_words,
+        plan_score_words,
+    )
+
+    groups = changed_targets(moved, lang)
+    lead, score = figures_words(moved, lang), plan_score_words(moved, lang)
+    if not (lead or groups or score):
+        nothing = [(word("since.nothing", lang).format(since=moved.since), "")]
+        return flow(label, nothing, width, indent=indent, pad=True)
+    named = {change: len(titles) for change, titles in groups}
+    while True:
+        items = [(lead, "bold")] if lead else []
+        items += [(change_group(change, titles[: named[change]], len(titles), lang), CHANGE_STYLE[change])
+                  for change, titles in groups]  # fmt: skip
+        items += [(score, "bold")] if score else []
+        text = flow(label, items, width, indent=indent, separator=" · ", pad=True, fold=True, run_on=True)
+        if text.plain.count("\n") <= LIST_LINES or not any(named.values()):
+            return text
+        largest = max(named, key=lambda change: named[change])  # the first of equals: the most important
+        named[largest] -= 1
 
 
 def _legend(
