@@ -1,7 +1,7 @@
 """Regenerate the README's pictures from the shipped plan and the published figures alone (no invented
 entry): the HTML briefing as Chromium shows it at 1280 px and on a phone 390 px wide, the status workbook's
-cover as LibreOffice prints it, a chart as the PNG gdz draws, and a department's fill-in form as LibreOffice
-prints it.
+cover as LibreOffice prints it (also as the monthly report of December 2025 has it), a chart as the PNG gdz
+draws, and a department's fill-in form as LibreOffice prints it.
 
     uv run python docs/screenshots.py      # needs Chromium, LibreOffice, poppler-utils and a Chinese font
     uv run python docs/screenshots.py --form-only   # the form alone: needs LibreOffice and poppler
@@ -56,17 +56,21 @@ def main() -> None:
                          'height:1600px;border:0"></iframe></body>', encoding="utf-8")  # fmt: skip
         Image.open(shoot(frame, 500, 1600)).crop((0, 0, PHONE, 1200)).save(HERE / "briefing-phone-zh.png",
                                                                            optimize=True)  # fmt: skip
-        workbook = work / "报告.xlsx"
-        gdz("export", "status", "-o", str(workbook), "--lang", "zh")
-        profile = f"-env:UserInstallation=file://{work}/lo"
-        subprocess.run([soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(work),
-                        str(workbook)], check=True, capture_output=True)  # fmt: skip
-        subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", str(work / "报告.pdf"),
-                        str(work / "cover")], check=True)  # fmt: skip
-        Image.open(next(work.glob("cover*.png"))).save(HERE / "workbook-cover-zh.png", optimize=True)
+        # The cover as of the pictures' day, and the monthly report of December 2025 (since November).
+        december = ("--since", "2025-11", "--as-of", "2025-12")
+        for name, since in (("workbook-cover-zh.png", ()), ("workbook-since-zh.png", december)):
+            workbook = work / f"{Path(name).stem}.xlsx"
+            gdz("export", "status", "-o", str(workbook), "--lang", "zh", *since)
+            profile = f"-env:UserInstallation=file://{work}/lo"
+            subprocess.run([soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(work),
+                            str(workbook)], check=True, capture_output=True)  # fmt: skip
+            pdf = workbook.with_suffix(".pdf")
+            page = [pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(work / workbook.stem)]
+            subprocess.run(page, check=True)
+            Image.open(next(work.glob(f"{workbook.stem}-*.png"))).save(HERE / name, optimize=True)
         gdz("chart", "business-entities", "-o", str(HERE / "chart-business-entities-zh.png"), "--lang", "zh")
     print(f"written in {HERE}: briefing-zh.png, briefing-phone-zh.png, workbook-cover-zh.png, "
-          "chart-business-entities-zh.png")  # fmt: skip
+          "workbook-since-zh.png, chart-business-entities-zh.png")  # fmt: skip
 
 
 def _camera(chromium: str, work: Path) -> Callable[[Path, int, int], Path]:

@@ -236,3 +236,20 @@ def planned_change_width(plan: Plan, lang: str) -> int:
     unit = plan.units.get(max(set(units), key=units.count)) if units else None
     amount = with_unit("+120", unit.label(lang)) if unit is not None else "+120"
     return width_of(f"{amount} · {word('since.score_short', lang).format(change='+8')}")
+
+
+def movement_lines(moved: Movement, lang: str) -> list[tuple[str, Change | None]]:
+    """What moved, whole, for a document's "since" section: new figures, each change with every target it
+    names, the plan's score then → now; or that nothing moved. Each line with the change it is about."""
+    lines: list[tuple[str, Change | None]] = []
+    lead, score = figures_words(moved, lang), plan_score_words(moved, lang)
+    lines += [(lead, Change.NEW_FIGURE)] if lead else []
+    lines += [(change_group(change, titles, len(titles), lang), change)
+              for change, titles in changed_targets(moved, lang)]  # fmt: skip
+    lines += [(score, None)] if score else []
+    return lines or [(word("since.nothing", lang).format(since=moved.since), None)]
+
+
+def moved_area_scores(moved: Movement, area_id: str, now: Aggregate) -> str:
+    """An area's score then → now (`19 → 20`), or empty where it did not move."""
+    return score_then_now(moved.area_then(area_id), now) or ""

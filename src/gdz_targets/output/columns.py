@@ -75,6 +75,7 @@ COLUMNS_ZH: Final[dict[str, str]] = {
     "quote": "原文",
     "owner": "责任单位",
     "co_owners": "配合单位",
+    "change": "较上期",
     "since": "上期日期",
     "current_then": "上期值",
     "current_then_as_of": "上期值日期",
@@ -106,7 +107,7 @@ COLUMNS_EN: Final[dict[str, str]] = {
     "stale": "Stale", "id": "Id", "city": "City", "date": "Date", "value": "Value", "qualifier": "Bound",
     "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at",
     "owner": "Owner", "co_owners": "Co-owners",
-    "since": "Since", "current_then": "Then", "current_then_as_of": "Then, as of", "current_change": "Change",
+    "change": "Change", "since": "Since", "current_then": "Then", "current_then_as_of": "Then, as of", "current_change": "Figure change",
     "frontier_moved": "GZ/SZ moved the bar",
 }  # fmt: skip
 

@@ -294,7 +294,7 @@ def export_status(report: StatusReport, fmt: str, lang: str, history: History | 
     if fmt == "xlsx":
         from .workbook import status_workbook
 
-        return status_workbook(report, columns, rows, lang)
+        return status_workbook(report, columns, rows, lang, moved)
     if fmt == "json":
         since = {"since": moved.since.isoformat()} if moved is not None else {}
         document = {"schema_version": SCHEMA_VERSION, "generator": f"gdz {__version__}",
@@ -309,11 +309,11 @@ def export_status(report: StatusReport, fmt: str, lang: str, history: History | 
     if fmt == "md":
         from .markdown import status_markdown
 
-        return status_markdown(report, reader).encode("utf-8")
+        return status_markdown(report, reader, moved).encode("utf-8")
     if fmt == "html":
         from .html import status_html
 
-        return status_html(report, history or History({}), reader).encode("utf-8")
+        return status_html(report, history or History({}), reader, moved).encode("utf-8")
     from .summary import summary_picture
 
     return picture_bytes(summary_picture(report, reader), fmt)

@@ -5,10 +5,10 @@ sources in show-style details, the legend, and a chart per target with figures �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from html import escape
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from gdz_targets import __version__
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, History, Kind, Plan, Target
@@ -32,6 +32,9 @@ from .chart import chart_picture
 from .drawing import font_stack, to_svg
 from .text import word
 from .workbook import STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from gdz_targets.domain.movement import Movement
 
 STYLE: Final = """
 body { font-family: FONT; color: #1f2328; background: #fff; line-height: 1.55; font-size: 15px;
@@ -57,7 +60,10 @@ blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #d0d7de; c
           gap: 8px 24px; }
 figure { margin: 8px 0; break-inside: avoid; }
 figure svg { width: 100%; height: auto; }
-.peers { display: none; }
+.peers, .moved { display: none; }
+.change { font-weight: bold; }
+.since li { margin: 2px 0; }
+.since .status { white-space: normal; }
 .nowrap { white-space: nowrap; }
 .legend span { margin-right: 14px; }
 footer { margin-top: 28px; font-size: 13px; color: #59636e; }
@@ -65,8 +71,9 @@ footer { margin-top: 28px; font-size: 13px; color: #59636e; }
   body { font-size: 14px; margin: 12px auto; padding: 0 10px; }
   table { font-size: 13px; }
   th, td { padding: 5px 4px; }
-  .series, .city { display: none; }
+  .series, .city, .change { display: none; }
   .peers { display: block; color: #59636e; font-size: 12px; white-space: normal; }
+  .moved { display: block; font-weight: bold; font-size: 12px; }
   .summary { grid-template-columns: 1fr; gap: 0; }
   .summary dd { margin-bottom: 6px; }
   code { word-break: break-all; }
@@ -97,25 +104,41 @@ def tag(name: str, content: str = "", /, **attributes: str) -> str:
     return f"<{name}{written}>{content}</{name}>"
 
 
-def status_html(report: StatusReport, history: History, lang: str) -> str:
-    """The status report as a document in `lang`."""
+def status_html(report: StatusReport, history: History, lang: str, moved: Movement | None = None) -> str:
+    """The status report as a document in `lang`; with `moved`, for the period since an earlier day: what
+    moved before the tables, each area's score then → now, each target's change, a mark on each chart."""
     plan, as_of = report.plan, report.as_of
     title = plan.meta.title(lang)
     made = word("xlsx.made_by", lang).format(version=__version__)
+    period = f"{word('ui.as_of', lang)} {as_of.isoformat()}"
+    changes: dict[str, str] = {}
+    if moved is not None:
+        from .changes import change_cell, period_words
+
+        period = period_words(moved.since, as_of, lang)
+        changes = {
+            row.target.id: change_cell(plan, moved.of(row.target.id), lang) for row in report.all_targets()
+        }
     parts = [
         _head(title, lang),
         tag("h1", escape(title)),
-        tag("p", escape(f"{word('ui.as_of', lang)} {as_of.isoformat()} · {made}"), class_="meta"),
+        tag("p", escape(f"{period} · {made}"), class_="meta"),
         _summary(report, lang),
+        *([_movement(moved, lang)] if moved is not None else []),
     ]
     numbers = area_numbers(plan)
     for area in report.areas:
         info = plan.area(area.area_id)
         heading = f"{numbers[area.area_id]} {info.title(lang)}" if info else area.area_id
-        section = [tag("h2", escape(heading) + _score_bar(area.aggregate, lang))]
+        score = score_text(area.aggregate, lang)
+        if moved is not None:
+            from .changes import area_score_words
+
+            score = area_score_words(moved.area_then(area.area_id), area.aggregate, lang)
+        section = [tag("h2", escape(heading) + _score_bar(area.aggregate, score))]
         shown = [row for row in area.targets if row.current is not None]
         if shown:
-            section.append(_table(plan, shown, history, as_of, lang))
+            section.append(_table(plan, shown, history, as_of, lang, changes))
         # As on the screen: the targets without data, named by short title in one line, so that the figures
         # stand out.
         folded = [row.target.short(lang) for row in area.targets if row.current is None]
@@ -125,8 +148,13 @@ def status_html(report: StatusReport, history: History, lang: str) -> str:
         parts.append(tag("section", "".join(section), class_="area"))
     if report.context:
         parts.append(tag("h2", escape(word("ui.context_section", lang))))
-        parts.append(_table(plan, report.context, history, as_of, lang))
-    parts += [_legend(lang), _charts(report, history, lang), tag("footer", escape(word("html.footer", lang)))]
+        parts.append(_table(plan, report.context, history, as_of, lang, changes))
+    since = moved.since if moved is not None else None
+    parts += [
+        _legend(lang),
+        _charts(report, history, lang, since),
+        tag("footer", escape(word("html.footer", lang))),
+    ]
     return "\n".join(parts) + "\n</body></html>\n"
 
 
@@ -155,32 +183,64 @@ def _summary(report: StatusReport, lang: str) -> str:
     )
 
 
-def _score_bar(aggregate: Aggregate, lang: str) -> str:
-    """An area's score as a bar out of 100, with its coverage in words beside it."""
+def _movement(moved: Movement, lang: str) -> str:
+    """What moved since the earlier day, whole, before the tables; a change of status in its colour."""
+    from gdz_targets.domain.movement import Change
+
+    from .changes import movement_lines
+
+    chips = {Change.OVERDUE: Status.OVERDUE, Change.MET: Status.ACHIEVED}
+    items = []
+    for line, change in movement_lines(moved, lang):
+        status = chips.get(change) if change is not None else None
+        items.append(tag("li", _chip(status, line) if status is not None else escape(line)))
+    return tag(
+        "section", tag("h2", escape(word("since.label", lang))) + tag("ul", "".join(items)), class_="since"
+    )
+
+
+def _score_bar(aggregate: Aggregate, words: str) -> str:
+    """An area's score as a bar out of 100, with its score and coverage in `words` beside it."""
     share = 0.0 if aggregate.score is None else max(0.0, min(aggregate.score, 100.0))
     track = '<rect width="120" height="12" rx="2" fill="#eaeef2"/>'
     filled = f'<rect width="{share * 1.2:.1f}" height="12" rx="2" fill="#2da44e"/>'
     bar = tag("svg", track + filled, width="120", height="12", viewBox="0 0 120 12", role="img",
               aria_label=f"{score_value(aggregate.score)}/100")  # fmt: skip
-    return bar + tag("span", escape(score_text(aggregate, lang)), class_="muted")
+    return bar + tag("span", escape(words), class_="muted")
 
 
 def _status_chip(status: Status, lang: str, suffix: str = "") -> str:
+    return _chip(status, status_text(status, lang) + suffix)
+
+
+def _chip(status: Status, text: str) -> str:
+    """`text` in the colours of `status`, as a status is shown."""
     fill, font = STATUS_COLOURS[status]
-    colours = f"background:{fill};color:{font}"
-    return tag("span", escape(status_text(status, lang) + suffix), class_="status", style=colours)
+    return tag("span", escape(text), class_="status", style=f"background:{fill};color:{font}")
 
 
-def _table(plan: Plan, rows: Sequence[TargetStatus], history: History, as_of: date, lang: str) -> str:
-    # On a phone the trend and the two cities' columns give way: their figures go under Dongguan's.
+def _table(
+    plan: Plan,
+    rows: Sequence[TargetStatus],
+    history: History,
+    as_of: date,
+    lang: str,
+    changes: Mapping[str, str],
+) -> str:
+    """A table of targets; `changes`: each target's change since an earlier day, in a last column."""
+    # On a phone the trend and the two cities' columns give way: their figures go under Dongguan's, and the
+    # change under the status.
     heads = [("ui.target_col", ""), ("ui.now_target", "num"), ("ui.series", "series"), ("ui.gz", "num city"),
              ("ui.sz", "num city"), ("ui.score", "num"), ("ui.status", "")]  # fmt: skip
+    heads += [("since.column", "change")] if changes else []
     head = "".join(tag("th", escape(word(key, lang)), class_=kind) for key, kind in heads)
-    body = "".join(_row(plan, row, history, as_of, lang) for row in rows)
+    body = "".join(_row(plan, row, history, as_of, lang, changes) for row in rows)
     return tag("table", tag("thead", tag("tr", head)) + tag("tbody", body))
 
 
-def _row(plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str) -> str:
+def _row(
+    plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str, changes: Mapping[str, str]
+) -> str:
     target = row.target
     points = history.of(target.id, City.DONGGUAN).points(as_of)
     goal = target.target if target.kind is Kind.NUMERIC else None
@@ -197,7 +257,10 @@ def _row(plan: Plan, row: TargetStatus, history: History, as_of: date, lang: str
     status = _status_chip(row.status, lang) if row.status is not None else ""
     detail = status_detail(row, lang)
     status += "<br>" + tag("span", escape(detail), class_="muted nowrap") if detail else ""
+    change = changes.get(target.id, "")
+    status += tag("span", escape(change), class_="moved") if change else ""
     cells += [tag("td", score, class_="num"), tag("td", status)]
+    cells += [tag("td", escape(change), class_="change")] if changes else []
     return tag("tr", "".join(cells))
 
 
@@ -278,13 +341,14 @@ def _legend(lang: str) -> str:
     return tag("div", legend, class_="legend-block")  # printed whole, never a heading alone at a page's foot
 
 
-def _charts(report: StatusReport, history: History, lang: str) -> str:
-    """A chart for every target with a Dongguan figure, in the plan's order."""
+def _charts(report: StatusReport, history: History, lang: str, since: date | None) -> str:
+    """A chart for every target with a Dongguan figure, in the plan's order (`since`: marked on each)."""
     figures = []
     for row in report.all_targets():
         points = history.of(row.target.id, City.DONGGUAN).points(report.as_of)
         if row.target.kind is not Kind.MILESTONE and points:
-            figures.append(tag("figure", to_svg(chart_picture(report.plan, row, points, report.as_of, lang))))
+            picture = chart_picture(report.plan, row, points, report.as_of, lang, since)
+            figures.append(tag("figure", to_svg(picture)))
     return (
         tag("h2", escape(word("html.charts", lang))) + tag("div", "".join(figures), class_="charts")
         if figures

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, Target
 from gdz_targets.domain.status import Figure, StatusReport, TargetStatus
@@ -25,6 +25,9 @@ from gdz_targets.output.text import (
 
 from .text import RELATED_MARK, UNKNOWN, word
 from .textwidth import printable
+
+if TYPE_CHECKING:
+    from gdz_targets.domain.movement import Movement
 
 # What a Markdown renderer would act on in text from the plan or the log, made literal: a tag or an entity
 # (HTML-escaped); a link, an image, emphasis, strikethrough, code, math, a heading's closing #, a table's
@@ -89,7 +92,9 @@ def _status_row(plan: Plan, row: TargetStatus, lang: str) -> list[str]:
     ]
 
 
-def status_markdown(report: StatusReport, lang: str) -> str:
+def status_markdown(report: StatusReport, lang: str, moved: Movement | None = None) -> str:
+    """The status report as a briefing in Markdown; with `moved`, for the period since an earlier day: what
+    moved first, each area's score then → now and each target's change."""
     plan = report.plan
     header = [
         word(key, lang)
@@ -105,15 +110,25 @@ def status_markdown(report: StatusReport, lang: str) -> str:
             "ui.status",
         )
     ]
-    lines = [
-        f"# {md(plan.meta.title(lang))}",
-        "",
-        word("ui.md_intro", lang).format(
-            as_of=report.as_of.isoformat(),
-            score=score_text(report.aggregate, lang),
-        ),
-        "",
-    ]
+    whole = score_text(report.aggregate, lang)
+    intro = word("ui.md_intro", lang).format(as_of=report.as_of.isoformat(), score=whole)
+    lines = [f"# {md(plan.meta.title(lang))}", "", intro, ""]
+    changes: dict[str, list[str]] = {}  # a target's change cell, in a last column, since an earlier day
+    if moved is not None:
+        from .changes import change_cell, movement_lines, period_words
+
+        period = period_words(moved.since, report.as_of, lang)
+        lines[2] = word("since.md_intro", lang).format(period=period, score=whole)
+        lines += [f"## {word('since.label', lang)}", ""]
+        lines += [f"- {md(line)}" for line, _ in movement_lines(moved, lang)] + [""]
+        header.append(word("since.column", lang))
+        changes = {row.target.id: [md(change_cell(plan, moved.of(row.target.id), lang))]
+                   for row in report.all_targets()}  # fmt: skip
+    align = "lrrrrrrll" + ("l" if changes else "")
+
+    def row_cells(row: TargetStatus) -> list[str]:
+        return _status_row(plan, row, lang) + changes.get(row.target.id, [])
+
     counts = [(status_text(status, lang), str(count)) for status, count in report.counts.items() if count]
     lines += [*_table([word("ui.status", lang), word("ui.count", lang)], "lr", counts), ""]
     numbers = area_numbers(plan)
@@ -121,11 +136,15 @@ def status_markdown(report: StatusReport, lang: str) -> str:
         area_info = plan.area(area.area_id)
         assert area_info is not None
         score = score_text(area.aggregate, lang)
+        if moved is not None:
+            from .changes import area_score_words
+
+            score = area_score_words(moved.area_then(area.area_id), area.aggregate, lang)
         lines += [f"## {numbers[area.area_id]}. {md(area_info.title(lang))} — {score}", ""]
-        lines += [*_table(header, "lrrrrrrll", [_status_row(plan, row, lang) for row in area.targets]), ""]
+        lines += [*_table(header, align, [row_cells(row) for row in area.targets]), ""]
     if report.context:
         lines += [f"## {word('ui.context_section', lang)}", ""]
-        lines += [*_table(header, "lrrrrrrll", [_status_row(plan, row, lang) for row in report.context]), ""]
+        lines += [*_table(header, align, [row_cells(row) for row in report.context]), ""]
     lines.append(f"_{word('ui.score_method', lang)}_")
     return "\n".join(lines) + "\n"
 

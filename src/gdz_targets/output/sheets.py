@@ -30,7 +30,7 @@ def neutralise(text: str) -> str:
 class CellKind(NamedTuple):
     """What a column holds: `kind` says how to write it, `words` which catalogue family names its codes."""
 
-    kind: str  # text, code, figure, number, percent, score, date, period, flag, moment
+    kind: str  # text, words, code, figure, number, percent, score, date, period, flag, moment
     words: str | None = None
 
 
@@ -69,6 +69,7 @@ _NAMED: Final = {
     "recorded_at": CellKind("moment"),
     # since an earlier day (`--since`): the earlier report's, and each kind of change as yes / no
     "since": CellKind("date"),
+    "change": CellKind("words"),  # a target's change in gdz's words, on the sheet people read
     "score_then": CellKind("score"),
     "status_then": CellKind("code", "status."),
     "stale_then": CellKind("flag"),

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
+    from gdz_targets.domain.movement import Movement
+
 # Fill and font of a status cell, as Excel's own "good / neutral / bad" styles colour them.
 STATUS_COLOURS: Final = {
     Status.ACHIEVED: ("#C6EFCE", "#006100"),
@@ -94,16 +96,28 @@ READER_COLUMNS: Final = ("area", "target", "title", "current", "current_as_of", 
 
 
 def status_workbook(
-    report: StatusReport, columns: Sequence[str], records: Sequence[dict[str, Any]], lang: str
+    report: StatusReport,
+    columns: Sequence[str],
+    records: Sequence[dict[str, Any]],
+    lang: str,
+    moved: Movement | None = None,
 ) -> bytes:
-    """The status report: a cover (as-of, coverage, scores, what is past due, how scores are formed, the
-    statuses, sources), the targets in the columns people read, and every field as the CSV has them."""
+    """The status report: a cover (as-of, coverage, scores, what is past due, with `moved` what moved since
+    an earlier day, how scores are formed, the statuses, sources), the targets in the columns people read
+    (and their change), and every field as the CSV has them."""
     book = _Book(report.plan, lang, word("xlsx.status", "zh" if lang == "zh" else "en"))
-    _status_cover(book, report)
+    _status_cover(book, report, moved)
     title = "title_zh" if book.reader == "zh" else "title_en"
     shown = tuple(title if column == "title" else column for column in READER_COLUMNS)
     shown += ("owner",) if "owner" in columns else ()  # who answers for it, where the workspace says
-    _table(book, word("xlsx.sheet_targets", book.reader), shown, records, for_reading=True)
+    read = records
+    if moved is not None:  # the change in words after the status, as the screen's change column says it
+        from .changes import change_cell
+
+        shown += ("change",)
+        read = [record | {"change": change_cell(report.plan, moved.of(record["target"]), book.reader) or None}
+                for record in records]  # fmt: skip
+    _table(book, word("xlsx.sheet_targets", book.reader), shown, read, for_reading=True)
     _table(book, word("xlsx.sheet_fields", book.reader), columns, records)
     return book.close()
 
@@ -193,6 +207,8 @@ def _write(book: _Book, sheet: Worksheet, row: int, column: int, record: dict[st
         sheet.write_datetime(row, column, moment.replace(tzinfo=None), moment_format)
         return f"{moment.replace(tzinfo=None).isoformat(' ')}{offset}"
     shown = csv_cell(book.plan, record, key, book.lang)  # codes, milestones and flags in the reader's words
+    if kind.kind == "words":  # gdz's own words (`+40 items`), never a reader's text: shown as they are
+        shown = str(value)
     style: dict[str, Any] = dict(top)
     if key == "status":
         fill, font = STATUS_COLOURS[Status(value)]
@@ -330,10 +346,14 @@ class _Cover:
         self.sheet.fit_to_pages(1, 1)  # one page; laid out to need no shrinking
 
 
-def _status_cover(book: _Book, report: StatusReport) -> None:
+def _status_cover(book: _Book, report: StatusReport, moved: Movement | None) -> None:
     reader, plan = book.reader, report.plan
     cover = _Cover(book, plan.meta.title(reader))
     whole = report.aggregate
+    if moved is not None:
+        from .changes import period_words
+
+        cover.fact(word("since.period_label", reader), period_words(moved.since, report.as_of, reader))
     cover.fact(word("ui.as_of", reader), report.as_of)
     coverage = word("ui.coverage_of", reader).format(scored=whole.scored, total=whole.total)
     cover.fact(word("ui.coverage", reader), coverage)
@@ -343,6 +363,8 @@ def _status_cover(book: _Book, report: StatusReport) -> None:
                        ("ui.stale_label", stale_names(report, reader))):  # fmt: skip
         if names:
             cover.fact(word(key, reader), joined(names, reader))
+    if moved is not None:
+        _movement_section(cover, moved)
     cover.heading(word("xlsx.counts", reader))
     for status, count in report.counts.items():
         fill, font = STATUS_COLOURS[status]
@@ -353,6 +375,7 @@ def _status_cover(book: _Book, report: StatusReport) -> None:
     cover.heading(word("xlsx.areas", reader))
     titles = [word(key, reader) for key in ("ui.area", "ui.score", "xlsx.with_data", "xlsx.targets_count",
                                             "xlsx.mean_with_data")]  # fmt: skip
+    titles += [word("since.area_column", reader)] if moved is not None else []
     head = book.format(bold=True, bg_color="#D9E1F2", bottom=1, text_wrap=True, valign="top")
     cover.sheet.write_string(cover.row, 0, titles[0], head)
     for column, title in enumerate(titles[1:], start=1):
@@ -366,12 +389,32 @@ def _status_cover(book: _Book, report: StatusReport) -> None:
         cover.sheet.write_string(cover.row, 0, name, book.format(text_wrap=True, valign="top"))
         cover.fit(cover.row, [(name, COVER_WIDTHS[0])])
         _area_scores(book, cover.sheet, cover.row, area.aggregate)
+        if moved is not None:
+            from .changes import moved_area_scores
+
+            then_now = moved_area_scores(moved, area.area_id, area.aggregate)
+            cover.sheet.write_string(cover.row, 5, then_now, book.format(align="left", valign="top"))
     cover.row += 1
     cover.heading(word("xlsx.how_scored", reader))
     for key in ("xlsx.score_1", "xlsx.score_2", "xlsx.score_3", "xlsx.score_4"):
         cover.across(word(key, reader))
     cover.sources()
     cover.finish()
+
+
+def _movement_section(cover: _Cover, moved: Movement) -> None:
+    """What moved since the earlier day, whole: each line across the page, a change of status coloured."""
+    from gdz_targets.domain.movement import Change
+
+    from .changes import movement_lines
+
+    reader = cover.book.reader
+    cover.heading(word("since.label", reader))
+    colour = {Change.OVERDUE: STATUS_COLOURS[Status.OVERDUE], Change.MET: STATUS_COLOURS[Status.ACHIEVED]}
+    for line, change in movement_lines(moved, reader):
+        fill = colour.get(change) if change is not None else None
+        style = {"bg_color": fill[0], "font_color": fill[1]} if fill else {}
+        cover.across(line, cover.book.format(text_wrap=True, valign="top", **style))
 
 
 def _area_scores(book: _Book, cover: Worksheet, row: int, aggregate: Aggregate) -> None:

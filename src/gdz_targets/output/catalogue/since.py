@@ -7,6 +7,9 @@ from typing import Final
 WORDS: Final[dict[str, tuple[str, str]]] = {
     "since.period": ("{since} → {as_of}", "{since}至{as_of}"),
     "since.label": ("Change", "本期变化"),
+    "since.period_label": ("Period", "报告期"),
+    "since.md_intro": ("Status for {period}. Whole plan: {score}.", "{period}进展。全方案:{score}。"),
+    "since.area_column": ("Score then → now", "得分(上期 → 本期)"),
     "since.show_label": ("change", "本期变化"),
     "since.column": ("change", "较上期"),
     "since.nothing": ("nothing moved since {since}", "{since} 以来无变化"),
