@@ -356,6 +356,18 @@ def test_status_for_one_owner(gdz: Gdz, workspace: Path) -> None:
     assert gdz("status", "--owner", "nobody").exit_code == 2
 
 
+def test_one_owners_targets_since_an_earlier_day(gdz: Gdz, workspace: Path) -> None:
+    """The rows are the owner's, with their changes; what moved, like the summary, stays the whole plan's."""
+    whole = gdz("status", "--since", "2025-03", env={"COLUMNS": "120"}).stdout
+    result = gdz("status", "--owner", "自然资源", "--since", "2025-03", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result
+    shown = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ") and "-" in line]
+    assert shown == ["space-started", "approval-cut"]  # the owner's two targets alone
+    assert "+26 pp · score +52" in result.stdout and "-2 days" not in result.stdout  # not wait-days' change
+    first = [line for line in whole.splitlines() if line.startswith("Change")]
+    assert first and first == [line for line in result.stdout.splitlines() if line.startswith("Change")]
+
+
 def test_where_and_init_mention_owners(gdz: Gdz, workspace: Path, tmp_path: Path) -> None:
     assert f"owners: 4 in {workspace.resolve()}; returns monthly, due on day 5" in gdz("where").stdout
     made = tmp_path / "fresh"

@@ -144,3 +144,13 @@ def test_chromium_prints_the_briefing_with_what_moved(gdz: Gdz, fixture_env: Pat
                            check=True).stdout  # fmt: skip
     for said in (MOVED["zh"].period, "本期变化", *MOVED["zh"].lines):
         assert said in first.replace("\n", ""), said
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_picture_states_the_period_and_what_moved(gdz: Gdz, fixture_env: Path, lang: str) -> None:
+    moved = MOVED[lang]
+    svg = gdz("export", "status", "-f", "svg", *SINCE, "--lang", lang).stdout
+    said = " · ".join(line.removeprefix("✔ ") for line in moved.lines)  # no sign a picture's font may lack
+    drawn = "".join(re.findall(r">([^<]*)</text>", svg)).replace(" ", "")  # its lines, wherever they fold
+    assert moved.period in svg and said.replace(" ", "") in drawn and "✔" not in svg
+    assert moved.period not in gdz("export", "status", "-f", "svg", "--lang", lang).stdout

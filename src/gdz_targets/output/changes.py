@@ -210,10 +210,10 @@ def changed_targets(moved: Movement, lang: str) -> list[tuple[Change, list[str]]
     return [(change, titles) for change, titles in found if titles]
 
 
-def change_group(change: Change, titles: Sequence[str], total: int, lang: str) -> str:
+def change_group(change: Change, titles: Sequence[str], total: int, lang: str, marked: bool = True) -> str:
     """`✖ newly overdue 3: A, B, …`: a change, how many targets have it, and those of them named (`titles`,
-    the first of `total`)."""
-    label = f"{CHANGE_MARK.get(change, '')}{word('change.' + change.value, lang)} {total}"
+    the first of `total`); `marked`: with the sign of the status it leads to (not where fonts lack it)."""
+    label = f"{CHANGE_MARK.get(change, '') if marked else ''}{word('change.' + change.value, lang)} {total}"
     if not titles:
         return label
     names = list(titles) + (["…"] if len(titles) < total else [])
@@ -238,13 +238,14 @@ def planned_change_width(plan: Plan, lang: str) -> int:
     return width_of(f"{amount} · {word('since.score_short', lang).format(change='+8')}")
 
 
-def movement_lines(moved: Movement, lang: str) -> list[tuple[str, Change | None]]:
+def movement_lines(moved: Movement, lang: str, marked: bool = True) -> list[tuple[str, Change | None]]:
     """What moved, whole, for a document's "since" section: new figures, each change with every target it
-    names, the plan's score then → now; or that nothing moved. Each line with the change it is about."""
+    names (`marked` as `change_group`), the plan's score then → now; or that nothing moved. Each line with the
+    change it is about."""
     lines: list[tuple[str, Change | None]] = []
     lead, score = figures_words(moved, lang), plan_score_words(moved, lang)
     lines += [(lead, Change.NEW_FIGURE)] if lead else []
-    lines += [(change_group(change, titles, len(titles), lang), change)
+    lines += [(change_group(change, titles, len(titles), lang, marked), change)
               for change, titles in changed_targets(moved, lang)]  # fmt: skip
     lines += [(score, None)] if score else []
     return lines or [(word("since.nothing", lang).format(since=moved.since), None)]

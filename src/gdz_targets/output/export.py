@@ -316,7 +316,7 @@ def export_status(report: StatusReport, fmt: str, lang: str, history: History | 
         return status_html(report, history or History({}), reader, moved).encode("utf-8")
     from .summary import summary_picture
 
-    return picture_bytes(summary_picture(report, reader), fmt)
+    return picture_bytes(summary_picture(report, reader, moved), fmt)
 
 
 def summary_fields(report: StatusReport) -> dict[str, Any]:

@@ -4,7 +4,7 @@ score, the others counted) and plain tables, light, sized, Chinese at its natura
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from gdz_targets.domain.model import BENCHMARK_CITIES
 from gdz_targets.domain.status import Status, StatusReport, TargetStatus
@@ -25,6 +25,9 @@ from .text import word
 from .textwidth import cut
 from .workbook import STATUS_COLOURS
 
+if TYPE_CHECKING:
+    from gdz_targets.domain.movement import Movement
+
 SIZE: Final = 13.0  # the body text
 HEAD_SIZE: Final = 12.0  # a table's headings, bold
 ROW: Final = 24.0  # a table row's height
@@ -40,8 +43,9 @@ MOST_AREAS: Final = 20  # the shipped plan has 6
 MOST_NAMED_LINES: Final = 6  # lines of past-due or stale targets named in the summary before "…"
 
 
-def summary_picture(report: StatusReport, lang: str) -> Picture:
-    """The summary and, per area, the targets with data: what `gdz status` shows, as a document."""
+def summary_picture(report: StatusReport, lang: str, moved: Movement | None = None) -> Picture:
+    """The summary and, per area, the targets with data: what `gdz status` shows, as a document; with
+    `moved`, for the period since an earlier day, and what moved first."""
     plan = report.plan
     heads = [
         word(key, lang)
@@ -55,17 +59,27 @@ def summary_picture(report: StatusReport, lang: str) -> Picture:
     shapes.append(Label(PAD, y, _fit(plan.meta.title(lang), width, 18), 18, bold=True))
     y += 24
     whole = report.aggregate
-    lines = [f"{word('ui.as_of', lang)} {report.as_of.isoformat()}",
-             word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
+    period, listed = f"{word('ui.as_of', lang)} {report.as_of.isoformat()}", list[tuple[str, str]]()
+    if (
+        moved is not None
+    ):  # what moved, first, as the workbook says it (its status signs are not in every font)
+        from .changes import movement_lines, period_words
+
+        period = period_words(moved.since, report.as_of, lang)
+        listed.append(
+            ("since.label", " · ".join(line for line, _ in movement_lines(moved, lang, marked=False)))
+        )
+    lines = [period, word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
              plan_score_words(whole, lang)]  # fmt: skip
     shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
     for key, names in (("ui.overdue_label", past_due_names(report, lang)),
                        ("ui.stale_label", stale_names(report, lang))):  # fmt: skip
+        listed += [(key, joined(names, lang))] if names else []
+    for key, said in listed:
         # Named in the summary, as on the screen and in the workbook: every one, on as many lines as needed up
         # to a few, folded by their drawn width, so that a plan of thousands still makes a picture.
         label = word(key, lang) + (":" if lang == "zh" else ": ")
-        named = label + joined(names, lang)
-        for line in wrap_text(named, width - 2 * PAD, SIZE, MOST_NAMED_LINES) if names else []:
+        for line in wrap_text(label + said, width - 2 * PAD, SIZE, MOST_NAMED_LINES):
             y += 20
             shapes.append(Label(PAD, y, line, SIZE, MUTED))
     for title, rows, statuses, folded in sections:
