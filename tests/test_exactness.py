@@ -15,9 +15,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdz_targets.app.session import Session
-from gdz_targets.domain.exact import difference, quotient, share
+from gdz_targets.domain.exact import difference, quotient, share, weighted_mean
 from gdz_targets.domain.model import Entry
 from gdz_targets.output.text import score_value
 from gdz_targets.store import plan_cache, records
@@ -52,6 +54,26 @@ def test_what_is_exact_on_paper_is_exact() -> None:
     assert share(0.3, 0.1, 0.5) == 50
     assert quotient(10**17 - 1, 10**15) < 100  # never rounded up onto the whole number it is short of
     assert score_value(quotient(10**17 - 1, 10**15)) == "99"
+
+
+@given(
+    st.lists(st.integers(1, 6), min_size=1, max_size=8),
+    st.sampled_from([100.0, 58.0, 87.6, 0.0, 33.3]),
+)
+def test_a_mean_of_equal_scores_is_that_score_whatever_the_weights(groups: list[int], score: float) -> None:
+    """Three measures of 100 sharing one target's weight (⅓ each) average 100, not 99.99999999999999."""
+    weights = [1 / size for size in groups]
+    assert weighted_mean([score] * len(weights), weights, weights) == score
+    assert weighted_mean([100.0, 100.0, 100.0, 50.0], [1 / 3] * 3 + [1.0], [1 / 3] * 3 + [1.0, 1.0]) == 50
+
+
+def test_an_area_whose_targets_all_score_100_averages_100(gdz: Gdz, log: Path) -> None:
+    """The shipped plan's area 4 has a group of three: its two scored targets, at 100, weigh ⅓ and 1. The
+    screen rounds down, so a mean of 99.99999999999999 would show 99."""
+    later = {"GDZ_TODAY": "2026-12-01", "COLUMNS": "120"}
+    gdz("import", str(ROOT / "data" / "published.csv"), env=later)
+    shown = gdz("status", env=later).stdout
+    assert "100 over the 5 with data" in shown and "score 22 · 2 of 9 with data" in shown
 
 
 def test_a_score_58_percent_of_the_way_shows_58_everywhere(gdz: Gdz, log: Path) -> None:

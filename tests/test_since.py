@@ -187,7 +187,7 @@ def test_a_new_figure_moves_the_figure_and_the_score(gdz: Gdz, fixture_env: Path
         in english
     )
     chinese = gdz("show", "pass-rate", "--since", "2025-05", "--lang", "zh", env={"COLUMNS": "200"}).stdout
-    assert "2025-05-31 以来:80% (2025-06-15),较 75% (2025-03-31) 增加 5 个百分点；得分 70 → 80" in chinese
+    assert "2025-05-31 以来:80% (2025-06-15),较 75% (2025-03-31) 增加 5 个百分点;得分 70 → 80" in chinese
 
 
 def test_a_first_figure_is_new(gdz: Gdz, fixture_env: Path) -> None:
@@ -465,3 +465,40 @@ def test_a_revised_series_is_the_series_with_those_days_replaced(
     expected = sorted([*(p for p in series.points(until) if p.date not in points), *points.values()],
                       key=lambda point: point.date)  # fmt: skip
     assert series.revised(points, until).points(until) == expected
+
+
+def test_a_milestone_reported_again_is_a_new_figure_in_its_row(gdz: Gdz, fixture_env: Path) -> None:
+    """The summary counts a new figure; the row says which (a done milestone done again: its state did not
+    change, so the row says it was reported again)."""
+    gdz("log", "hotline", "done", "--date", "2025-06-20")
+    for lang, count, cell in (
+        ("en", "new figures for 1 target", "new figure"),
+        ("zh", "1 项指标有新数据", "新数值"),
+    ):
+        text = _status(gdz, "2025-06-10", lang)
+        row = next(line for line in text.splitlines() if line.startswith("  hotline"))
+        assert count in text and cell in row
+
+
+def test_a_bounded_change_is_said_in_words_in_a_sentence(gdz: Gdz, fixture_env: Path) -> None:
+    """60 then, more than 100 now: up more than 40, never `up >+40`."""
+    gdz("log", "new-services", ">100", "--date", "2025-06-20")
+    english = gdz("show", "new-services", "--since", "2025-06-10", env={"COLUMNS": "250"}).stdout
+    assert "up over 40 items from 60 items (2024-10-31)" in english and ">+" not in english
+    chinese = gdz(
+        "show", "new-services", "--since", "2025-06-10", "--lang", "zh", env={"COLUMNS": "250"}
+    ).stdout
+    assert "增加 超过40项" in chinese and ">+" not in chinese
+    assert ">+40 items" in _status(gdz, "2025-06-10")  # the short cell keeps its mark
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_what_moved_never_splits_an_item_a_line_of_its_own_holds(width: int) -> None:
+    from gdz_targets.output.screens.layout import flow
+
+    items = [("new figures for 12 targets", ""), ("✔ newly met 3: Hotline upgrade, Approval time cut, Map", ""),
+             ("score 21 → 43", ""), ("newly stale 2: Done in one visit, Credit files", "")]  # fmt: skip
+    lines = flow("Change", items, width, indent=10, separator=" · ", pad=True, fold=True, run_on=True).plain
+    for item, _ in items:  # an item a line of its own holds is on one line whole; a longer one folds
+        if len(item) <= width - 10:
+            assert any(item in line for line in lines.splitlines()), (item, lines)

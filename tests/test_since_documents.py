@@ -111,6 +111,7 @@ def test_nothing_moved_is_said_once_in_every_document(gdz: Gdz, fixture_env: Pat
     assert result.exit_code == 0, result
     if fmt == "xlsx":
         cover = _cells(openpyxl.load_workbook("report.xlsx").worksheets[0])
+        assert cover.count("未变") == 2  # each area's score then → now says so, never an empty cell
         text = "\n".join(cover)
     else:
         text = Path(f"report.{fmt}").read_text(encoding="utf-8")
@@ -153,4 +154,5 @@ def test_the_picture_states_the_period_and_what_moved(gdz: Gdz, fixture_env: Pat
     said = " · ".join(line.removeprefix("✔ ") for line in moved.lines)  # no sign a picture's font may lack
     drawn = "".join(re.findall(r">([^<]*)</text>", svg)).replace(" ", "")  # its lines, wherever they fold
     assert moved.period in svg and said.replace(" ", "") in drawn and "✔" not in svg
+    assert moved.area.replace(" ", "") in drawn  # an area's score then → now, as the screen says it
     assert moved.period not in gdz("export", "status", "-f", "svg", "--lang", lang).stdout

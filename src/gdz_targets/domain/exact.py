@@ -10,6 +10,7 @@ that module costs every run about two milliseconds (README, Performance).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 
 def decimal_digits(value: float) -> tuple[int, int]:
@@ -62,3 +63,13 @@ def share(value: float, start: float, end: float) -> float:
     """100 × (value − start) / (end − start), exactly, then rounded once; `end` must differ from `start`."""
     (now, low, high), _ = scaled(value, start, end)
     return quotient(100 * (now - low), high - low)
+
+
+def weighted_mean(values: Sequence[float], weights: Sequence[float], over: Sequence[float]) -> float:
+    """Σ weightᵢ × valueᵢ / Σ over, worked out exactly: every weight is 1/k (a group of k measures shares one
+    weight), so three measures of 100 weighted ⅓ each average 100, not 99.99999999999999."""
+    shares, every = [round(1 / weight) for weight in weights], [round(1 / weight) for weight in over]
+    common = math.lcm(*shares, *every)
+    digits, exponent = scaled(*values)
+    total = sum(number * (common // share) for number, share in zip(digits, shares, strict=True))
+    return at_scale(total, exponent, sum(common // share for share in every))

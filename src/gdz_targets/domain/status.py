@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Final, NamedTuple
 
-from .exact import at_scale, difference, scaled, share
+from .exact import at_scale, difference, scaled, share, weighted_mean
 from .model import (
     BENCHMARK_CITIES,
     City,
@@ -419,10 +419,11 @@ def aggregate(rows: Sequence[TargetStatus]) -> Aggregate:
     with_data = [row for row in counted if row.score.value is not None]
     if not with_data:  # no data counts 0, even where nothing has any; with no target there is no score
         return Aggregate(0.0 if counted else None, None, 0, len(counted))
-    weighted = sum(row.weight * (row.score.value or 0.0) for row in with_data)
+    scores = [row.score.value or 0.0 for row in with_data]
+    weights = [row.weight for row in with_data]
     return Aggregate(
-        weighted / sum(row.weight for row in counted),
-        weighted / sum(row.weight for row in with_data),
+        weighted_mean(scores, weights, [row.weight for row in counted]),
+        weighted_mean(scores, weights, weights),
         len(with_data),
         len(counted),
     )

@@ -68,9 +68,17 @@ def signed_amount(amount: float) -> str:
 
 def change_amount(plan: Plan, target: Target, change: FigureChange, lang: str, short: bool = True) -> str:
     """A figure's change with its unit: `+120 items`, `+2.5 pp` (a share changes in points), `-2 places` (a
-    rank or tier), a bound before it (`>+80`); `short` for a cell, else in words for a sentence."""
+    rank or tier), a bound before it (`>+80`); `short` for a cell, else for a sentence, unsigned, its bound
+    in words (`over 80 items`)."""
     mark = QUALIFIER_MARKS[change.bound] if change.bound else ""
     amount = signed_amount(change.amount)
+    if not short:
+        mark = (
+            word("qualifier." + change.bound.value, lang) + ("" if lang == "zh" else " ")
+            if change.bound
+            else ""
+        )
+        amount = amount.lstrip("+-±")
     unit = unit_label(plan, target, lang)
     if unit == "%":
         key = "since.points_short" if short else "ui.point" if abs(change.amount) == 1 else "ui.points"
@@ -109,9 +117,10 @@ def _figure_part(plan: Plan, row: TargetMovement, lang: str) -> str:
     corrected = word("moved.corrected", lang) if Change.CORRECTED in row.changes else ""
     if now is None or then is None:
         return corrected or (word("moved.first-figure", lang) if now is not None else "")
-    if target.kind is Kind.MILESTONE:
-        changed = then.value != now.value
-        return " ".join(filter(None, (corrected, milestone_state(now.value, lang) if changed else "")))
+    if target.kind is Kind.MILESTONE:  # its state where it changed, else that it was reported again
+        changed = milestone_state(now.value, lang) if then.value != now.value else ""
+        again = word("moved.new-figure", lang) if Change.NEW_FIGURE in row.changes and not changed else ""
+        return " ".join(filter(None, (corrected, changed or again)))
     if Change.NEW_FIGURE not in row.changes and then == now:
         return corrected
     if row.figure is None:  # the earlier figure was a bound: no change to state, only that there is a new one
@@ -137,7 +146,7 @@ def change_sentence(plan: Plan, row: TargetMovement, lang: str) -> str:
              and change is not Change.CORRECTED]  # fmt: skip
     if named:
         parts.append(list_separator(lang).join(named))
-    body = ("；" if lang == "zh" else "; ").join(part for part in parts if part)
+    body = (";" if lang == "zh" else "; ").join(part for part in parts if part)
     return word("since.sentence", lang).format(since=since, changes=body)
 
 
@@ -153,8 +162,8 @@ def _figure_sentence(plan: Plan, row: TargetMovement, lang: str) -> str:
     if row.figure is None or target.kind is Kind.MILESTONE:
         return word("since.then_now", lang).format(then=_dated(plan, target, then, lang), now=shown)
     key = "since.up" if row.figure.amount > 0 else "since.down" if row.figure.amount < 0 else "since.level"
-    size = change_amount(plan, target, row.figure._replace(amount=abs(row.figure.amount)), lang, short=False)
-    return word(key, lang).format(now=shown, then=_dated(plan, target, then, lang), amount=size.lstrip("+±"))
+    size = change_amount(plan, target, row.figure, lang, short=False)
+    return word(key, lang).format(now=shown, then=_dated(plan, target, then, lang), amount=size)
 
 
 def _dated(plan: Plan, target: Target, figure: Figure, lang: str) -> str:

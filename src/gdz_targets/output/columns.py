@@ -107,7 +107,9 @@ COLUMNS_EN: Final[dict[str, str]] = {
     "stale": "Stale", "id": "Id", "city": "City", "date": "Date", "value": "Value", "qualifier": "Bound",
     "note": "Note", "source": "Source", "recorded_by": "Recorded by", "recorded_at": "Recorded at",
     "owner": "Owner", "co_owners": "Co-owners",
-    "change": "Change", "since": "Since", "current_then": "Then", "current_then_as_of": "Then, as of", "current_change": "Figure change",
+    "change": "Change", "since": "Since", "current_then": "Then", "current_then_as_of": "Then, as of",
+    "current_then_period": "Then, period", "current_then_qualifier": "Then, bound",
+    "current_change_qualifier": "Figure change, bound", "status_then": "Status then", "stale_then": "Stale then", "current_change": "Figure change",
     "frontier_moved": "GZ/SZ moved the bar",
 }  # fmt: skip
 

@@ -102,6 +102,11 @@ def json_number(value: float | None, digits: int | None = None) -> float | int |
     return int(number) if float(number).is_integer() and abs(number) < 2**53 else number
 
 
+def whole_numbers(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's figures as JSON writes them: 93.0 as 93, as every export shows it."""
+    return {key: json_number(value) if isinstance(value, float) else value for key, value in record.items()}
+
+
 def _when(prefix: str, as_of: PeriodDate | None) -> dict[str, str | None]:
     """A figure's date: a day in `*_as_of`, a year or month the source gives instead in `*_period`, so that
     a date column holds only dates."""
@@ -178,7 +183,7 @@ def status_record(report: StatusReport, row: TargetStatus) -> dict[str, Any]:
         "achieved_on": str(row.achieved_on) if row.achieved_on else None,
         "stale": row.stale,
     }
-    return {key: json_number(value) if isinstance(value, float) else value for key, value in record.items()}
+    return whole_numbers(record)
 
 
 # The status CSV's columns, in order; documented in the README and pinned by the tests.
@@ -469,7 +474,7 @@ def _target_record(plan: Plan, target: Target) -> dict[str, Any]:
         record |= _observation_fields(target, city.value, target.benchmarks.get(city))
         record[f"{city.value}_related"] = target.is_related(city)
     record |= {"source": target.source, "quote": target.quote}
-    return {key: json_number(value) if isinstance(value, float) else value for key, value in record.items()}
+    return whole_numbers(record)
 
 
 def _observation_fields(target: Target, prefix: str, observation: Any) -> dict[str, Any]:

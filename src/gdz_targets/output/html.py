@@ -73,7 +73,7 @@ footer { margin-top: 28px; font-size: 13px; color: #59636e; }
   th, td { padding: 5px 4px; }
   .series, .city, .change { display: none; }
   .peers { display: block; color: #59636e; font-size: 12px; white-space: normal; }
-  .moved { display: block; font-weight: bold; font-size: 12px; }
+  .moved { display: block; font-weight: bold; font-size: 12px; word-break: keep-all; }
   .summary { grid-template-columns: 1fr; gap: 0; }
   .summary dd { margin-bottom: 6px; }
   code { word-break: break-all; }

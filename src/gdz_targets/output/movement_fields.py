@@ -10,7 +10,7 @@ from gdz_targets.domain.exact import difference
 from gdz_targets.domain.model import Kind
 from gdz_targets.domain.movement import CHANGE_ORDER, Movement, TargetMovement
 
-from .export import figure_fields, json_number, summary_fields
+from .export import figure_fields, json_number, summary_fields, whole_numbers
 from .sheets import change_column
 
 # After the status columns, in this order; documented in the README and pinned by the tests.
@@ -48,7 +48,7 @@ def since_record(row: TargetMovement) -> dict[str, Any]:
     record["status_then"] = then.status.value if then.status else None
     record["stale_then"] = then.stale
     record |= {change_column(change): change in row.changes for change in CHANGE_ORDER}
-    return record
+    return whole_numbers(record)
 
 
 def movement_fields(moved: Movement) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def summary_picture(report: StatusReport, lang: str, moved: Movement | None = No
         word(key, lang)
         for key in ("ui.target_col", "ui.now_target", "ui.gz", "ui.sz", "ui.score", "ui.status")
     ]
-    sections, left_out = _sections(report, lang)
+    sections, left_out = _sections(report, lang, moved)
     widths = _widths(heads, [cells for _, rows, _, _ in sections for cells in rows])
     width = max(PAD * 2 + sum(widths) + GAP * (len(widths) - 1), 720)
     shapes: list[Shape] = []
@@ -116,9 +116,10 @@ def summary_picture(report: StatusReport, lang: str, moved: Movement | None = No
 Section = tuple[str, list[list[str]], list[Status | None], int]  # title, rows, their statuses, without data
 
 
-def _sections(report: StatusReport, lang: str) -> tuple[list[Section], int]:
-    """Each area's title and rows (its targets with data), then the context's, up to `MOST_ROWS` rows and
-    `MOST_AREAS` areas; and how many targets that leaves neither drawn nor counted under their area."""
+def _sections(report: StatusReport, lang: str, moved: Movement | None) -> tuple[list[Section], int]:
+    """Each area's title (its score then → now where `moved` says it moved) and rows (its targets with data),
+    then the context's, up to `MOST_ROWS` rows and `MOST_AREAS` areas; and how many targets that leaves
+    neither drawn nor counted under their area."""
     plan = report.plan
     sections: list[Section] = []
     numbers = area_numbers(plan)
@@ -132,7 +133,12 @@ def _sections(report: StatusReport, lang: str) -> tuple[list[Section], int]:
         shown, left_out = with_data[:room], left_out + len(with_data[room:])
         room -= len(shown)
         name = cut(info.title(lang), WIDEST_HEADING) if info else area.area_id
-        title = f"{numbers[area.area_id]} {name} · {score_text(area.aggregate, lang)}"
+        score = score_text(area.aggregate, lang)
+        if moved is not None:
+            from .changes import area_score_words
+
+            score = area_score_words(moved.area_then(area.area_id), area.aggregate, lang)
+        title = f"{numbers[area.area_id]} {name} · {score}"
         sections.append((title, [_cells(plan, row, lang) for row in shown], [row.status for row in shown],
                          len(area.targets) - len(with_data)))  # fmt: skip
     context = [row for row in report.context if row.current is not None]

@@ -392,8 +392,11 @@ def _status_cover(book: _Book, report: StatusReport, moved: Movement | None) -> 
         if moved is not None:
             from .changes import moved_area_scores
 
+            # Said where it did not move too: an empty cell would read as unknown.
             then_now = moved_area_scores(moved, area.area_id, area.aggregate)
-            cover.sheet.write_string(cover.row, 5, then_now, book.format(align="left", valign="top"))
+            colour = {} if then_now else {"font_color": "#595959"}
+            said = then_now or word("since.unmoved", reader)
+            cover.sheet.write_string(cover.row, 5, said, book.format(align="left", valign="top", **colour))
     cover.row += 1
     cover.heading(word("xlsx.how_scored", reader))
     for key in ("xlsx.score_1", "xlsx.score_2", "xlsx.score_3", "xlsx.score_4"):

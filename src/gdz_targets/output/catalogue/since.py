@@ -10,6 +10,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "since.period_label": ("Period", "报告期"),
     "since.md_intro": ("Status for {period}. Whole plan: {score}.", "{period}进展。全方案:{score}。"),
     "since.area_column": ("Score then → now", "得分(上期 → 本期)"),
+    "since.unmoved": ("unchanged", "未变"),
     "since.show_label": ("change", "本期变化"),
     "since.column": ("change", "较上期"),
     "since.nothing": ("nothing moved since {since}", "{since} 以来无变化"),

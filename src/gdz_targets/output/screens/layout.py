@@ -251,6 +251,12 @@ def area_heading(title: str, score: str, width: int) -> Text:
     return heading
 
 
+def _runs_on(item: str, after: int, room: int) -> bool:
+    """Whether an item goes on from where the one before it ends, `after` cells left there: where it fits
+    whole, or, longer than a line (`room`) anyway, where its first word fits; a short one is never split."""
+    return (width_of(item) <= after or width_of(item) > room) and width_of(item.split(" ", 1)[0]) <= after
+
+
 def flow(
     label: str,
     items: Sequence[tuple[str, str]],
@@ -265,7 +271,8 @@ def flow(
 ) -> Text:
     """`label  a · b · c`, breaking lines between items; an item wider than a line is cut with "…", or with
     `fold` folded onto more lines (with `run_on` from where the item before it ends, where its first word
-    fits there), or with `whole` left whole on a line of its own; continuation lines start at `indent`; `pad`
+    fits there, unless the item would then be split where a line of its own holds it whole), or with `whole`
+    left whole on a line of its own; continuation lines start at `indent`; `pad`
     sets the label in a column `indent` wide."""
     too_long = whole and any(indent + width_of(item) > width for item, _ in items)  # whole items start lines
     if indent + 10 > width or lead + width_of(label) + 1 > width or too_long:  # too narrow for a label column
@@ -291,7 +298,7 @@ def flow(
         room = max(width - indent - held, 1)
         kept = whole and width >= NARROW  # below that, nothing can be copied whole anyway
         after = width - column - width_of(separator) - held  # what is left of the line begun
-        if fold and run_on and not first and width_of(item.split(" ", 1)[0]) <= after:
+        if fold and run_on and not first and _runs_on(item, after, room):
             head, *rest = wrap(glue_code(item), room, first=after)
             text.append(separator)
             text.append(head, style=style)
