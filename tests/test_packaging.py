@@ -163,3 +163,14 @@ def test_the_readme_python_example_runs(tmp_path: Path) -> None:
                             text=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "achieved" in result.stdout.lower() and "cross-city-total 1020" in result.stdout
+
+
+def test_the_python_api_takes_a_path_as_text(tmp_path: Path) -> None:
+    """`Session(ledger="progress.toml")`, as a script writes it, is the same as a Path."""
+    from gdz_targets.app import report
+    from gdz_targets.app.session import Session
+
+    log = tmp_path / "progress.toml"
+    as_text, as_path = Session(ledger=str(log)), Session(ledger=log)
+    assert as_text.log_location().path == as_path.log_location().path == log
+    assert report.status(as_text).aggregate == report.status(as_path).aggregate

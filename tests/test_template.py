@@ -275,7 +275,7 @@ def test_a_form_of_another_period_is_named_as_such(gdz: Gdz, workspace: Path, tm
     assert "note: this form is for April 2025; the round now collects May 2025" in said
     late = fill(tmp_path / "april.xlsx", {"wait-days": {"本期数值": 7, "数据日期": dt.datetime(2025, 5, 2)}},
                 tmp_path / "late.xlsx")  # fmt: skip
-    assert "note: 1 figures are dated outside April 2025" in gdz("import", str(late)).stdout
+    assert "note: 1 figure dated outside April 2025: logged by their dates" in gdz("import", str(late)).stdout
 
 
 def test_a_form_of_another_owner_is_named_as_such(gdz: Gdz, workspace: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from gdz_targets.domain.errors import DataError, Message, Problem, Words, msg
+from gdz_targets.domain.errors import DataError, Message, Problem, Words, counted, msg
 from gdz_targets.domain.owners import NO_OWNERS, Owners
 from gdz_targets.domain.periods import Period, latest_ended, parse_due, parse_period
 from gdz_targets.domain.returns import Returns, compute_returns
@@ -176,7 +176,8 @@ def form_notes(read: FormRead) -> list[Message]:
                 msg("form.unfilled_words", row=row.row, target=row.target or "—", words=" · ".join(row.words))
             )
     if read.outside and read.period is not None:
-        notes.append(msg("form.outside", count=len(read.outside), period=period_words(read.period)))
+        figures = counted("figure", len(read.outside))
+        notes.append(msg("form.outside", figures=figures, period=period_words(read.period)))
     if read.not_owned:
         notes.append(
             msg(

@@ -31,15 +31,16 @@ class Session:
     def __init__(
         self,
         lang: str | None = None,
-        plan: Path | None = None,
-        ledger: Path | None = None,
+        plan: Path | str | None = None,
+        ledger: Path | str | None = None,
         environ: Mapping[str, str] = os.environ,
-        cwd: Path | None = None,
+        cwd: Path | str | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.lang = resolve_lang(lang, environ)
-        self.plan_option, self.ledger_option = plan, ledger
-        self.environ, self.cwd, self.clock = environ, cwd, clock
+        # A path as text too, as a script writes it (`Session(ledger="progress.toml")`).
+        self.plan_option, self.ledger_option = _path(plan), _path(ledger)
+        self.environ, self.cwd, self.clock = environ, _path(cwd), clock
         self._plan: Plan | None = None
         self._plan_at: Located | None = None
         self._log_at: Located | None = None
@@ -161,3 +162,7 @@ class Session:
 
     def _cwd(self) -> Path:
         return self.cwd if self.cwd is not None else Path.cwd()
+
+
+def _path(given: Path | str | None) -> Path | None:
+    return Path(given) if isinstance(given, str) else given

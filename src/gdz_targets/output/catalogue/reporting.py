@@ -298,8 +298,8 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "第 {row} 行 {target}:未填数值,但写有“{words}”;该行未作记录",
     ),
     "form.outside": (
-        "{count} figures are dated outside {period}: logged by their dates, they are no return for {period}",
-        "有 {count} 个数值的数据日期不在{period}内:已按其日期记录,但不计入{period}的报送",
+        "{figures} dated outside {period}: logged by their dates, no return for {period}",
+        "有 {figures}的数据日期不在{period}内:已按其日期记录,但不计入{period}的报送",
     ),
     "form.not_owned": (
         "{targets}: not {owner}'s targets in gdz.toml; logged all the same",

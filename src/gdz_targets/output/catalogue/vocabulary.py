@@ -95,6 +95,8 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "count.target_plural": ("{count} targets", "{count} 项指标"),
     "count.indicator": ("{count} context indicator", "{count} 项背景指标"),
     "count.indicator_plural": ("{count} context indicators", "{count} 项背景指标"),
+    "count.figure": ("{count} figure", "{count} 个数值"),
+    "count.figure_plural": ("{count} figures", "{count} 个数值"),
     "ui.next_label": ("Next", "下一步"),
     "ui.sorted_by": ("sorted by {key}", "按{key}排序"),
     "sort.gap": ("gap", "差距"),
