@@ -61,6 +61,45 @@ def test_status_with_the_published_figures_fits_40_lines_summary_first(
 
 
 @pytest.mark.parametrize(("lang", "width"), SCREENS)
+def test_a_screen_taller_than_the_terminal_folds_what_is_met_and_keeps_what_is_wrong(
+    gdz: Gdz, published: dict[str, str], lang: str, width: int
+) -> None:
+    """Two more figures than the published ones: at 80 columns (two lines a target) the screen would pass 40
+    lines; the met targets then fold into one line per area, the overdue and stale one keeps its row."""
+    gdz("log", "cross-city-total", "1020", "--date", "2023-12-31", env=published)
+    gdz("log", "e-licence-top100", "92.5", "--date", "2023-11-30", env=published)
+    env = {**published, "COLUMNS": str(width)}
+    lines = gdz("status", "--lang", lang, env=env).stdout.splitlines()
+    assert len(lines) <= 40, "\n".join(lines)
+    rows = [line.split()[0] for line in lines if re.match(r"  [a-z0-9]+-", line)]
+    folded = [
+        line for line in lines if line.lstrip().startswith("✔ ") and ("met:" in line or "已达成:" in line)
+    ]
+    assert "e-licence-top100" in rows
+    if width == 80:  # folded: every met target named by short title, none with a row of its own
+        assert "qiguanjia-platform" not in rows and len(folded) == 4
+        assert any(("Qiguanjia platform" if lang == "en" else "企莞家资源集成") in line for line in folded)
+    else:  # one line a target: the whole screen fits, nothing is folded
+        assert "qiguanjia-platform" in rows and folded == []
+    tall = gdz("status", "--lang", lang, env={**env, "LINES": "100"}).stdout  # a taller terminal: every row
+    assert "qiguanjia-platform" in tall
+    assert len(tall.splitlines()) > len(lines) if width == 80 else tall.splitlines() == lines
+    assert "qiguanjia-platform" in gdz("status", "--all", "--lang", lang, env=env).stdout
+
+
+@pytest.mark.parametrize(("lang", "width"), SCREENS)
+def test_past_due_short_of_target_and_without_data_each_begin_a_line(
+    gdz: Gdz, published: dict[str, str], lang: str, width: int
+) -> None:
+    gdz("log", "e-licence-top100", "92.5", "--date", "2023-11-30", env=published)
+    lines = gdz("status", "--lang", lang, env={**published, "COLUMNS": str(width)}).stdout.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(("Past due", "已过期限")))
+    short, missing = ("1 short of target: Top-100 e-licences", "without data: ") if lang == "en" else (
+        "1 项未达标:前100事项证照电子化", "项无数据:")  # fmt: skip
+    assert lines[start].endswith(short) and missing in lines[start + 1] and lines[start + 1].startswith(" ")
+
+
+@pytest.mark.parametrize(("lang", "width"), SCREENS)
 @pytest.mark.parametrize("since", ["2024", "2025Q2", "2025-12", "2026-12-01"])
 def test_status_since_an_earlier_day_fits_40_lines_what_moved_first(
     gdz: Gdz, published: dict[str, str], lang: str, width: int, since: str

@@ -216,6 +216,13 @@ def width() -> int:
     return terminal_width()
 
 
+def height() -> int:
+    """The height a screen should fit."""
+    from gdz_targets.output.stream import terminal_height
+
+    return terminal_height()
+
+
 def day_option(s: Session, text: str | None, period: bool = False) -> date | None:
     """A date option (`--as-of`, `--since`...): YYYY-MM-DD, today or yesterday; with `period`, also a month
     (YYYY-MM) or a year (YYYY), meaning its last day."""

@@ -19,6 +19,7 @@ from .common import (
     day_option,
     deliver,
     draw,
+    height,
     refuse_binary_on_screen,
     session,
     target_argument,
@@ -104,6 +105,7 @@ def status(
         show_all=show_all or bool(status_filter) or owner is not None,
         city_detail=city_benchmarks,
         movement=moved,
+        height=height(),
     )
     draw(status_view(found, s.lang, width(), options))
 

@@ -148,18 +148,28 @@ def write_err(text: str) -> None:
 
 
 DEFAULT_WIDTH = 80
+DEFAULT_HEIGHT = 40  # a terminal as it usually opens: what a screen fits where no terminal says otherwise
 
 
 def terminal_width() -> int:
     """The width to lay out for: COLUMNS when it is a usable number, else the terminal's, else 80."""
-    text = os.environ.get("COLUMNS", "").strip()
+    return _terminal_size("COLUMNS", 0, DEFAULT_WIDTH)
+
+
+def terminal_height() -> int:
+    """The height a screen should fit: LINES when it is a usable number, else the terminal's, else 40."""
+    return _terminal_size("LINES", 1, DEFAULT_HEIGHT)
+
+
+def _terminal_size(variable: str, index: int, default: int) -> int:
+    text = os.environ.get(variable, "").strip()
     if text.isdecimal() and 0 < int(text) < 10_000:  # isdigit() admits "²", which int() refuses
         return int(text)
     try:
-        columns = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns
+        size = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1)[index]
     except (OSError, ValueError, AttributeError):
-        return DEFAULT_WIDTH
-    return columns if 0 < columns < 10_000 else DEFAULT_WIDTH
+        return default
+    return size if 0 < size < 10_000 else default
 
 
 def stderr_is_terminal() -> bool:

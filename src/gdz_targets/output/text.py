@@ -278,12 +278,22 @@ def status_text(status: Status | None, lang: str) -> str:
 def past_due_names(report: StatusReport, lang: str) -> list[str]:
     """The targets past their deadline and not met, by short title, as every summary names them: those below
     their target first, then `4 without data: …` — a report upwards must count those too."""
+    late, missing = past_due_groups(report, lang)
+    return late + missing
+
+
+def past_due_groups(report: StatusReport, lang: str) -> tuple[list[str], list[str]]:
+    """`past_due_names` in its two groups, below the target and without data; where there are both, each
+    counted before its first name (`1 short of target: …`, `4 without data: …`), so neither reads as the
+    other's."""
     every = report.plan_rows
     late = [row.target.short(lang) for row in every if row.past_deadline and row.current is not None]
     missing = [row.target.short(lang) for row in every if row.past_deadline and row.current is None]
     if missing:
         missing[0] = word("ui.past_due_no_data", lang).format(count=len(missing), target=missing[0])
-    return late + missing
+        if late:
+            late[0] = word("ui.past_due_short", lang).format(count=len(late), target=late[0])
+    return late, missing
 
 
 def stale_names(report: StatusReport, lang: str) -> list[str]:

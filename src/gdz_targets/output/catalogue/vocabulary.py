@@ -71,9 +71,11 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "ui.sz": ("SZ", "深圳"),
     "ui.now_target": ("now / target", "当前 / 目标"),
     "ui.without_data": ("+ {count} without data:", "另有 {count} 项无数据:"),
+    "ui.met_folded": ("✔ {count} met:", "✔ {count} 项已达成:"),
     "ui.and_more": ("… {count} more", "…另 {count} 项"),
     "ui.and_more_see": ("… {count} more: `{command}`", "…另 {count} 项:`{command}`"),
     "ui.past_due_no_data": ("{count} without data: {target}", "{count} 项无数据:{target}"),
+    "ui.past_due_short": ("{count} short of target: {target}", "{count} 项未达标:{target}"),
     "ui.context_folded": (
         "Context indicators: {count} (no target, no score) · `gdz status --area context`",
         "背景指标 {count} 项(无目标,不计分)· `gdz status --area context`",

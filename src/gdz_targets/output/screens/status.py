@@ -28,7 +28,7 @@ from gdz_targets.output.text import (
     days_text,
     list_separator,
     now_and_target,
-    past_due_names,
+    past_due_groups,
     placeholders,
     planned_figure_width,
     progress_bar,
@@ -69,10 +69,13 @@ class StatusOptions(NamedTuple):
     show_all: bool = False  # a row for every target, without data too, and for every context indicator
     city_detail: bool = False  # each Guangzhou/Shenzhen figure with its date and origin
     movement: Movement | None = None  # what moved since an earlier day (`--since`)
+    height: int | None = (
+        None  # lines the screen should fit (a terminal's): met targets fold where it would not
+    )
 
 
-# An area's heading, its rows, and its targets without data (folded into one line).
-Section = tuple[tuple[str, str], list[dict[str, Cell]], list[TargetStatus]]
+# An area's heading, its rows, its targets without data and its met targets folded into a line each.
+Section = tuple[tuple[str, str], list[dict[str, Cell]], list[TargetStatus], list[TargetStatus]]
 LIST_LINES: Final = (
     2  # a list of the summary takes at most this many lines; the rest is counted, with how to see it
 )
@@ -81,14 +84,27 @@ LIST_LINES: Final = (
 def status_view(report: StatusReport, lang: str, width: int, options: StatusOptions) -> Text:
     """The status screen: a summary first, then each area with one line per target with data (two where the
     title has no room beside the figures, as below 100 columns), what has no data as a count and the names
-    that fit, the context indicators folded into one line, and a legend of what the screen shows."""
+    that fit, the context indicators folded into one line, and a legend of what the screen shows. Where that
+    is taller than `options.height`, the met targets that did not move fold into one line per area: what is
+    wrong stays in view, what is done is named (`--all` shows every row)."""
+    view = _status_text(report, lang, width, options, fold_met=False)
+    if (
+        options.height
+        and not (options.show_all or options.filters)
+        and view.plain.count("\n") > options.height
+    ):
+        view = _status_text(report, lang, width, options, fold_met=True)
+    return view
+
+
+def _status_text(report: StatusReport, lang: str, width: int, options: StatusOptions, fold_met: bool) -> Text:
     width = max(width, 1)
     view = Text()
     moved = options.movement
     view.append_text(heading_lines(report.plan.meta.title(lang), _period(report, lang, moved), width))
     view.append_text(_summary(report, lang, width, options))
     wide = width >= WIDE
-    sections = _sections(report, lang, options, wide)
+    sections = _sections(report, lang, options, wide, fold_met)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
     room = max(width - step, 1)
     budgets = _status_budgets(report.plan, lang, wide, moved is not None)
@@ -96,7 +112,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     fitted = fit_columns(columns, _rows(sections), room, 2, budgets=budgets)
     if wide and "title" not in {column.key for column, _ in fitted}:  # no room for titles beside the figures
         wide = False
-        sections = _sections(report, lang, options, wide)
+        sections = _sections(report, lang, options, wide, fold_met)
         budgets = _status_budgets(report.plan, lang, wide, moved is not None)
         columns = _status_columns(lang, wide, moved is not None)
         fitted = fit_columns(columns, _rows(sections), room, 2, budgets=budgets)
@@ -108,7 +124,7 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     table_width = step + sum(size for _, size in fitted) + 2 * (len(fitted) - 1)
     header_drawn = False
     view.append("\n")
-    for (title, score), rows, folded in sections:
+    for (title, score), rows, folded, met in sections:
         if not rows and not folded and options.filters:
             continue  # a filtered report shows only the areas that hold what was asked for
         aligned = min(width, max(table_width, 72))  # the score right-aligned with the table, where it fits
@@ -122,11 +138,15 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
             view.append_text(grid(fitted, [named], show_header=False, gap=2, indent=step))
             if not wide:
                 view.append_text(_second_line(row, width, 2 * step, missing))
+        if met:
+            view.append_text(
+                _folded_line("ui.met_folded", met, lang, width, step, STATUS_STYLE[Status.ACHIEVED])
+            )
         if folded:
-            view.append_text(_without_data(folded, lang, width, step))
+            view.append_text(_folded_line("ui.without_data", folded, lang, width, step))
     if report.context and not (options.show_all or options.filters):
         view.append_text(_context_line(len(report.context), lang, width))
-    if not any(rows or folded for _, rows, folded in sections) and not report.context:
+    if not any(rows or folded or met for _, rows, folded, met in sections) and not report.context:
         view.append(word("ui.no_match", lang) + "\n", style="dim")
     view.append("\n")
     view.append_text(_legend(lang, width, shown, report, _rows(sections)))
@@ -150,9 +170,12 @@ def _named(row: dict[str, Cell], room: int) -> str:
     return title if width_of(title) <= room else short
 
 
-def _without_data(folded: Sequence[TargetStatus], lang: str, width: int, step: int) -> Text:
-    """`+ 8 without data: Gap review vs GZ/SZ, …`: a count, and the short titles that fit on one line."""
-    label = word("ui.without_data", lang).format(count=len(folded))
+def _folded_line(
+    key: str, folded: Sequence[TargetStatus], lang: str, width: int, step: int, style: str = "dim"
+) -> Text:
+    """`+ 8 without data: Gap review vs GZ/SZ, …` (or `✔ 2 met: …`): a count, and the short titles that fit on
+    one line."""
+    label = word(key, lang).format(count=len(folded))
     names = [(row.target.short(lang), "dim") for row in folded]
     more = word("ui.and_more", lang)
     return capped_flow(label, names, width, 1, lambda left: more.format(count=left), indent=2 * step,
@@ -180,10 +203,13 @@ def _log_line(path: str, as_of: str, lang: str, width: int) -> Text:
 
 
 def _rows(sections: Sequence[Section]) -> list[dict[str, Cell]]:
-    return [row for _, rows, _ in sections for row in rows]
+    return [row for _, rows, _, _ in sections for row in rows]
 
 
-def _sections(report: StatusReport, lang: str, options: StatusOptions, wide: bool) -> list[Section]:
+def _sections(
+    report: StatusReport, lang: str, options: StatusOptions, wide: bool, fold_met: bool = False
+) -> list[Section]:
+    """Each area's rows; `fold_met`: its met targets that did not move since an earlier day folded apart."""
     plan = report.plan
     numbers = area_numbers(plan)
     sections: list[Section] = []
@@ -192,17 +218,30 @@ def _sections(report: StatusReport, lang: str, options: StatusOptions, wide: boo
         assert info is not None
         shown = [row for row in area.targets if options.show_all or row.current is not None]
         folded = [row for row in area.targets if row not in shown]
+        met = [row for row in shown if fold_met and _quietly_met(row, options.movement)]
+        shown = [row for row in shown if row not in met]
         score = score_text(area.aggregate, lang)
         if options.movement is not None:
             from gdz_targets.output.changes import area_score_words
 
             score = area_score_words(options.movement.area_then(area.area_id), area.aggregate, lang)
         heading = (f"{numbers[area.area_id]} {info.title(lang)}", score)
-        sections.append((heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded))
+        sections.append(
+            (heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded, met)
+        )
     if report.context and (options.show_all or options.filters):
         rows = [_status_row(plan, row, lang, wide, options) for row in report.context]
-        sections.append(((word("ui.context_section", lang), ""), rows, []))
+        sections.append(((word("ui.context_section", lang), ""), rows, [], []))
     return sections
+
+
+def _quietly_met(row: TargetStatus, moved: Movement | None) -> bool:
+    """Met and current (not stale), and not moved since an earlier day: nothing in its row asks for action."""
+    return (
+        row.status is Status.ACHIEVED
+        and not row.stale
+        and (moved is None or not moved.of(row.target.id).moved)
+    )
 
 
 def _status_columns(lang: str, wide: bool, since: bool = False) -> list[Column]:
@@ -357,14 +396,20 @@ def _summary(report: StatusReport, lang: str, width: int, options: StatusOptions
             score.append((mean, ""))
         line("ui.score_label", score, " · ")
     # Past the deadline and not met, and stale, in the whole plan whatever the filters show: by short title,
-    # as every summary names them, at most two lines each, the rest counted with how to see them all.
-    lists = (("ui.overdue_label", past_due_names(report, lang), "red", "overdue"),
-             ("ui.stale_label", stale_names(report, lang), "yellow", "stale"))  # fmt: skip
-    for key, names, style, status in lists:
+    # as every summary names them, at most two lines each, the rest counted with how to see them all. Those
+    # short of their target and those without data each begin a line, under one label.
+    late, missing = past_due_groups(report, lang)
+    lists = (("ui.overdue_label", late, "red", "overdue", LIST_LINES - 1 if missing else LIST_LINES),
+             ("ui.overdue_label", missing, "red", "overdue", LIST_LINES),
+             ("ui.stale_label", stale_names(report, lang), "yellow", "stale", LIST_LINES))  # fmt: skip
+    said = set()
+    for key, names, style, status, most in lists:
         if names:
-            summary.append_text(capped_flow(labels[key], [(name, style) for name in names], width, LIST_LINES,
+            label, lead = (labels[key], 0) if key not in said else ("", indent)
+            said.add(key)
+            summary.append_text(capped_flow(label, [(name, style) for name in names], width, most,
                                             _more_see(lang, f"gdz status -S {status}"), indent=indent,
-                                            separator=list_separator(lang), pad=True))  # fmt: skip
+                                            separator=list_separator(lang), pad=True, lead=lead))  # fmt: skip
     if options.filters:
         targets = sum(len(area.targets) for area in report.areas)
         shown = [render(counted("target", targets), lang)]  # context indicators are not targets: said apart
