@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from run import WORK, Case, environment, run_once  # noqa: E402
+from run import RESULTS, WORK, Case, compile_bytecode, environment, run_once, warm  # noqa: E402
 
 OWNERS, TARGETS = 30, 60
 GOAL_MS = 500  # beyond the floor: "well under a second"
@@ -88,9 +88,7 @@ def main() -> None:
         filled_forms(gdz, env, workspace(gdz, env))
         return
     rounds = options.rounds
-    site = next(Path(sys.prefix).glob("lib/python*/site-packages"))
-    subprocess.run([python, "-m", "compileall", "-q", str(site), str(ROOT / "src")], env=env, check=False,
-                   stdout=subprocess.DEVNULL)  # fmt: skip
+    compile_bytecode(env)
     subprocess.run([python, __file__, "--setup"], check=True)
     place = WORK / "round"
     forms = sorted((place / "filled").iterdir())
@@ -120,10 +118,7 @@ def main() -> None:
         Case("gdz returns --remind", [gdz, "returns", "--remind", "--ledger", str(base)], None, place),
         Case("gdz returns -f json", [gdz, "returns", "-f", "json", *on_complete], None, place),
     ]  # fmt: skip
-    for case in cases:  # warm the caches
-        run_once(case, env)
-        for measured in (case.wall, case.cpu, case.rss):
-            measured.clear()
+    warm(cases, env)
     for number in range(rounds):
         print(f"round {number + 1}/{rounds}", end="\r", flush=True)
         for case in cases:
@@ -150,9 +145,8 @@ def report(cases: list[Case], rounds: int) -> None:
     lines += ["", f"Goal: each round command less than {GOAL_MS} ms beyond the floor (Typer + Rich)."]
     text = "\n".join(lines) + "\n"
     print(text)
-    results = HERE / "results"
-    results.mkdir(exist_ok=True)
-    (results / "round.md").write_text(text, encoding="utf-8")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "round.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

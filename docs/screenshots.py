@@ -61,16 +61,22 @@ def main() -> None:
         for name, since in (("workbook-cover-zh.png", ()), ("workbook-since-zh.png", december)):
             workbook = work / f"{Path(name).stem}.xlsx"
             gdz("export", "status", "-o", str(workbook), "--lang", "zh", *since)
-            profile = f"-env:UserInstallation=file://{work}/lo"
-            subprocess.run([soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(work),
-                            str(workbook)], check=True, capture_output=True)  # fmt: skip
-            pdf = workbook.with_suffix(".pdf")
-            page = [pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(work / workbook.stem)]
-            subprocess.run(page, check=True)
-            Image.open(next(work.glob(f"{workbook.stem}-*.png"))).save(HERE / name, optimize=True)
+            Image.open(_printed_page(soffice, pdftoppm, workbook, 1, 80)).save(HERE / name, optimize=True)
         gdz("chart", "business-entities", "-o", str(HERE / "chart-business-entities-zh.png"), "--lang", "zh")
     print(f"written in {HERE}: briefing-zh.png, briefing-phone-zh.png, workbook-cover-zh.png, "
           "workbook-since-zh.png, chart-business-entities-zh.png")  # fmt: skip
+
+
+def _printed_page(soffice: str, pdftoppm: str, workbook: Path, page: int, dpi: int) -> Path:
+    """A workbook's page as LibreOffice prints it, as a PNG beside the workbook."""
+    work = workbook.parent
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{work}/lo", "--convert-to", "pdf",
+                    "--outdir", str(work), str(workbook)], check=True, capture_output=True,
+                   env={**os.environ, "LANG": "C.UTF-8"})  # fmt: skip
+    prefix = work / f"{workbook.stem}-page"
+    subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
+                    str(workbook.with_suffix(".pdf")), str(prefix)], check=True)  # fmt: skip
+    return next(work.glob(f"{prefix.name}-*.png"))
 
 
 def _camera(chromium: str, work: Path) -> Callable[[Path, int, int], Path]:
@@ -93,12 +99,8 @@ def form_picture() -> None:
     October 2026. Needs LibreOffice (soffice) and poppler (pdftoppm)."""
     from PIL import ImageChops
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    pdftoppm = shutil.which("pdftoppm")
-    if soffice is None or pdftoppm is None:
-        sys.exit(
-            "LibreOffice and poppler print the form: apt-get install libreoffice-calc-nogui poppler-utils"
-        )
+    soffice = _program("soffice", "libreoffice", needed_for="the form's picture (libreoffice-calc-nogui)")
+    pdftoppm = _program("pdftoppm", needed_for="the form's picture (poppler-utils)")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     owners = readme.split("## Reporting round", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     with tempfile.TemporaryDirectory() as work:
@@ -114,10 +116,7 @@ def form_picture() -> None:
         run(*gdz, "import", str(ROOT / "data" / "published.csv"))
         form, owner = place / "form.xlsx", "政务服务数据"
         run(*gdz, "export", "template", "--owner", owner, "-o", str(form), "--lang", "zh")
-        profile = f"-env:UserInstallation=file://{work}/lo"
-        run(soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", work, str(form))
-        run(pdftoppm, "-f", "2", "-l", "2", "-r", "110", "-png", str(place / "form.pdf"), str(place / "page"))
-        page = Image.open(next(place.glob("page*.png"))).convert("RGB")
+        page = Image.open(_printed_page(soffice, pdftoppm, form, 2, 110)).convert("RGB")
         blank = Image.new("RGB", page.size, "white")
         left, top, right, bottom = ImageChops.difference(page, blank).getbbox() or (0, 0, *page.size)
         margin = 16

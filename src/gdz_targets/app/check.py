@@ -34,9 +34,13 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
     outcome = CheckOutcome()
     plan: Plan | None = None
     try:
-        plan = load_plan(plan_path)
-        load_plan(plan_path, strict=True)  # what loads but misleads: said, while the log is still checked
-    except DataError as error:
+        plan = load_plan(plan_path, strict=True)  # read once where it is sound, as it usually is
+    except DataError as strict:
+        try:  # what loads but misleads is said, while the log is still checked against the plan that loads
+            plan = load_plan(plan_path)
+            error = strict
+        except DataError as refused:
+            error = refused
         outcome.problems += error.problems or [Problem(str(plan_path), error.message)]
     if plan is not None:
         outcome.notes.append(
@@ -64,8 +68,10 @@ def run_check(session: Session, repair: bool = False) -> CheckOutcome:
             key = "log.import_cut_short_repair" if cut else "log.incomplete_repair"
             outcome.problems.append(Problem(result.torn.path, msg(key, **result.torn.message.params),
                                             result.torn.line, 1))  # fmt: skip
-    copies = same_figures(records)
-    if repair and copies and not result.problems:  # a log with a bad line is never written to
+    # The copies are found again only to repair them (`check_records` has said them), and a log with a bad
+    # line is never written to.
+    copies = same_figures(records) if repair and not result.problems else []
+    if copies:
         # The copies are voided and the lowest id kept: every clone that repairs keeps the same entry.
         _void_copies(session, [(kept, copy) for _, kept, copy in copies])
         outcome.repaired = True

@@ -73,7 +73,7 @@ def export(session: Session, request: ExportRequest) -> Document:
         data = exports.export_targets(plan, request.area, chosen, reader)
     if not request.bom:
         data = data.removeprefix(exports.BOM.encode())
-    return _deliver(data, chosen, request.output)
+    return deliver(data, chosen, request.output)
 
 
 def chart(
@@ -101,10 +101,10 @@ def chart(
     history = session.history()
     standing = target_status(plan, found, history, day)
     points = history.of(found.id, City.DONGGUAN).points(day)
-    return _deliver(chart_file(plan, standing, points, day, session.lang, chosen, since), chosen, output)
+    return deliver(chart_file(plan, standing, points, day, session.lang, chosen, since), chosen, output)
 
 
-def _deliver(data: bytes, chosen: str, output: str | None) -> Document:
+def deliver(data: bytes, chosen: str, output: str | None) -> Document:
     """Written atomically to the file asked for; for standard output (`-` or none), handed back."""
     if output is None or output == "-":
         return Document(data, chosen, None)

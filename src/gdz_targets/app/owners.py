@@ -4,7 +4,6 @@ commands and the exports ask for it (a table with a problem refused, naming ever
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gdz_targets.domain.errors import DataError, Problem, UsageError, counted, msg
@@ -18,9 +17,7 @@ if TYPE_CHECKING:
 
 def settings(session: Session) -> RoundSettings:
     """What the workspace's gdz.toml says of the round (defaults outside a workspace)."""
-    from gdz_targets.store.round_settings import read_round_settings
-
-    return read_round_settings(session.cwd or Path.cwd())
+    return session.round_settings()
 
 
 def owners(session: Session, found: RoundSettings | None = None) -> Owners:

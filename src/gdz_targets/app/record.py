@@ -156,7 +156,7 @@ def void_entries(
     cleaned = check_text(reason.strip(), "--reason")
     if not cleaned:
         raise UsageError(msg("void.no_reason"))
-    who = session.recorder(by)
+    who, now = session.recorder(by), session.now()  # one act, one moment
     with session.log_for_writing() as log:
         voids = log.voids()
         done = []
@@ -165,6 +165,6 @@ def void_entries(
             earlier = voids.get(found.id)
             if earlier is not None:
                 raise UsageError(msg("void.already", id=found.id, reason=earlier.reason))
-            done.append(Voided(Void(new_record_id(), found.id, cleaned, who, session.now()), found))
+            done.append(Voided(Void(new_record_id(), found.id, cleaned, who, now), found))
         log.append([voided.void for voided in done])
     return done

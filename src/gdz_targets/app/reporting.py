@@ -12,7 +12,7 @@ from gdz_targets.domain.owners import NO_OWNERS, Owners
 from gdz_targets.domain.periods import Period, latest_ended, parse_due, parse_period
 from gdz_targets.domain.returns import Returns, compute_returns
 
-from .documents import Document
+from .documents import Document, deliver
 from .owners import declared_owners, owners, settings
 from .session import Session
 
@@ -84,12 +84,7 @@ def returns_document(session: Session, found: Returns, fmt: str, output: str | N
         data = round_text.returns_json(found, session.plan(), session.lang)
     else:
         data = round_text.returns_markdown(found, session.lang).encode("utf-8")
-    if output is None or output == "-":
-        return Document(data, fmt, None)
-    from gdz_targets.store.files import write_report
-
-    write_report(output, data)
-    return Document(data, fmt, output)
+    return deliver(data, fmt, output)
 
 
 def contact(session: Session) -> str | None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from gdz_targets.domain.model import History, Plan
     from gdz_targets.store.log import Log
     from gdz_targets.store.paths import Located
+    from gdz_targets.store.round_settings import RoundSettings
 
 
 # Where the login name is read, in getpass's order: who records when neither --by nor GDZ_USER says.
@@ -44,6 +45,7 @@ class Session:
         self._plan: Plan | None = None
         self._plan_at: Located | None = None
         self._log_at: Located | None = None
+        self._round: RoundSettings | None = None
         self.torn: Problem | None = None  # an incomplete last record seen in the log: worth saying
 
     def plan_location(self) -> Located:
@@ -159,6 +161,14 @@ class Session:
             return check_text(login.strip(), variable, one_line=True)
         except UsageError:
             raise UsageError(msg("env.bad_login", variable=variable)) from None
+
+    def round_settings(self) -> RoundSettings:
+        """What the workspace's gdz.toml says of the reporting round, read once a command."""
+        if self._round is None:
+            from gdz_targets.store.round_settings import read_round_settings
+
+            self._round = read_round_settings(self._cwd())
+        return self._round
 
     def _cwd(self) -> Path:
         return self.cwd if self.cwd is not None else Path.cwd()

@@ -5,7 +5,7 @@ A plan or log that cannot be read completes nothing: completion never prints an 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from gdz_targets.domain.errors import GdzError, counted
+from gdz_targets.domain.errors import GdzError, Words, counted
 
 from .click_api import CompletionItem, Context, Parameter, ParamType
 
@@ -68,15 +68,19 @@ def statuses(incomplete: str) -> Choices:
     """The words the status screen shows (what `--status` is typed with), in English and Chinese."""
     from gdz_targets.domain.query import STATUS_CHOICES
 
-    words = [*STATUS_CHOICES.en.split(", "), *STATUS_CHOICES.zh.split("、")]
-    return [(word, word) for word in words if word.startswith(incomplete.lower())]
+    return _words(STATUS_CHOICES, incomplete)
 
 
 def sorts(incomplete: str) -> Choices:
     """The orders `--sort` takes, in English and Chinese."""
     from gdz_targets.domain.query import SORT_CHOICES
 
-    words = [*SORT_CHOICES.en.split(", "), *SORT_CHOICES.zh.split("、")]
+    return _words(SORT_CHOICES, incomplete)
+
+
+def _words(choices: Words, incomplete: str) -> Choices:
+    """A choice's words in both languages (`a, b` and `甲、乙`) that begin with what was typed."""
+    words = [*choices.en.split(", "), *choices.zh.split("、")]
     return [(word, word) for word in words if word.startswith(incomplete.lower())]
 
 

@@ -78,9 +78,6 @@ HELP_ZH: Final[dict[str, str]] = {
     "Up to this date (YYYY-MM-DD).": "至此日期止(YYYY-MM-DD)。",
     "Include voided entries (marked).": "包括已作废的条目(有标记)。",
     "Only the last N entries.": "只显示最后 N 条。",
-    "CSV file: `gdz export entries` output, or target,date,value[,city,note,source] rows.":
-        "CSV 文件:`gdz export entries` 的输出,或 target,date,value[,city,note,source] 格式的行。",
-    "Check and report; write nothing.": "只检查并报告,不写入。",
     "Only this kind: numeric, milestone or context.": "只看此类:numeric、milestone 或 context。",
     "Move an incomplete last record of the log to a side file.": "把台账末尾不完整的记录移到旁路文件。",
     "Only targets with this status (repeatable): met, on-track, at-risk, off-track, overdue, in-progress, no-data, "
@@ -111,7 +108,6 @@ HELP_ZH: Final[dict[str, str]] = {
     "Print a reminder to paste into a chat or an OA message, not the report.":
         "输出可直接粘贴到工作群或 OA 的催报提醒,而不是报表。",
     "csv, json or md instead of the screen.": "以 csv、json 或 md 格式输出,而非屏幕显示。",
-    "Write the report to this file (atomically).": "把报表写入此文件(原子替换)。",
     "`template`: a fill-in form for each owner (--owner: one), .xlsx or CSV, for the period.":
         "`template`:为各责任单位生成该报告期的填报表(加 --owner 只生成一份),.xlsx 或 CSV 格式。",
     "template: replace forms already there, even filled-in ones.": "template:覆盖已存在的填报表,包括已填写的。",

@@ -156,18 +156,12 @@ def undo(
     from gdz_targets.output.text import act_summary
 
     act = last_act(s, by)
-    question = render(
-        msg("undo.confirm", entry=act_summary(s.plan(), act.entries, act.batch, s.lang)), s.lang
-    )
-    if not yes and not ask(question):
+    summary = act_summary(s.plan(), act.entries, act.batch, s.lang)  # an entry, or an import as a whole
+    if not yes and not ask(render(msg("undo.confirm", entry=summary), s.lang)):
         raise Declined(msg("undo.declined"))
     voided = void_entries(s, act.entries, reason or render(msg("undo.reason"), s.lang), by)
     wrote()
-    if act.batch is None:
-        _said_void(s, voided[0])
-    else:
-        summary = act_summary(s.plan(), act.entries, act.batch, s.lang)
-        say(s, "void.done", entry=summary, reason=voided[0].void.reason)
+    say(s, "void.done", entry=summary, reason=voided[0].void.reason)
 
 
 def history(

@@ -26,38 +26,29 @@ from .text import (
     unit_label,
     with_unit,
     word,
+    zh_day,
 )
 from .textwidth import width_of
 
-# How each change is marked where the summary counts it: the status it leads to, in that status's colour.
+# The changes that lead to a status: marked with its sign and shown in its colours wherever they are named.
+CHANGE_STATUS: Final = {Change.OVERDUE: Status.OVERDUE, Change.MET: Status.ACHIEVED}
+# How each change the summary names is styled there.
 CHANGE_STYLE: Final = {
-    Change.OVERDUE: STATUS_STYLE[Status.OVERDUE],
+    **{change: STATUS_STYLE[status] for change, status in CHANGE_STATUS.items()},
     Change.WENT_BACK: "red",
     Change.CORRECTED: "yellow",
     Change.STALE: "yellow",
-    Change.MET: STATUS_STYLE[Status.ACHIEVED],
-    Change.FIRST: "",
-    Change.NEW_FIGURE: "",
     Change.FRONTIER: "",
 }
-# The status sign before a change that leads to that status, where the summary counts it.
-CHANGE_MARK: Final = {
-    Change.OVERDUE: STATUS_MARK[Status.OVERDUE] + " ",
-    Change.MET: STATUS_MARK[Status.ACHIEVED] + " ",
-}
-
-
-def day_words(day: date, lang: str, year: bool = True) -> str:
-    """A day as a Chinese report writes it (2024年3月31日, or 3月31日 in a year already said), else ISO."""
-    if lang != "zh":
-        return day.isoformat()
-    return (f"{day.year}年" if year else "") + f"{day.month}月{day.day}日"
+CHANGE_MARK: Final = {change: STATUS_MARK[status] + " " for change, status in CHANGE_STATUS.items()}
 
 
 def period_words(since: date, as_of: date, lang: str) -> str:
     """The period a report covers: `2024-03-31 → 2024-04-30`, 2024年3月31日至4月30日."""
-    later = day_words(as_of, lang, year=lang != "zh" or as_of.year != since.year)
-    return word("since.period", lang).format(since=day_words(since, lang), as_of=later)
+    if lang != "zh":
+        return word("since.period", lang).format(since=since.isoformat(), as_of=as_of.isoformat())
+    later = zh_day(as_of, year=as_of.year != since.year)
+    return word("since.period", lang).format(since=zh_day(since), as_of=later)
 
 
 def signed_amount(amount: float) -> str:
@@ -110,6 +101,11 @@ def change_cell(plan: Plan, row: TargetMovement, lang: str) -> str:
     parts += [word("moved." + change.value, lang) for change in NAMED if change in row.changes
               and change not in (Change.CORRECTED, Change.WENT_BACK)]  # fmt: skip
     return " · ".join(part for part in parts if part)
+
+
+def change_cells(plan: Plan, moved: Movement, rows: Sequence[TargetStatus], lang: str) -> dict[str, str]:
+    """Each of the rows' change cells, by target: a document's change column."""
+    return {row.target.id: change_cell(plan, moved.of(row.target.id), lang) for row in rows}
 
 
 def _figure_part(plan: Plan, row: TargetMovement, lang: str) -> str:
@@ -247,14 +243,14 @@ def planned_change_width(plan: Plan, lang: str) -> int:
     return width_of(f"{amount} · {word('since.score_short', lang).format(change='+8')}")
 
 
-def movement_lines(moved: Movement, lang: str, marked: bool = True) -> list[tuple[str, Change | None]]:
+def movement_lines(moved: Movement, lang: str, marked: bool = True) -> list[tuple[str, Status | None]]:
     """What moved, whole, for a document's "since" section: new figures, each change with every target it
     names (`marked` as `change_group`), the plan's score then → now; or that nothing moved. Each line with the
-    change it is about."""
-    lines: list[tuple[str, Change | None]] = []
+    status its change leads to, to colour it by (`CHANGE_STATUS`)."""
+    lines: list[tuple[str, Status | None]] = []
     lead, score = figures_words(moved, lang), plan_score_words(moved, lang)
-    lines += [(lead, Change.NEW_FIGURE)] if lead else []
-    lines += [(change_group(change, titles, len(titles), lang, marked), change)
+    lines += [(lead, None)] if lead else []
+    lines += [(change_group(change, titles, len(titles), lang, marked), CHANGE_STATUS.get(change))
               for change, titles in changed_targets(moved, lang)]  # fmt: skip
     lines += [(score, None)] if score else []
     return lines or [(word("since.nothing", lang).format(since=moved.since), None)]

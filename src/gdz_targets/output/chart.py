@@ -25,7 +25,15 @@ from gdz_targets.domain.errors import UsageError, msg
 from gdz_targets.domain.model import City, Direction, Kind, Plan, Point, Unit
 from gdz_targets.domain.status import TargetStatus
 from gdz_targets.domain.values import QUALIFIER_MARKS, unit_name
-from gdz_targets.output.text import RELATED_MARK, bare_target, figure_value, number, unit_label, with_unit
+from gdz_targets.output.text import (
+    RELATED_MARK,
+    bare_target,
+    figure_value,
+    number,
+    period_or_as_of,
+    unit_label,
+    with_unit,
+)
 
 from .drawing import (
     INK,
@@ -145,11 +153,7 @@ def _heading(row: TargetStatus, as_of: date, since: date | None, lang: str) -> t
     it; and how much lower than one line's title that puts the plot."""
     title = wrap_text(row.target.title(lang), WIDTH - 2 * TITLE_LEFT, 16, 2, bold=True)
     below = 22.0 * (len(title) - 1)
-    period = f"{word('ui.as_of', lang)} {as_of.isoformat()}"
-    if since is not None:
-        from gdz_targets.output.changes import period_words
-
-        period = period_words(since, as_of, lang)
+    period = period_or_as_of(as_of, since, lang)
     subtitle = f"{row.target.id} · {period}"
     return [
         *(Label(TITLE_LEFT, 26 + 22 * n, line, 16, bold=True) for n, line in enumerate(title)),

@@ -248,7 +248,8 @@ STATUS_COLUMNS: Final = (
 OWNER_COLUMNS: Final = ("owner", "co_owners")
 
 
-def _json_bytes(document: Any) -> bytes:
+def json_bytes(document: Any) -> bytes:
+    """A document as gdz writes JSON: strict (no NaN), UTF-8 as it reads, indented, ending in a newline."""
     return (json.dumps(document, ensure_ascii=False, allow_nan=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -309,7 +310,7 @@ def export_status(report: StatusReport, fmt: str, lang: str, history: History | 
             from .movement_fields import movement_fields
 
             document["movement"] = movement_fields(moved)
-        return _json_bytes(document)
+        return json_bytes(document)
     reader = "en" if lang == CODES else lang
     if fmt == "md":
         from .markdown import status_markdown
@@ -387,7 +388,7 @@ def export_entries(plan: Plan, entries: Sequence[Entry], fmt: str, lang: str) ->
 
         return plain_workbook(plan, "entries", ENTRY_COLUMNS, records, lang)
     if fmt == "json":
-        return _json_bytes(
+        return json_bytes(
             {"schema_version": SCHEMA_VERSION, "generator": f"gdz {__version__}", "entries": records}
         )
     reader = "en" if lang == CODES else lang
@@ -408,7 +409,7 @@ def export_targets(plan: Plan, area: str | None, fmt: str, lang: str) -> bytes:
 
         return plain_workbook(plan, "targets", TARGET_COLUMNS, records, lang)
     if fmt == "json":
-        return _json_bytes(
+        return json_bytes(
             {
                 "schema_version": SCHEMA_VERSION,
                 "generator": f"gdz {__version__}",

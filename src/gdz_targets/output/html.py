@@ -15,13 +15,14 @@ from gdz_targets.domain.model import BENCHMARK_CITIES, City, History, Kind, Plan
 from gdz_targets.domain.status import Aggregate, Status, StatusReport, TargetStatus
 from gdz_targets.output.text import (
     area_numbers,
+    area_score,
     cities_legend,
     city_figure,
     joined,
     now_and_target,
     past_due_names,
+    period_or_as_of,
     plan_score_words,
-    score_text,
     score_value,
     stale_names,
     status_detail,
@@ -110,15 +111,12 @@ def status_html(report: StatusReport, history: History, lang: str, moved: Moveme
     plan, as_of = report.plan, report.as_of
     title = plan.meta.title(lang)
     made = word("xlsx.made_by", lang).format(version=__version__)
-    period = f"{word('ui.as_of', lang)} {as_of.isoformat()}"
+    period = period_or_as_of(as_of, moved.since if moved else None, lang)
     changes: dict[str, str] = {}
     if moved is not None:
-        from .changes import change_cell, period_words
+        from .changes import change_cells
 
-        period = period_words(moved.since, as_of, lang)
-        changes = {
-            row.target.id: change_cell(plan, moved.of(row.target.id), lang) for row in report.all_targets()
-        }
+        changes = change_cells(plan, moved, report.all_targets(), lang)
     parts = [
         _head(title, lang),
         tag("h1", escape(title)),
@@ -130,11 +128,7 @@ def status_html(report: StatusReport, history: History, lang: str, moved: Moveme
     for area in report.areas:
         info = plan.area(area.area_id)
         heading = f"{numbers[area.area_id]} {info.title(lang)}" if info else area.area_id
-        score = score_text(area.aggregate, lang)
-        if moved is not None:
-            from .changes import area_score_words
-
-            score = area_score_words(moved.area_then(area.area_id), area.aggregate, lang)
+        score = area_score(area.area_id, area.aggregate, lang, moved)
         section = [tag("h2", escape(heading) + _score_bar(area.aggregate, score))]
         shown = [row for row in area.targets if row.current is not None]
         if shown:
@@ -185,14 +179,10 @@ def _summary(report: StatusReport, lang: str) -> str:
 
 def _movement(moved: Movement, lang: str) -> str:
     """What moved since the earlier day, whole, before the tables; a change of status in its colour."""
-    from gdz_targets.domain.movement import Change
-
     from .changes import movement_lines
 
-    chips = {Change.OVERDUE: Status.OVERDUE, Change.MET: Status.ACHIEVED}
     items = []
-    for line, change in movement_lines(moved, lang):
-        status = chips.get(change) if change is not None else None
+    for line, status in movement_lines(moved, lang):
         items.append(tag("li", _chip(status, line) if status is not None else escape(line)))
     return tag(
         "section", tag("h2", escape(word("since.label", lang))) + tag("ul", "".join(items)), class_="since"

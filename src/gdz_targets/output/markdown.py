@@ -9,11 +9,13 @@ from gdz_targets.domain.model import BENCHMARK_CITIES, City, Entry, Kind, Plan, 
 from gdz_targets.domain.status import Figure, StatusReport, TargetStatus
 from gdz_targets.output.text import (
     area_numbers,
+    area_score,
     bare_target,
     city_figure,
     figure_value,
     milestone_state,
     number,
+    period_or_as_of,
     score_text,
     score_value,
     signed,
@@ -115,15 +117,15 @@ def status_markdown(report: StatusReport, lang: str, moved: Movement | None = No
     lines = [f"# {md(plan.meta.title(lang))}", "", intro, ""]
     changes: dict[str, list[str]] = {}  # a target's change cell, in a last column, since an earlier day
     if moved is not None:
-        from .changes import change_cell, movement_lines, period_words
+        from .changes import change_cells, movement_lines
 
-        period = period_words(moved.since, report.as_of, lang)
+        period = period_or_as_of(report.as_of, moved.since, lang)
         lines[2] = word("since.md_intro", lang).format(period=period, score=whole)
         lines += [f"## {word('since.label', lang)}", ""]
         lines += [f"- {md(line)}" for line, _ in movement_lines(moved, lang)] + [""]
         header.append(word("since.column", lang))
-        changes = {row.target.id: [md(change_cell(plan, moved.of(row.target.id), lang))]
-                   for row in report.all_targets()}  # fmt: skip
+        changes = {target: [md(cell)] for target, cell in change_cells(plan, moved, report.all_targets(),
+                                                                          lang).items()}  # fmt: skip
     align = "lrrrrrrll" + ("l" if changes else "")
 
     def row_cells(row: TargetStatus) -> list[str]:
@@ -135,11 +137,7 @@ def status_markdown(report: StatusReport, lang: str, moved: Movement | None = No
     for area in report.areas:
         area_info = plan.area(area.area_id)
         assert area_info is not None
-        score = score_text(area.aggregate, lang)
-        if moved is not None:
-            from .changes import area_score_words
-
-            score = area_score_words(moved.area_then(area.area_id), area.aggregate, lang)
+        score = area_score(area.area_id, area.aggregate, lang, moved)
         lines += [f"## {numbers[area.area_id]}. {md(area_info.title(lang))} — {score}", ""]
         lines += [*_table(header, align, [row_cells(row) for row in area.targets]), ""]
     if report.context:

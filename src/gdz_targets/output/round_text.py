@@ -14,7 +14,7 @@ from gdz_targets.domain.returns import Asked, OwnerReturn, Returns, State
 from gdz_targets.domain.status import Origin
 
 from .sheets import neutralise
-from .text import UNKNOWN, figure_value, joined, point_value, unit_label, with_unit, word
+from .text import UNKNOWN, figure_value, joined, point_value, unit_label, with_unit, word, zh_day
 
 RETURNS_SCHEMA: Final = 1
 STATE_MARK: Final = {State.LATE: "✖", State.PENDING: "○", State.COMPLETE: "✔", State.NOTHING: "—"}
@@ -48,7 +48,7 @@ def period_label(period: Period, lang: str) -> str:
 def day_words(day: date, lang: str, year: int | None = None) -> str:
     """A day as a sentence writes it: 2024年4月5日 / 5 April 2024, the year left out where it is `year`'s."""
     if lang == "zh":
-        return (f"{day.year}年" if day.year != year else "") + f"{day.month}月{day.day}日"
+        return zh_day(day, year=day.year != year)
     return f"{day.day} {MONTH_NAMES[day.month - 1]}" + (f" {day.year}" if day.year != year else "")
 
 
@@ -170,6 +170,8 @@ def returns_csv(returns: Returns, lang: str) -> bytes:
     import csv
     import io
 
+    from .export import BOM
+
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(
@@ -185,7 +187,7 @@ def returns_csv(returns: Returns, lang: str) -> bytes:
             text = ";".join(value) if isinstance(value, list) else "" if value is None else str(value)
             cells.append(neutralise(text))
         writer.writerow(cells)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 def returns_json(returns: Returns, plan: Plan, lang: str) -> bytes:
@@ -226,6 +228,7 @@ def returns_json(returns: Returns, plan: Plan, lang: str) -> bytes:
         "owners": owners,
         "unowned": [target.id for target in returns.unowned],
     }
+    # Written as `export.json_bytes` writes JSON, without loading the export module (csv and more).
     return (json.dumps(document, ensure_ascii=False, allow_nan=False, indent=2) + "\n").encode("utf-8")
 
 

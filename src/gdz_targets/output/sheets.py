@@ -16,7 +16,7 @@ from gdz_targets.domain.values import (
 )
 
 from .columns import column_title
-from .text import word
+from .text import RELATED_MARK, word
 
 CODES: Final = "codes"  # the "language" of stable codes: English column names, coded values as they are
 
@@ -146,7 +146,7 @@ def figure_mark(record: dict[str, Any], column: str) -> str:
     (`>`, `>=`, `~`); a target that must be exceeded (突破1000) reads `>1000`."""
     if cell_kind(column).kind != "figure" or isinstance(record.get(column), bool):
         return ""
-    related = "≈" if record.get(f"{column}_related") else ""
+    related = RELATED_MARK if record.get(f"{column}_related") else ""
     bound = record.get(f"{column}_qualifier") or (record.get("qualifier") if column == "value" else None)
     if bound:
         return related + QUALIFIER_MARKS[Qualifier(bound)]

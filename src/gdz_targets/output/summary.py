@@ -10,12 +10,13 @@ from gdz_targets.domain.model import BENCHMARK_CITIES
 from gdz_targets.domain.status import Status, StatusReport, TargetStatus
 from gdz_targets.output.text import (
     area_numbers,
+    area_score,
     city_figure,
     joined,
     now_and_target,
     past_due_names,
+    period_or_as_of,
     plan_score_words,
-    score_text,
     score_value,
     stale_names,
 )
@@ -59,16 +60,15 @@ def summary_picture(report: StatusReport, lang: str, moved: Movement | None = No
     shapes.append(Label(PAD, y, _fit(plan.meta.title(lang), width, 18), 18, bold=True))
     y += 24
     whole = report.aggregate
-    period, listed = f"{word('ui.as_of', lang)} {report.as_of.isoformat()}", list[tuple[str, str]]()
+    period = period_or_as_of(report.as_of, moved.since if moved else None, lang)
+    listed: list[tuple[str, str]] = []
     if (
         moved is not None
     ):  # what moved, first, as the workbook says it (its status signs are not in every font)
-        from .changes import movement_lines, period_words
+        from .changes import movement_lines
 
-        period = period_words(moved.since, report.as_of, lang)
-        listed.append(
-            ("since.label", " · ".join(line for line, _ in movement_lines(moved, lang, marked=False)))
-        )
+        unmarked = movement_lines(moved, lang, marked=False)
+        listed.append(("since.label", " · ".join(line for line, _ in unmarked)))
     lines = [period, word("ui.coverage_of", lang).format(scored=whole.scored, total=whole.total),
              plan_score_words(whole, lang)]  # fmt: skip
     shapes.append(Label(PAD, y, " · ".join(lines), SIZE, MUTED))
@@ -133,11 +133,7 @@ def _sections(report: StatusReport, lang: str, moved: Movement | None) -> tuple[
         shown, left_out = with_data[:room], left_out + len(with_data[room:])
         room -= len(shown)
         name = cut(info.title(lang), WIDEST_HEADING) if info else area.area_id
-        score = score_text(area.aggregate, lang)
-        if moved is not None:
-            from .changes import area_score_words
-
-            score = area_score_words(moved.area_then(area.area_id), area.aggregate, lang)
+        score = area_score(area.area_id, area.aggregate, lang, moved)
         title = f"{numbers[area.area_id]} {name} · {score}"
         sections.append((title, [_cells(plan, row, lang) for row in shown], [row.status for row in shown],
                          len(area.targets) - len(with_data)))  # fmt: skip

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Final
+from datetime import date
+from typing import TYPE_CHECKING, Final
 
 from gdz_targets.domain.model import (
     Batch,
@@ -25,6 +26,9 @@ from gdz_targets.domain.values import with_unit as join_unit
 
 from .messages import CATALOGUE
 from .textwidth import printable, width_of, wrap
+
+if TYPE_CHECKING:
+    from gdz_targets.domain.movement import Movement
 
 UNKNOWN: Final = "—"
 RELATED_MARK: Final = "≈"  # before a figure of a related measure: shown, never compared
@@ -212,6 +216,29 @@ def score_text(aggregate: Aggregate, lang: str) -> str:
     )
 
 
+def area_score(area_id: str, aggregate: Aggregate, lang: str, moved: Movement | None = None) -> str:
+    """An area's score with its coverage, as `score_text`; with `moved`, then → now where it moved."""
+    if moved is None:
+        return score_text(aggregate, lang)
+    from .changes import area_score_words  # only a report since an earlier day loads what moved
+
+    return area_score_words(moved.area_then(area_id), aggregate, lang)
+
+
+def zh_day(day: date, year: bool = True) -> str:
+    """A day as a Chinese sentence writes it: 2024年4月5日, or 4月5日 where the year goes without saying."""
+    return (f"{day.year}年" if year else "") + f"{day.month}月{day.day}日"
+
+
+def period_or_as_of(as_of: date, since: date | None, lang: str) -> str:
+    """What a report says it covers: `as of 2024-04-30`, or `2024-03-31 → 2024-04-30` since an earlier day."""
+    if since is None:
+        return f"{word('ui.as_of', lang)} {as_of.isoformat()}"
+    from .changes import period_words
+
+    return period_words(since, as_of, lang)
+
+
 def plan_score_words(aggregate: Aggregate, lang: str) -> str:
     """The whole plan's score in words: `12 for the whole plan (no data counts as 0) · 98 on average over
     the 5 with data`."""
@@ -237,7 +264,7 @@ def area_numbers(plan: Plan) -> dict[str, int]:
 
 
 # The parts of a command template a reader fills in, in Chinese: `gdz log 指标 数值`.
-PLACEHOLDERS_ZH: Final = {"TARGET": "指标", "VALUE": "数值", "ID": "编号"}
+PLACEHOLDERS_ZH: Final = {"TARGET": "指标", "VALUE": "数值", "ID": "编号", "NAME": "单位", "FORM": "填报表"}
 
 
 def placeholders(command: str, lang: str) -> str:

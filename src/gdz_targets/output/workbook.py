@@ -50,9 +50,8 @@ MOMENT_FORMAT: Final = "yyyy-mm-dd hh:mm:ss"
 NARROW_UNITS: Final = {"zh": 1.2, "en": 1.15}
 WIDE_UNITS: Final = 2.1
 LINE_POINTS: Final = {"zh": 17.0, "en": 15.0}  # a line of 11-point text in the reader's font, in points
-# The printable area of A4 with the margins set below, in points (portrait: a cover; landscape: a table).
+# The printable area of A4 portrait (a cover) with the margins set below, in points.
 PORTRAIT_POINTS: Final = (595 - 2 * 36, 842 - 2 * 54)
-LANDSCAPE_POINTS: Final = (842 - 2 * 36, 595 - 2 * 54)
 POINTS_PER_WIDTH: Final = 5.6  # a column width of 1 (Calibri 11's "0" and padding), printed at 100%
 
 
@@ -112,11 +111,11 @@ def status_workbook(
     shown += ("owner",) if "owner" in columns else ()  # who answers for it, where the workspace says
     read = records
     if moved is not None:  # the change in words after the status, as the screen's change column says it
-        from .changes import change_cell
+        from .changes import change_cells
 
         shown += ("change",)
-        read = [record | {"change": change_cell(report.plan, moved.of(record["target"]), book.reader) or None}
-                for record in records]  # fmt: skip
+        cells = change_cells(report.plan, moved, report.all_targets(), book.reader)
+        read = [record | {"change": cells[record["target"]] or None} for record in records]
     _table(book, word("xlsx.sheet_targets", book.reader), shown, read, for_reading=True)
     _table(book, word("xlsx.sheet_fields", book.reader), columns, records)
     return book.close()
@@ -407,15 +406,12 @@ def _status_cover(book: _Book, report: StatusReport, moved: Movement | None) -> 
 
 def _movement_section(cover: _Cover, moved: Movement) -> None:
     """What moved since the earlier day, whole: each line across the page, a change of status coloured."""
-    from gdz_targets.domain.movement import Change
-
     from .changes import movement_lines
 
     reader = cover.book.reader
     cover.heading(word("since.label", reader))
-    colour = {Change.OVERDUE: STATUS_COLOURS[Status.OVERDUE], Change.MET: STATUS_COLOURS[Status.ACHIEVED]}
-    for line, change in movement_lines(moved, reader):
-        fill = colour.get(change) if change is not None else None
+    for line, status in movement_lines(moved, reader):
+        fill = STATUS_COLOURS[status] if status is not None else None
         style = {"bg_color": fill[0], "font_color": fill[1]} if fill else {}
         cover.across(line, cover.book.format(text_wrap=True, valign="top", **style))
 

@@ -4,7 +4,6 @@ the targets it still owes below it; for one owner, every target it is asked abou
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
 
 from rich.text import Text
 
@@ -22,7 +21,7 @@ from gdz_targets.output.round_text import (
     skipped_words,
     state_text,
 )
-from gdz_targets.output.text import UNKNOWN, list_separator, word
+from gdz_targets.output.text import UNKNOWN, list_separator, placeholders, word
 from gdz_targets.output.textwidth import cut, width_of, wrap
 
 from .layout import (
@@ -106,7 +105,7 @@ def _summary(returns: Returns, lang: str, width: int, detail: bool) -> Text:
     summary.append_text(
         flow(
             labels["ui.next_label"],
-            [(_command(step, lang), "") for step in steps],
+            [(placeholders(step, lang), "") for step in steps],
             width,
             indent=indent,
             separator=" · ",
@@ -115,17 +114,6 @@ def _summary(returns: Returns, lang: str, width: int, detail: bool) -> Text:
         )
     )
     return summary
-
-
-# The parts of a command a reader fills in, in Chinese: `gdz returns --owner 单位`.
-PLACEHOLDERS_ZH: Final = {"NAME": "单位", "FORM": "填报表"}
-
-
-def _command(command: str, lang: str) -> str:
-    """A command template in the reader's language: only the words to replace are translated."""
-    if lang != "zh":
-        return command
-    return " ".join(PLACEHOLDERS_ZH.get(part, part) for part in command.split(" "))
 
 
 def _owners(returns: Returns, lang: str, width: int) -> Text:

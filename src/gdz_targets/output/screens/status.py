@@ -23,16 +23,17 @@ from gdz_targets.output.text import (
     STATUS_STYLE,
     UNKNOWN,
     area_numbers,
+    area_score,
     cities_legend,
     city_figure,
     days_text,
     list_separator,
     now_and_target,
     past_due_groups,
+    period_or_as_of,
     placeholders,
     planned_figure_width,
     progress_bar,
-    score_text,
     score_value,
     stale_names,
     status_detail,
@@ -87,22 +88,29 @@ def status_view(report: StatusReport, lang: str, width: int, options: StatusOpti
     that fit, the context indicators folded into one line, and a legend of what the screen shows. Where that
     is taller than `options.height`, the met targets that did not move fold into one line per area: what is
     wrong stays in view, what is done is named (`--all` shows every row)."""
-    view = _status_text(report, lang, width, options, fold_met=False)
+    width = max(width, 1)
+    top = heading_lines(
+        report.plan.meta.title(lang),
+        period_or_as_of(report.as_of, options.movement.since if options.movement else None, lang),
+        width,
+    )
+    top.append_text(_summary(report, lang, width, options))  # laid out once, whatever folds below
+    view = top.copy()
+    view.append_text(_areas(report, lang, width, options, fold_met=False))
     if (
         options.height
         and not (options.show_all or options.filters)
         and view.plain.count("\n") > options.height
     ):
-        view = _status_text(report, lang, width, options, fold_met=True)
+        view = top
+        view.append_text(_areas(report, lang, width, options, fold_met=True))
     return view
 
 
-def _status_text(report: StatusReport, lang: str, width: int, options: StatusOptions, fold_met: bool) -> Text:
-    width = max(width, 1)
+def _areas(report: StatusReport, lang: str, width: int, options: StatusOptions, fold_met: bool) -> Text:
+    """Below the summary: each area's rows and folded lines, the context line, the legend and the log."""
     view = Text()
     moved = options.movement
-    view.append_text(heading_lines(report.plan.meta.title(lang), _period(report, lang, moved), width))
-    view.append_text(_summary(report, lang, width, options))
     wide = width >= WIDE
     sections = _sections(report, lang, options, wide, fold_met)
     step = 2 if width >= NARROW else 0  # rows are indented under their area, where there is room
@@ -153,15 +161,6 @@ def _status_text(report: StatusReport, lang: str, width: int, options: StatusOpt
     if options.log_path is not None:
         view.append_text(_log_line(options.log_path, report.as_of.isoformat(), lang, width))
     return view
-
-
-def _period(report: StatusReport, lang: str, moved: Movement | None) -> str:
-    """What the title says the report covers: `as of 2024-04-30`, or `2024-03-31 → 2024-04-30` since a day."""
-    if moved is None:
-        return f"{word('ui.as_of', lang)} {report.as_of}"
-    from gdz_targets.output.changes import period_words
-
-    return period_words(moved.since, report.as_of, lang)
 
 
 def _named(row: dict[str, Cell], room: int) -> str:
@@ -220,11 +219,7 @@ def _sections(
         folded = [row for row in area.targets if row not in shown]
         met = [row for row in shown if fold_met and _quietly_met(row, options.movement)]
         shown = [row for row in shown if row not in met]
-        score = score_text(area.aggregate, lang)
-        if options.movement is not None:
-            from gdz_targets.output.changes import area_score_words
-
-            score = area_score_words(options.movement.area_then(area.area_id), area.aggregate, lang)
+        score = area_score(area.area_id, area.aggregate, lang, options.movement)
         heading = (f"{numbers[area.area_id]} {info.title(lang)}", score)
         sections.append(
             (heading, [_status_row(plan, row, lang, wide, options) for row in shown], folded, met)
