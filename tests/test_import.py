@@ -5,7 +5,9 @@ cells and a merged title row — and checks every cell of every row, all or noth
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -477,6 +479,33 @@ def test_a_cell_shown_as_a_percentage_is_read_as_it_shows(
     history = _history(gdz, "pass-rate")
     assert "2025-04-30 Dongguan 78%" in history and "2025-05-31 Dongguan 79.5%" in history
     assert "2025-06-15 Dongguan 80%" in history
+
+
+@pytest.mark.parametrize(
+    "target", ["worksheets/sheet1.xml", "xl/worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml"]
+)
+def test_a_percentage_is_read_whatever_way_the_workbook_names_its_sheet(tmp_path: Path, target: str) -> None:
+    """A sheet's part named from `xl/`, from the package's root, or absolute, as programs write them."""
+    import zipfile
+
+    from gdz_targets.store.tables import percent_cells
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "数据"
+    sheet.append(["pass-rate", "2025-04-30", 0.78])
+    sheet.cell(1, 3).number_format = "0%"
+    path = tmp_path / "rates.xlsx"
+    book.save(path)
+    renamed = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(renamed, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = re.sub(rb'Target="[^"]*sheet1.xml"', f'Target="{target}"'.encode(), data)
+            copy.writestr(item, data)
+    assert percent_cells(renamed.getvalue(), "数据") == frozenset({(1, 3)})
 
 
 def test_a_fraction_whose_format_is_unknown_is_not_guessed() -> None:

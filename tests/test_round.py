@@ -296,6 +296,10 @@ def test_returns_as_csv_json_and_markdown(gdz: Gdz, workspace: Path, tmp_path: P
     result = gdz("returns", "-o", str(out))
     assert result.exit_code == 0 and json.loads(out.read_text("utf-8"))["period"] == "2025-05"
     assert gdz("returns", "-o", str(tmp_path / "returns.xlsx")).exit_code == 2
+    piped = gdz("returns", "-o", "-")  # standard output, as `gdz export -o -`: CSV
+    assert piped.exit_code == 0 and piped.stdout_bytes.decode("utf-8") == csv_text
+    assert gdz("returns", "-o", str(tmp_path / "returns.markdown")).exit_code == 0
+    assert (tmp_path / "returns.markdown").read_text("utf-8").startswith("# ")
 
 
 def test_the_reminder_in_chinese_and_english(gdz: Gdz, workspace: Path) -> None:

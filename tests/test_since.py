@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
@@ -26,7 +27,7 @@ from gdz_targets.output.sheets import change_column
 from gdz_targets.store.plan_file import load_plan
 from gdz_targets.store.records import encode_entry, encode_void
 
-from .conftest import FIXTURE_PLAN, Gdz, assert_golden, history_of
+from .conftest import FIXTURE_PLAN, ROOT, Gdz, assert_golden, history_of
 from .test_reports import lines_fit
 
 PLAN = load_plan(FIXTURE_PLAN)
@@ -502,3 +503,17 @@ def test_what_moved_never_splits_an_item_a_line_of_its_own_holds(width: int) -> 
     for item, _ in items:  # an item a line of its own holds is on one line whole; a longer one folds
         if len(item) <= width - 10:
             assert any(item in line for line in lines.splitlines()), (item, lines)
+
+
+def test_the_change_column_is_planned_the_same_in_every_run() -> None:
+    """Its width comes from the unit most targets are counted in; where two tie, the first in the plan, never
+    whichever a run's hash order puts first."""
+    import subprocess
+    import sys
+
+    code = (f"from gdz_targets.store.plan_file import load_plan; from pathlib import Path; "
+            f"from gdz_targets.output.changes import planned_change_width as w; "
+            f"p = load_plan(Path({str(ROOT / 'data' / 'targets.toml')!r})); print(w(p, 'en'), w(p, 'zh'))")  # fmt: skip
+    widths = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}  # fmt: skip
+    assert len(widths) == 1, widths

@@ -180,6 +180,8 @@ def test_where_the_forms_go(gdz: Gdz, workspace: Path, tmp_path: Path) -> None:
     assert gdz("export", "template", "-f", "json").exit_code == 2
     wrong = gdz("export", "template", "--as-of", "2025-05-31")
     assert wrong.exit_code == 2 and "--as-of is not for `gdz export template`" in wrong.stderr
+    since = gdz("export", "template", "--since", "2025-04", "-o", f"{into}/")  # a form has no earlier day
+    assert since.exit_code == 2 and "--since is not for `gdz export template`" in since.stderr
     assert gdz("export", "status", "--owner", "政数").exit_code == 2
 
 

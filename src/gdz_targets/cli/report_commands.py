@@ -198,6 +198,7 @@ def export(
     s = session(lang, plan, ledger)
     given = {
         "--as-of": as_of,
+        "--since": since,
         "--area": area,
         "--status": status_filter,
         "--codes": codes,

@@ -71,15 +71,10 @@ def returns(
 
         write_out(reminder(found, s.lang, contact(s)))
         return
-    if fmt is None and output is not None:
-        from pathlib import Path
+    if fmt is None and output is not None:  # the format from the file's name, as `gdz export` takes it
+        from gdz_targets.output.export import choose_format
 
-        suffix = Path(output).suffix.lower().lstrip(".")
-        fmt = ReturnsFormat(suffix) if suffix in ReturnsFormat._value2member_map_ else None
-        if fmt is None:
-            raise UsageError(
-                msg("export.unknown_extension", suffix=Path(output).suffix or output, formats="csv, json, md")
-            )
+        fmt = ReturnsFormat(choose_format(None, output, [choice.value for choice in ReturnsFormat]))
     if fmt is None:
         from gdz_targets.output.screens.returns import returns_view
 
@@ -131,7 +126,7 @@ def export_template(
 
 # The options of `gdz export` each kind takes: one given to another kind is refused, never ignored.
 TEMPLATE_OPTIONS = frozenset({"--period", "--owner", "--due", "--force"})
-REPORT_OPTIONS = frozenset({"--as-of", "--area", "--status", "--codes", "--no-bom"})
+REPORT_OPTIONS = frozenset({"--as-of", "--since", "--area", "--status", "--codes", "--no-bom"})
 
 
 def refuse_options(what: str, given: "Mapping[str, object]") -> None:

@@ -238,7 +238,7 @@ def planned_change_width(plan: Plan, lang: str) -> int:
     the columns shown change with the terminal's width alone): a change of 120 in the unit most targets are
     counted in, and a score's change."""
     units = [target.unit for target in plan.targets if target.kind is Kind.NUMERIC and target.unit]
-    unit = plan.units.get(max(set(units), key=units.count)) if units else None
+    unit = plan.units.get(max(units, key=units.count)) if units else None  # ties: the first in the plan
     amount = with_unit("+120", unit.label(lang)) if unit is not None else "+120"
     return width_of(f"{amount} · {word('since.score_short', lang).format(change='+8')}")
 

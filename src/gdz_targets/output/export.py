@@ -79,16 +79,16 @@ METHOD: Final = {
 }
 
 
-def choose_format(option: str | None, output: str | None) -> str:
-    """An explicit --format wins; else the output's extension; else CSV."""
+def choose_format(option: str | None, output: str | None, formats: Sequence[str] = FORMATS) -> str:
+    """An explicit --format wins; else the output's extension, one of `formats`; else CSV (`-o -` too)."""
     if option is not None:
         return option
     if output is not None:
         suffix = Path(output).suffix.lower()
-        if suffix in EXTENSIONS:
+        if EXTENSIONS.get(suffix) in formats:
             return EXTENSIONS[suffix]
         if suffix:
-            raise UsageError(msg("export.unknown_extension", suffix=suffix, formats=", ".join(FORMATS)))
+            raise UsageError(msg("export.unknown_extension", suffix=suffix, formats=", ".join(formats)))
     return "csv"
 
 

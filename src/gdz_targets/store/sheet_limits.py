@@ -130,16 +130,16 @@ def _xlsx_sheet_names(book: ZipFile) -> dict[str, str]:
     targets = {item.get("Id"): item.get("Target", "") for item in relations}
     found = {}
     for item in workbook.iter(f"{SHEET_NAMESPACE}sheet"):
-        target = targets.get(item.get(RELATIONSHIP_ID), "")
-        part = (
-            target[1:]
-            if target.startswith("/xl/")
-            else target
-            if target.startswith("xl/")
-            else f"xl/{target}"
-        )
-        found[part] = item.get("name", "")
+        found[xlsx_part(targets.get(item.get(RELATIONSHIP_ID), ""))] = item.get("name", "")
     return found
+
+
+def xlsx_part(target: str) -> str:
+    """The part of an .xlsx a sheet's relationship names, as calamine (which reads its cells) finds it:
+    `/xl/…` and `xl/…` from the package's root, anything else from `xl/`."""
+    if target.startswith("/xl/"):
+        return target[1:]
+    return target if target.startswith("xl/") else f"xl/{target}"
 
 
 # An .xlsx's sheet as Excel, LibreOffice, WPS, openpyxl and xlsxwriter write it: every row and cell numbered,

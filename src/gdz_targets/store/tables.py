@@ -25,6 +25,7 @@ from .sheet_limits import (
     extents,
     refuse_a_bomb,
     refuse_past_limits,
+    xlsx_part,
 )
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
@@ -221,7 +222,7 @@ def percent_cells(data: bytes, sheet: str) -> frozenset[tuple[int, int]] | None:
                 if item.get("name") == sheet
             )
             target = next(item.get("Target", "") for item in relations if item.get("Id") == sheet_id)
-            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            path = xlsx_part(target)
             styled = _percent_styles(styles)
             if (
                 not styled
