@@ -43,7 +43,10 @@ def test_status_golden_with_an_empty_log(gdz: Gdz, fixture_env: Path, width: int
     result = gdz("status", "--lang", lang, env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result
     text = result.stdout.replace(str(fixture_env), "<log>")
-    facts = ("gdz log", "2" if lang == "zh" else "2 of 8")  # two targets have their plan's baseline
+    facts = (
+        "gdz log",
+        "8 项指标中 2 项有数据" if lang == "zh" else "2 of 8",
+    )  # two have their plan's baseline
     assert_golden(f"status-empty-{lang}-{width}.txt", text, facts=facts)
     lines_fit(text, width)
 
